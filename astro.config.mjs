@@ -1,0 +1,23 @@
+// @ts-check
+import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import remarkGfm from 'remark-gfm';
+import { resolveContentDir } from './src/lib/content/load-content.ts';
+import { readSiteSettings } from './src/lib/content/site-settings.ts';
+
+// The site URL is set once, in content/site.yaml; a missing or relative URL stops here
+// with the same message `npm run check` gives.
+const site = readSiteSettings(resolveContentDir());
+
+export default defineConfig({
+  site: site.url,
+  trailingSlash: 'always',
+  // Separate caches let tests and benchmarks build different content folders side by side.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  build: { format: 'directory' },
+  // .md bodies use Astro's default engine (Sätteri, GFM built in); .mdx files get the
+  // unified pipeline with remark-gfm given explicitly.
+  integrations: [mdx({ extendMarkdownConfig: false, processor: unified({ remarkPlugins: [remarkGfm] }) })],
+  devToolbar: { enabled: false },
+});

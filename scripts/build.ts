@@ -1,0 +1,70 @@
+/**
+ * `npm run build`: validate all content, build the site into a staging folder, index it
+ * with Pagefind, and only then replace dist/. Invalid content or a failed step leaves the
+ * previous dist/ exactly as it was, so a deploy never picks up a half-written site.
+ *
+ * CONTENT_DIR points the build at another content folder; OUT_DIR at another output folder.
+ */
+import { rm, rename, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { formatReport } from '../src/lib/content/problems.ts';
+import { resolveContentDir } from '../src/lib/content/load-content.ts';
+import { loadContentOnce } from '../src/loaders/content-loader.ts';
+
+process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
+const root = path.resolve(import.meta.dirname, '..');
+const contentDir = resolveContentDir();
+const outDir = path.resolve(process.env['OUT_DIR'] ?? path.join(root, 'dist'));
+const stagingDir = `${outDir}.staging-${process.pid}`;
+const previousDir = `${outDir}.previous-${process.pid}`;
+
+async function exists(target: string): Promise<boolean> {
+  return stat(target).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function indexForSearch(siteDir: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: siteDir });
+  if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  return added.page_count;
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const content = await loadContentOnce(contentDir);
+  if (!content.ok) {
+    console.error(formatReport(content.problems));
+    console.error(`\nNothing was built; ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
+    process.exitCode = 1;
+    return;
+  }
+
+  try {
+    // Loaded only once the content is known to be good, so a failing check stays fast.
+    const { build } = await import('astro');
+    await build({ root, outDir: stagingDir, logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
+    const pages = await indexForSearch(stagingDir);
+    // Swap: two renames, so dist/ is never missing for longer than an instant nor ever partial.
+    const hadPrevious = await exists(outDir);
+    if (hadPrevious) await rename(outDir, previousDir);
+    await rename(stagingDir, outDir);
+    if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Built ${content.content.courses.length} courses, indexed ${pages} pages into ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s.`);
+  } catch (error) {
+    await rm(stagingDir, { recursive: true, force: true });
+    console.error(error instanceof Error ? error.message : error);
+    console.error(`\nThe build failed; ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

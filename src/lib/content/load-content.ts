@@ -1,0 +1,301 @@
+/**
+ * Reads and validates the whole content folder in one pass and reports every problem in
+ * every file together. Used by `npm run check`, by the build before anything is written,
+ * and by the Astro loaders, so editors meet the same messages everywhere.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { boardSchema, type Board } from '../../schemas/board.ts';
+import { courseSchema, type Course } from '../../schemas/course.ts';
+import { instructorSchema, type Instructor } from '../../schemas/instructor.ts';
+import { policySchema, type Policy } from '../../schemas/policy.ts';
+import { siteSchema, type SiteSettings } from '../../schemas/site.ts';
+import { sponsorSchema, type Sponsor } from '../../schemas/sponsor.ts';
+import { closestMatch } from '../suggest.ts';
+import { courseRuleProblems } from './course-rules.ts';
+import { formatFieldPath, type ContentProblem } from './problems.ts';
+import { decodeUtf8, parseSource, type ParsedSource } from './source-file.ts';
+import { problemsFromIssue } from './zod-issues.ts';
+
+export interface ContentEntry<T> {
+  /** The slug: the file name without its extension, or the course's `slug` field. */
+  id: string;
+  /** Path relative to the working directory, as shown in errors. */
+  file: string;
+  /** Absolute path. */
+  absolutePath: string;
+  data: T;
+  /** Markdown body; empty for YAML files. */
+  body: string;
+  extension: string;
+}
+
+export interface ContentSet {
+  site: SiteSettings;
+  courses: ContentEntry<Course>[];
+  instructors: ContentEntry<Instructor>[];
+  boards: ContentEntry<Board>[];
+  sponsors: ContentEntry<Sponsor>[];
+  policies: ContentEntry<Policy>[];
+}
+
+export type LoadResult = { ok: true; content: ContentSet } | { ok: false; problems: ContentProblem[] };
+
+const MARKDOWN = ['.md', '.mdx'];
+const YAML = ['.yaml', '.yml'];
+
+const COLLECTIONS = {
+  courses: { schema: courseSchema, extensions: MARKDOWN },
+  instructors: { schema: instructorSchema, extensions: ['.md'] },
+  boards: { schema: boardSchema, extensions: YAML },
+  sponsors: { schema: sponsorSchema, extensions: YAML },
+  policies: { schema: policySchema, extensions: YAML },
+} as const;
+
+type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+/** Where content is read from: `CONTENT_DIR`, or `content/` in the working directory. */
+export function resolveContentDir(explicit?: string): string {
+  return path.resolve(explicit ?? process.env['CONTENT_DIR'] ?? 'content');
+}
+
+function displayPath(absolutePath: string): string {
+  const relative = path.relative(process.cwd(), absolutePath);
+  return relative.startsWith('..') ? absolutePath : relative.split(path.sep).join('/');
+}
+
+interface ParsedFile {
+  file: string;
+  absolutePath: string;
+  extension: string;
+  name: string;
+  source: ParsedSource;
+}
+
+async function readContentFile(absolutePath: string, withBody: boolean, problems: ContentProblem[]): Promise<ParsedFile | undefined> {
+  const file = displayPath(absolutePath);
+  const decoded = decodeUtf8(await readFile(absolutePath), file);
+  if (!decoded.ok) {
+    problems.push(...decoded.problems);
+    return undefined;
+  }
+  const parsed = parseSource(decoded.text, file, withBody);
+  if (!parsed.ok) {
+    problems.push(...parsed.problems);
+    return undefined;
+  }
+  const extension = path.extname(absolutePath);
+  return { file, absolutePath, extension, name: path.basename(absolutePath, extension), source: parsed.source };
+}
+
+function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, problems: ContentProblem[]): z.output<S> | undefined {
+  const result = schema.safeParse(parsed.source.data, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    problems.push(...problemsFromIssue(issue, schema, parsed.source.data, parsed.file, parsed.source.lineOf));
+  }
+  return undefined;
+}
+
+/**
+ * The fields of an invalid course that are valid on their own, so that rules and reference
+ * checks still run on them and an editor sees every problem of the file at once.
+ */
+function validCourseFields(data: unknown): Partial<Course> {
+  if (data === null || typeof data !== 'object') return {};
+  const partial: Record<string, unknown> = {};
+  for (const [key, fieldSchema] of Object.entries(courseSchema.shape)) {
+    const result = (fieldSchema as z.ZodType).safeParse((data as Record<string, unknown>)[key]);
+    if (result.success && result.data !== undefined) partial[key] = result.data;
+  }
+  return partial as Partial<Course>;
+}
+
+async function listFiles(directory: string): Promise<string[]> {
+  try {
+    const entries = await readdir(directory, { withFileTypes: true });
+    return entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => path.join(directory, entry.name)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+type Loaded<N extends CollectionName> = { entry: ContentEntry<z.output<(typeof COLLECTIONS)[N]['schema']>>; source: ParsedSource };
+
+interface LoadedCollection<N extends CollectionName> {
+  valid: Loaded<N>[];
+  /** Files that parsed as YAML but failed the schema, kept so later checks can still run. */
+  invalid: { file: string; source: ParsedSource }[];
+}
+
+async function loadCollection<N extends CollectionName>(contentDir: string, name: N, problems: ContentProblem[]): Promise<LoadedCollection<N>> {
+  const { schema, extensions } = COLLECTIONS[name];
+  const files = await listFiles(path.join(contentDir, name));
+  const withBody = extensions === MARKDOWN || name === 'instructors';
+  const collection: LoadedCollection<N> = { valid: [], invalid: [] };
+  const loaded = await Promise.all(
+    files.map(async (absolutePath) => {
+      const extension = path.extname(absolutePath);
+      if (!(extensions as readonly string[]).includes(extension)) {
+        problems.push({ file: displayPath(absolutePath), field: '', message: `content/${name}/ holds only ${extensions.join(' or ')} files.`, found: extension || 'no extension', fix: `Rename the file to end in ${extensions[0]}, or move it out of content/${name}/.` });
+        return undefined;
+      }
+      const parsed = await readContentFile(absolutePath, withBody, problems);
+      if (!parsed) return undefined;
+      const data = validate(schema, parsed, problems);
+      if (data === undefined) return { invalid: { file: parsed.file, source: parsed.source } };
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.name) && !(name === 'courses' && (data as Course).slug)) {
+        problems.push({ file: parsed.file, field: '', message: 'The file name cannot be used in a URL.', found: JSON.stringify(parsed.name), fix: 'Rename the file using lowercase letters, digits and hyphens, such as attachment-theory.md.' });
+        return undefined;
+      }
+      const id = name === 'courses' ? ((data as Course).slug ?? parsed.name) : parsed.name;
+      const entry = { id, file: parsed.file, absolutePath, data, body: parsed.source.body, extension };
+      return { valid: { entry, source: parsed.source } as Loaded<N> };
+    }),
+  );
+  for (const item of loaded) {
+    if (item?.valid) collection.valid.push(item.valid);
+    else if (item?.invalid) collection.invalid.push(item.invalid);
+  }
+  return collection;
+}
+
+function referenceProblem(
+  file: string,
+  source: ParsedSource,
+  fieldPath: PropertyKey[],
+  collection: CollectionName,
+  value: string,
+  known: readonly string[],
+): ContentProblem {
+  const suggestion = closestMatch(value, known);
+  const line = source.lineOf(fieldPath);
+  return {
+    file,
+    field: formatFieldPath(fieldPath),
+    ...(line === undefined ? {} : { line }),
+    message: `There is no "${value}" in content/${collection}/.`,
+    expected: known.length > 0 ? `one of: ${known.join(', ')}` : `a file in content/${collection}/`,
+    found: JSON.stringify(value),
+    fix: suggestion ? `Did you mean "${suggestion}"?` : `Add content/${collection}/${value}.${collection === 'instructors' ? 'md' : 'yaml'}, or correct the name.`,
+  };
+}
+
+/** Loads and validates every file under `contentDir`; never throws for bad content. */
+export async function loadContent(contentDir: string = resolveContentDir()): Promise<LoadResult> {
+  const problems: ContentProblem[] = [];
+  const siteFile = path.join(contentDir, 'site.yaml');
+  const sitePromise = readFile(siteFile).then(
+    async () => {
+      const parsed = await readContentFile(siteFile, false, problems);
+      return parsed ? validate(siteSchema, parsed, problems) : undefined;
+    },
+    () => {
+      problems.push({ file: displayPath(siteFile), field: '', message: 'The site settings file is missing.', fix: 'Create content/site.yaml with name, url, description and organization (see the content guide).' });
+      return undefined;
+    },
+  );
+  const [site, courses, instructors, boards, sponsors, policies] = await Promise.all([
+    sitePromise,
+    loadCollection(contentDir, 'courses', problems),
+    loadCollection(contentDir, 'instructors', problems),
+    loadCollection(contentDir, 'boards', problems),
+    loadCollection(contentDir, 'sponsors', problems),
+    loadCollection(contentDir, 'policies', problems),
+  ]);
+
+  // Files that failed their schema still count as existing, so references to them are not
+  // reported a second time.
+  const idsOf = (collection: LoadedCollection<CollectionName>) => [
+    ...collection.valid.map(({ entry }) => entry.id),
+    ...collection.invalid.map(({ file }) => path.basename(file, path.extname(file))),
+  ];
+  const ids = { instructors: idsOf(instructors), boards: idsOf(boards), sponsors: idsOf(sponsors), policies: idsOf(policies) };
+  const policyById = new Map(policies.valid.map(({ entry }) => [entry.id, entry.data]));
+
+  if (site && !ids.sponsors.includes(site.organization)) {
+    const parsedSite = await readContentFile(siteFile, false, []);
+    if (parsedSite) problems.push(referenceProblem(parsedSite.file, parsedSite.source, ['organization'], 'sponsors', site.organization, ids.sponsors));
+  }
+
+  const coursesBySlug = Map.groupBy(courses.valid, ({ entry }) => entry.id);
+  for (const [slug, sharing] of coursesBySlug) {
+    if (sharing.length < 2) continue;
+    for (const { entry, source } of sharing) {
+      const others = sharing.filter((other) => other.entry !== entry).map((other) => other.entry.file);
+      const line = entry.data.slug ? source.lineOf(['slug']) : undefined;
+      problems.push({ file: entry.file, field: entry.data.slug ? 'slug' : '', ...(line === undefined ? {} : { line }), message: `Another course already uses the slug "${slug}" (${others.join(', ')}).`, expected: 'a slug no other course uses', found: JSON.stringify(slug), fix: 'Give one of the courses a different `slug`, or rename its file.' });
+    }
+  }
+  for (const { entry: course } of courses.valid) {
+    if (course.extension === '.mdx' && site && !site.allowMdx) {
+      problems.push({ file: course.file, field: '', message: 'MDX files are turned off for this site (`allowMdx: false` in content/site.yaml).', fix: 'Rename the file to .md and remove any components or imports from it.' });
+    }
+  }
+
+  const coursesToCheck = [
+    ...courses.valid.map(({ entry, source }) => ({ file: entry.file, source, data: entry.data as Partial<Course> })),
+    ...courses.invalid.map(({ file, source }) => ({ file, source, data: validCourseFields(source.data) })),
+  ];
+  for (const { file, source, data } of coursesToCheck) {
+    data.instructors?.forEach((id, index) => {
+      if (!ids.instructors.includes(id)) problems.push(referenceProblem(file, source, ['instructors', index], 'instructors', id, ids.instructors));
+    });
+    data.approvals?.forEach((approval, index) => {
+      if (!ids.boards.includes(approval.board)) problems.push(referenceProblem(file, source, ['approvals', index, 'board'], 'boards', approval.board, ids.boards));
+    });
+    data.sponsors?.forEach((id, index) => {
+      if (!ids.sponsors.includes(id)) problems.push(referenceProblem(file, source, ['sponsors', index], 'sponsors', id, ids.sponsors));
+    });
+    const policy = data.refundPolicy === undefined ? undefined : policyById.get(data.refundPolicy);
+    if (data.refundPolicy !== undefined && !ids.policies.includes(data.refundPolicy)) {
+      problems.push(referenceProblem(file, source, ['refundPolicy'], 'policies', data.refundPolicy, ids.policies));
+    } else if (policy && data.format && !policy.appliesTo.includes(data.format)) {
+      const line = source.lineOf(['refundPolicy']);
+      problems.push({ file, field: 'refundPolicy', ...(line === undefined ? {} : { line }), message: `The policy "${data.refundPolicy}" does not cover ${data.format} courses.`, expected: `a policy whose appliesTo includes ${data.format}`, found: JSON.stringify(data.refundPolicy), fix: `Choose another policy, or add ${data.format} to appliesTo in content/policies/${data.refundPolicy}.yaml if it really applies.` });
+    }
+
+    for (const rule of courseRuleProblems(data)) {
+      const { path: rulePath, ...rest } = rule;
+      const line = source.lineOf(rulePath);
+      problems.push({ ...rest, file, field: formatFieldPath(rulePath), ...(line === undefined ? {} : { line }) });
+    }
+  }
+
+  for (const { entry: policy, source } of policies.valid) {
+    const tiers = policy.data.tiers;
+    tiers.forEach((tier, index) => {
+      const previous = tiers[index - 1];
+      if (previous && tier.minDaysBefore >= previous.minDaysBefore) {
+        const line = source.lineOf(['tiers', index, 'minDaysBefore']);
+        problems.push({ file: policy.file, field: formatFieldPath(['tiers', index, 'minDaysBefore']), ...(line === undefined ? {} : { line }), message: 'Tiers must run from the earliest cancellation to the latest.', expected: `fewer days than the tier before (${previous.minDaysBefore})`, found: String(tier.minDaysBefore), fix: 'Order the tiers by minDaysBefore, largest first, each number once.' });
+      }
+    });
+    policy.data.fees.forEach((fee, index) => {
+      if ((fee.fixed === undefined) === (fee.percent === undefined)) {
+        const line = source.lineOf(['fees', index]);
+        problems.push({ file: policy.file, field: formatFieldPath(['fees', index]), ...(line === undefined ? {} : { line }), message: 'A fee is either fixed or a percentage.', expected: 'exactly one of `fixed` or `percent`', found: fee.fixed ? 'both' : 'neither', fix: 'Give the fee either `fixed: { amount: 30, currency: USD }` or `percent: 10`.' });
+      }
+    });
+  }
+
+  if (problems.length > 0 || !site) {
+    problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    return { ok: false, problems };
+  }
+  const entries = <T>(items: { valid: { entry: ContentEntry<T> }[] }) => items.valid.map(({ entry }) => entry);
+  return {
+    ok: true,
+    content: {
+      site,
+      courses: entries(courses),
+      instructors: entries(instructors),
+      boards: entries(boards),
+      sponsors: entries(sponsors),
+      policies: entries(policies),
+    },
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Every broken fixture (tests/fixtures/broken/<case>, laid over tests/fixtures/base) must be
+ * rejected by `npm run build` with a message naming the file and the field, and leave the
+ * previous output untouched.
+ */
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runScript } from '../helpers/build.ts';
+import { contentWithOverlay } from '../helpers/fixtures.ts';
+
+interface Expectation {
+  file: string;
+  field: string;
+  says: RegExp;
+}
+
+const cases: Record<string, Expectation> = {
+  'yaml-syntax': { file: 'courses/fixture-course.md', field: '', says: /YAML syntax error/ },
+  'missing-title': { file: 'courses/fixture-course.md', field: 'title', says: /`title` is required[\s\S]*fix:\s+Add `title`/ },
+  'unknown-board': { file: 'courses/fixture-course.md', field: 'approvals[0].board', says: /no "apaa" in content\/boards\/[\s\S]*Did you mean "apa"\?/ },
+  'end-before-start': { file: 'courses/fixture-course.md', field: 'sessions[0].end', says: /ends before it starts[\s\S]*found:\s+"15:00"/ },
+  'bad-time-zone': { file: 'courses/fixture-course.md', field: 'timeZone', says: /not an IANA time zone[\s\S]*Did you mean "America\/New_York"\?/ },
+  'dst-gap': { file: 'courses/fixture-course.md', field: 'sessions[1].start', says: /2021-03-14 02:30 does not exist in America\/New_York/ },
+  'ambiguous-time': { file: 'courses/fixture-course.md', field: 'sessions[1].start', says: /2021-11-07 01:30 happens twice in America\/New_York/ },
+  'duplicate-slug': { file: 'courses/another-course.md', field: 'slug', says: /already uses the slug "fixture-course"/ },
+  'ce-hours-mismatch': { file: 'courses/fixture-course.md', field: 'ceHours', says: /differ from the 4 hours scheduled[\s\S]*ceHoursNote/ },
+  'http-url': { file: 'courses/fixture-course.md', field: 'registrationUrl', says: /must be an absolute https URL[\s\S]*found:\s+"http:\/\/register/ },
+  'unknown-instructor': { file: 'courses/fixture-course.md', field: 'instructors[0]', says: /no "ada-exampel" in content\/instructors\/[\s\S]*Did you mean "ada-example"\?/ },
+  'wrong-type': { file: 'courses/fixture-course.md', field: 'ceHours', says: /wrong type[\s\S]*expected:\s+a number[\s\S]*found:\s+"four"/ },
+  'empty-objectives': { file: 'courses/fixture-course.md', field: 'objectives.items', says: /needs at least 1 entry/ },
+  'unknown-field': { file: 'courses/fixture-course.md', field: 'audiance', says: /not a known field[\s\S]*Did you mean `audience`\?/ },
+  'site-url-relative': { file: 'site.yaml', field: 'url', says: /absolute https URL/ },
+  'not-utf8': { file: 'instructors/ada-example.md', field: '', says: /not UTF-8/ },
+};
+
+describe('broken content fixtures', async () => {
+  const onDisk = (await readdir(path.join(import.meta.dirname, '../fixtures/broken'))).sort();
+
+  it('has an expectation for every fixture folder', () => {
+    expect(Object.keys(cases).sort()).toEqual(onDisk);
+  });
+
+  for (const [name, expectation] of Object.entries(cases)) {
+    it(`${name}: fails with a message naming file and field, and writes nothing`, async () => {
+      const contentDir = await contentWithOverlay(`broken/${name}`);
+      const outDir = await mkdtemp(path.join(tmpdir(), 'ce-out-'));
+      await writeFile(path.join(outDir, 'index.html'), 'previous build');
+
+      const run = runScript('build', { CONTENT_DIR: contentDir, OUT_DIR: outDir });
+      const fileRef = path.join(contentDir, expectation.file);
+      const location = expectation.field ? `${fileRef}:\\d+ › ${expectation.field.replace(/[[\].]/g, '\\$&')}\\n` : `${fileRef}(:\\d+)?\\n`;
+
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(new RegExp(location));
+      expect(run.stderr).toMatch(expectation.says);
+      expect(run.stderr).toMatch(/fix:/);
+      expect(run.stderr).toMatch(/Nothing was built/);
+      expect(await readdir(outDir)).toEqual(['index.html']);
+      expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('previous build');
+      expect((await readdir(path.dirname(outDir))).filter((entry) => entry.startsWith(`${path.basename(outDir)}.staging`))).toEqual([]);
+    });
+  }
+});
