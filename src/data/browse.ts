@@ -1,0 +1,17 @@
+/** The browse facets of the catalog: which topics, boards, formats and levels have courses. */
+import { FORMAT_LABELS, LEVEL_LABELS } from '../lib/labels.ts';
+import { slugify } from '../lib/slug.ts';
+import { groupByTerm } from '../lib/taxonomy.ts';
+import { allCourses } from './catalog.ts';
+
+export async function facets() {
+  const courses = await allCourses();
+  return {
+    topics: groupByTerm(courses, (view) => view.entry.data.topics.map((topic) => [slugify(topic), topic] as const)),
+    boards: groupByTerm(courses, (view) =>
+      view.approvals.map(({ board }) => [board.id, board.data.fullName ? `${board.data.fullName} (${board.data.code})` : board.data.code] as const),
+    ),
+    formats: groupByTerm(courses, (view) => [[view.entry.data.format, FORMAT_LABELS[view.entry.data.format]] as const]),
+    levels: groupByTerm(courses, (view) => view.entry.data.levels.map((level) => [level, LEVEL_LABELS[level]] as const)),
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Session times on the reader's own clock. This file is bundled into a small client script,
+ * so it imports nothing and uses only Intl and Date. The build formats the course-zone times
+ * with the same helper (formatRangeInZone), so both always read alike.
+ */
+
+export type LiveStatus = 'upcoming' | 'in-progress' | 'past';
+
+interface ClockReading {
+  /** "4" or "4:30" on a 12-hour clock; "16:00" on a 24-hour one. */
+  time: string;
+  /** "AM"/"PM", or "" where the locale uses a 24-hour clock. */
+  period: string;
+  /** Intl's short zone name: "EDT", or "GMT+5:30" where the locale has no letters for it. */
+  zone: string;
+}
+
+function readClock(epochMilliseconds: number, timeZone: string, locale: string): ClockReading {
+  const parts = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }).formatToParts(
+    epochMilliseconds,
+  );
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const hour = part('hour');
+  const minute = part('minute');
+  const period = part('dayPeriod');
+  // "4 PM" reads better than "4:00 PM"; a bare "16" would not read as a time, so 24-hour keeps ":00".
+  return { time: minute === '00' && period !== '' ? hour : `${hour}:${minute}`, period, zone: part('timeZoneName') };
+}
+
+function withPeriod(reading: ClockReading): string {
+  return reading.period === '' ? reading.time : `${reading.time} ${reading.period}`;
+}
+
+/** Intl's short name for the zone's offset at that instant, such as "EDT" or "GMT+5:30". */
+export function zoneAbbreviation(epochMilliseconds: number, timeZone: string, locale = 'en-US'): string {
+  return readClock(epochMilliseconds, timeZone, locale).zone;
+}
+
+/**
+ * A time range as the clock in `timeZone` shows it: "4–6 PM EDT", "11 AM–1 PM EDT", and,
+ * when a DST change falls inside it, "1:30 AM EDT–3 AM EST". Built by hand rather than with
+ * Intl's formatRange, whose spacing ("4:00 – 6:00 PM") and thin spaces vary by ICU version.
+ */
+export function formatRangeInZone(startMs: number, endMs: number, timeZone: string, locale = 'en-US'): string {
+  const start = readClock(startMs, timeZone, locale);
+  const end = readClock(endMs, timeZone, locale);
+  if (start.zone !== end.zone) return `${withPeriod(start)} ${start.zone}–${withPeriod(end)} ${end.zone}`;
+  const from = start.period === end.period ? start.time : withPeriod(start);
+  return `${from}–${withPeriod(end)} ${end.zone}`;
+}
+
+function calendarDate(epochMilliseconds: number, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).format(epochMilliseconds);
+}
+
+/**
+ * The session as the reader's clock shows it, or undefined when that is what the page already
+ * says (same wall-clock times, same zone name, same day). The reader's date comes first when it
+ * is not the course's: "Tue, Oct 20, 5–7 AM GMT+9".
+ */
+export function localTimeNote(
+  startIso: string,
+  endIso: string,
+  courseZone: string,
+  readerZone: string,
+  locale = 'en-US',
+): string | undefined {
+  const start = Date.parse(startIso);
+  const end = Date.parse(endIso);
+  const range = formatRangeInZone(start, end, readerZone, locale);
+  const sameDay = calendarDate(start, readerZone, locale) === calendarDate(start, courseZone, locale);
+  if (sameDay && range === formatRangeInZone(start, end, courseZone, locale)) return undefined;
+  if (sameDay) return range;
+  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone: readerZone }).format(start);
+  return `${day}, ${range}`;
+}
+
+/** Where `now` stands against one session: the start instant counts as started, the end instant as over. */
+export function statusAt(startIso: string, endIso: string, now: Date): LiveStatus {
+  const time = now.getTime();
+  if (time < Date.parse(startIso)) return 'upcoming';
+  return time < Date.parse(endIso) ? 'in-progress' : 'past';
+}
