@@ -1,0 +1,70 @@
+/**
+ * `npm run serve [dir] [port]`: serves a built site on 127.0.0.1 the way a static host does,
+ * including the headers in its `_headers` file (Netlify / Cloudflare Pages format) and the
+ * 404 page, so tests see the Content-Security-Policy a deploy would send.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/static-headers.ts';
+
+const root = path.resolve(process.argv[2] ?? 'dist');
+const port = Number(process.argv[3] ?? process.env['PORT'] ?? 4321);
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.xml': 'application/xml; charset=utf-8',
+  '.ics': 'text/calendar; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.pagefind': 'application/octet-stream',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+async function loadRules(): Promise<HeaderRule[]> {
+  try {
+    return parseHeadersFile(await readFile(path.join(root, '_headers'), 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+async function resolveFile(urlPath: string): Promise<string | undefined> {
+  const decoded = decodeURIComponent(urlPath);
+  const candidate = path.join(root, decoded);
+  if (!candidate.startsWith(root)) return undefined;
+  for (const file of [candidate, path.join(candidate, 'index.html')]) {
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isFile()) return file;
+  }
+  return undefined;
+}
+
+const rules = await loadRules();
+const server = createServer(async (request, response) => {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  // Directory URLs without a trailing slash redirect, as static hosts do.
+  if (!path.extname(url.pathname) && !url.pathname.endsWith('/') && (await resolveFile(`${url.pathname}/`))) {
+    response.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
+    return;
+  }
+  const file = await resolveFile(url.pathname);
+  const status = file ? 200 : 404;
+  const served = file ?? path.join(root, '404.html');
+  const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(served)] ?? 'application/octet-stream', ...headersFor(rules, url.pathname) };
+  response.writeHead(status, headers);
+  createReadStream(served).on('error', () => response.end()).pipe(response);
+});
+server.listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}/`));

@@ -1,0 +1,24 @@
+/** RSS feed of courses, newest first: by publishDate when the course has one, else by its first session. */
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { allCourses, siteSettings } from '../data/catalog.ts';
+import { paths } from '../lib/labels.ts';
+import { newestFirst } from '../lib/feed.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const settings = await siteSettings();
+  const courses = newestFirst(await allCourses(), (view) => ({ publishDate: view.entry.data.publishDate, firstSessionDate: view.sessions[0]?.session.date }));
+  return rss({
+    title: `${settings.name}: courses`,
+    description: settings.description,
+    site: site ?? settings.url,
+    customData: `<language>${settings.language}</language>`,
+    items: courses.map((view) => ({
+      title: view.entry.data.title,
+      link: paths.course(view.slug),
+      description: view.entry.data.summary,
+      categories: view.entry.data.topics,
+      ...(view.entry.data.publishDate ? { pubDate: new Date(`${view.entry.data.publishDate}T00:00:00Z`) } : {}),
+    })),
+  });
+};

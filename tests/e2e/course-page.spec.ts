@@ -1,0 +1,106 @@
+import { expect, test } from '@playwright/test';
+
+const SEED = '/courses/attachment-theory-treatment-effectiveness/';
+const FIXTURE = '/courses/self-compassion-in-practice/';
+
+test.describe('the seed course page', () => {
+  test('shows the facts a reader decides from', async ({ page }) => {
+    await page.goto(SEED);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Improving Treatment Effectiveness with Attachment Theory');
+    const sessions = page.locator('[data-session] .when');
+    await expect(sessions).toHaveText([
+      'Monday, October 19, 2020, 4–6 PM EDT',
+      'Monday, October 26, 2020, 4–6 PM EDT',
+      'Monday, November 2, 2020, 4–6 PM EST',
+      'Monday, November 9, 2020, 4–6 PM EST',
+    ]);
+    await expect(page.locator('.key-facts')).toContainText('8 CE hours');
+    await expect(page.locator('.key-facts')).toContainText('Past course');
+    await expect(page.locator('.approvals > li')).toHaveCount(8);
+    await expect(page.locator('.references li')).toHaveCount(4);
+    await expect(page.getByText('Cancel on or before Monday, October 5, 2020: full refund minus the $30 administrative fee.')).toBeVisible();
+    await expect(page.locator('[data-register]')).toHaveCount(0);
+  });
+});
+
+test.describe('local time', () => {
+  test.use({ timezoneId: 'America/Los_Angeles' });
+  test('shows a reader in Los Angeles their own time beside each session', async ({ page }) => {
+    await page.goto(SEED);
+    const notes = page.locator('[data-session] [data-local-time]');
+    await expect(notes.first()).toBeVisible();
+    await expect(notes).toHaveText(['Your time: 1–3 PM PDT', 'Your time: 1–3 PM PDT', 'Your time: 1–3 PM PST', 'Your time: 1–3 PM PST']);
+  });
+});
+
+test.describe('in the course time zone', () => {
+  test.use({ timezoneId: 'America/New_York' });
+  test('adds no note for a reader who shares the course zone', async ({ page }) => {
+    await page.goto(SEED);
+    await expect(page.locator('[data-local-time]').first()).toBeHidden();
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('still shows the schedule and the status', async ({ page }) => {
+    await page.goto(SEED);
+    await expect(page.locator('[data-session]')).toHaveCount(4);
+    await expect(page.locator('[data-session] .when').first()).toHaveText('Monday, October 19, 2020, 4–6 PM EDT');
+    await expect(page.locator('[data-local-time]').first()).toBeHidden();
+    await expect(page.locator('[data-status-label]')).toHaveText('Past course');
+  });
+});
+
+test.describe('status re-checked in the browser', () => {
+  test('an upcoming course offers registration until it starts', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2027-03-01T12:00:00Z'));
+    await page.goto(FIXTURE);
+    await expect(page.locator('[data-status-label]')).toHaveText('Upcoming');
+    await expect(page.getByRole('link', { name: 'Register' })).toHaveAttribute('href', 'https://www.example.org/register/self-compassion');
+  });
+
+  test('a page built before the start stops inviting registrations once the course has begun', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2027-03-26T10:00:00Z'));
+    await page.goto(FIXTURE);
+    await expect(page.locator('[data-status-label]')).toHaveText('In progress');
+    await expect(page.getByRole('link', { name: 'Register' })).toHaveCount(0);
+    await expect(page.getByText('This course has started; registration is closed.')).toBeVisible();
+  });
+});
+
+test.describe('keyboard', () => {
+  test('Tab reaches the register and calendar links', async ({ page }) => {
+    await page.goto(FIXTURE);
+    const reached = new Set<string>();
+    for (let press = 0; press < 40 && reached.size < 2; press += 1) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+      if (label === 'Register' || label.startsWith('Add the sessions to your calendar')) reached.add(label);
+    }
+    expect([...reached].sort()).toEqual(['Add the sessions to your calendar (.ics)', 'Register']);
+  });
+});
+
+test.describe('print', () => {
+  test('hides navigation and keeps schedule, hours, approvals and terms', async ({ page }) => {
+    await page.goto(SEED);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.site-header')).toBeHidden();
+    await expect(page.locator('.site-footer')).toBeHidden();
+    await expect(page.locator('nav[aria-label="Breadcrumb"]')).toBeHidden();
+    for (const id of ['#schedule-heading', '#ce-credit', '#refunds']) await expect(page.locator(id)).toBeVisible();
+  });
+});
+
+test.describe('screenshots', () => {
+  for (const width of [375, 1280]) {
+    test(`course page at ${width} px`, async ({ page }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(SEED);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await page.screenshot({ path: testInfo.outputPath(`course-${width}.png`), fullPage: true });
+    });
+  }
+});
