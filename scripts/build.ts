@@ -9,6 +9,8 @@ import { rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatReport } from '../src/lib/content/problems.ts';
 import { resolveContentDir } from '../src/lib/content/load-content.ts';
+import { courseOgCard } from '../src/lib/og-card.ts';
+import { warmOgCache } from '../src/lib/og-cache.ts';
 import { loadContentOnce } from '../src/loaders/content-loader.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -50,6 +52,9 @@ async function main(): Promise<void> {
   try {
     // Loaded only once the content is known to be good, so a failing check stays fast.
     const { build } = await import('astro');
+    // Social images are the costliest artefact: draw the missing ones in parallel first, so
+    // Astro's page-by-page render only reads them from the cache.
+    const images = await warmOgCache(content.content.courses.map((course) => courseOgCard(course.data, content.content.site.name)));
     await build({ root, outDir: stagingDir, logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
     const pages = await indexForSearch(stagingDir);
     // Swap: two renames, so dist/ is never missing for longer than an instant nor ever partial.
@@ -58,6 +63,7 @@ async function main(): Promise<void> {
     await rename(stagingDir, outDir);
     if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Social images: ${images.drawn} drawn, ${images.reused} reused from the cache.`);
     console.log(`Built ${content.content.courses.length} courses, indexed ${pages} pages into ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s.`);
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });

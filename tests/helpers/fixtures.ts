@@ -13,3 +13,11 @@ export async function contentWithOverlay(overlay?: string): Promise<string> {
   if (overlay) await cp(path.join(fixturesDir, overlay), dir, { recursive: true });
   return dir;
 }
+
+/** A temporary copy of the real content/ with fixture folders (under tests/fixtures) laid over it. */
+export async function realContentWith(...overlays: string[]): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'ce-content-'));
+  await cp(path.join(repoRoot, 'content'), dir, { recursive: true });
+  for (const overlay of overlays) await cp(path.join(fixturesDir, overlay), dir, { recursive: true });
+  return dir;
+}
