@@ -14,7 +14,12 @@ export const instructorSchema = z
       .meta({ description: 'Path of a photo under public/.', examples: ['/images/instructors/name.jpg'] }),
     photoAlt: textSchema.optional().meta({ description: 'Text alternative for the photo.', examples: ['Portrait of the instructor'] }),
     links: z
-      .array(z.strictObject({ label: textSchema, url: httpsUrlSchema }))
+      .array(
+        z.strictObject({
+          label: textSchema.meta({ description: 'The link text.', examples: ['Personal website'] }),
+          url: httpsUrlSchema,
+        }),
+      )
       .default([])
       .meta({ description: 'Links to the instructor elsewhere.' }),
   })

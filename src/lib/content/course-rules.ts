@@ -12,6 +12,11 @@ export type RuleProblem = Omit<ContentProblem, 'file' | 'line'> & { path: Proper
 
 const MINUTES_PER_HOUR = 60;
 
+/** "an in-person course", "a live-online course". */
+function formatWithArticle(format: string): string {
+  return `${/^[aeiou]/.test(format) ? 'An' : 'A'} ${format}`;
+}
+
 function formatHours(hours: number): string {
   return `${Number(hours.toFixed(2))} ${hours === 1 ? 'hour' : 'hours'}`;
 }
@@ -30,10 +35,10 @@ export function courseRuleProblems(course: Partial<Course>): RuleProblem[] {
     add(['sessions'], { message: 'An on-demand course has no live sessions.', expected: 'no sessions', found: `${sessions.length} sessions`, fix: 'Remove `sessions`, or change `format` to live-online, in-person or hybrid.' });
   }
   if (course.format && course.format !== 'on-demand' && course.sessions && sessions.length === 0) {
-    add(['sessions'], { message: `A ${course.format} course needs at least one session.`, expected: 'a list of sessions with date, start and end', found: 'no sessions', fix: 'Add a session, for example `- { date: "2020-10-19", start: "16:00", end: "18:00" }`.' });
+    add(['sessions'], { message: `${formatWithArticle(course.format)} course needs at least one session.`, expected: 'a list of sessions with date, start and end', found: 'no sessions', fix: 'Add a session, for example `- { date: "2020-10-19", start: "16:00", end: "18:00" }`.' });
   }
   if ((course.format === 'in-person' || course.format === 'hybrid') && !course.venue) {
-    add(['venue'], { message: `A ${course.format} course needs a venue.`, expected: 'venue with name, streetAddress, locality and country', found: 'nothing', fix: 'Add `venue:` with the address where the course meets.' });
+    add(['venue'], { message: `${formatWithArticle(course.format)} course needs a venue.`, expected: 'venue with name, streetAddress, locality and country', found: 'nothing', fix: 'Add `venue:` with the address where the course meets.' });
   }
 
   let scheduledMinutes = 0;

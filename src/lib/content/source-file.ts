@@ -3,9 +3,11 @@
  * unquoted 2020-10-19 stays text and never becomes a UTC timestamp), a cap on aliases
  * against "billion laughs" bombs, and a map from field paths to line numbers.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import type { ContentProblem } from './problems.ts';
 
+/** A content file larger than this is refused before it is read (a 1 MB description is fine). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** Frontmatter larger than this is almost certainly a mistake or an attack. */
 export const MAX_FRONTMATTER_BYTES = 256 * 1024;
 /** A YAML alias expands its anchor again; more than this many are rejected. */
@@ -14,6 +16,8 @@ const MAX_YAML_ALIASES = 50;
 export interface ParsedSource {
   data: unknown;
   body: string;
+  /** 1-based line of the file on which the body starts (1 for a file without one). */
+  bodyLine: number;
   /** 1-based line of a field path, or of its nearest existing parent. */
   lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
@@ -36,11 +40,46 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { ok: true; text: s
   }
 }
 
+/**
+ * An alias that names no anchor before it, or one inside the very value its anchor names
+ * (`list: &a [*a]`): that value would contain itself, a cycle no content field can hold.
+ * Content has no other way to form a cycle: references between files only point from courses
+ * and site settings to instructors, boards, sponsors and policies, which reference nothing.
+ */
+function aliasProblemOf(document: Document, file: string, lineAt: (offset: number) => number): ContentProblem | undefined {
+  let problem: ContentProblem | undefined;
+  visit(document, {
+    Alias(_key, alias, ancestors) {
+      const line = alias.range ? lineAt(alias.range[0]) : undefined;
+      const target = alias.resolve(document);
+      if (!target) {
+        problem = fileProblem(file, `The alias *${alias.source} names no anchor &${alias.source} set before it.`, `Add &${alias.source} to the value it should repeat, above this line, or write the value out.`, line);
+      } else if (ancestors.includes(target)) {
+        problem = fileProblem(file, `The alias *${alias.source} sits inside the value its anchor &${alias.source} names, so that value would contain itself.`, 'Write the value out instead of referring to it from inside itself.', line);
+      }
+      return problem ? visit.BREAK : undefined;
+    },
+  });
+  return problem;
+}
+
+function firstAliasLine(document: Document, lineAt: (offset: number) => number): number | undefined {
+  let line: number | undefined;
+  visit(document, {
+    Alias(_key, alias) {
+      if (alias.range) line = lineAt(alias.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return line;
+}
+
 /** Parses a Markdown file with frontmatter (`withBody`) or a plain YAML file. */
 export function parseSource(text: string, file: string, withBody: boolean): ParseResult {
   let yamlText = text;
   let body = '';
   let lineOffset = 0;
+  let bodyLine = 1;
   if (withBody) {
     const match = FRONTMATTER.exec(text);
     if (!match) {
@@ -49,6 +88,7 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
     yamlText = match[1] ?? '';
     body = text.slice(match[0].length);
     lineOffset = 1;
+    bodyLine = match[0].split('\n').length;
   }
   const size = Buffer.byteLength(yamlText);
   if (size > MAX_FRONTMATTER_BYTES) {
@@ -78,7 +118,8 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
     return {
       ok: false,
       problems: document.errors.map((error) => {
-        const firstLine = error.message.split('\n')[0] ?? error.message;
+        // The parser counts lines from the start of the frontmatter; the problem's own line is the file's.
+        const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
         return fileProblem(
           file,
           `YAML syntax error: ${firstLine}`,
@@ -89,11 +130,18 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
     };
   }
 
+  const aliasProblem = aliasProblemOf(document, file, lineAt);
+  if (aliasProblem) return { ok: false, problems: [aliasProblem] };
+
   let data: unknown;
   try {
     data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (error) {
-    return { ok: false, problems: [fileProblem(file, `The YAML uses too many aliases (${(error as Error).message}).`, 'Write the values out instead of repeating them with & anchors and * aliases.')] };
+    const message = (error as Error).message;
+    if (/alias/i.test(message)) {
+      return { ok: false, problems: [fileProblem(file, `The YAML uses too many aliases (${message}).`, 'Write the values out instead of repeating them with & anchors and * aliases.', firstAliasLine(document, lineAt))] };
+    }
+    return { ok: false, problems: [fileProblem(file, `The YAML could not be read: ${message}`, 'Check the indentation and quoting of the fields.')] };
   }
   if (data === null || data === undefined) data = {};
 
@@ -106,5 +154,5 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
     return undefined;
   };
 
-  return { ok: true, source: { data, body, lineOf } };
+  return { ok: true, source: { data, body, bodyLine, lineOf } };
 }
