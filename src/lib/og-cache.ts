@@ -11,7 +11,7 @@ export function ogCacheDir(astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'no
   return path.resolve(astroCacheDir, 'og-images');
 }
 
-async function readCached(file: string): Promise<Uint8Array | undefined> {
+async function readCached(file: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
   return readFile(file).then(
     (bytes) => new Uint8Array(bytes),
     () => undefined,
@@ -19,11 +19,11 @@ async function readCached(file: string): Promise<Uint8Array | undefined> {
 }
 
 /** The PNG for a card: from the cache, or drawn and stored (atomically, so a crash leaves no half file). */
-export async function cachedOgImage(card: OgCard, cacheDir = ogCacheDir()): Promise<Uint8Array> {
+export async function cachedOgImage(card: OgCard, cacheDir = ogCacheDir()): Promise<Uint8Array<ArrayBuffer>> {
   const file = path.join(cacheDir, `${ogCardHash(card)}.png`);
   const cached = await readCached(file);
   if (cached) return cached;
-  const png = await renderOgPng(card);
+  const png = new Uint8Array(await renderOgPng(card));
   await mkdir(cacheDir, { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, png);
