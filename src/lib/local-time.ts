@@ -15,8 +15,21 @@ interface ClockReading {
   zone: string;
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A shared Intl.DateTimeFormat: making one costs far more than formatting with it, and a build formats thousands of times. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 function readClock(epochMilliseconds: number, timeZone: string, locale: string): ClockReading {
-  const parts = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }).formatToParts(
+  const parts = dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }).formatToParts(
     epochMilliseconds,
   );
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
@@ -50,7 +63,7 @@ export function formatRangeInZone(startMs: number, endMs: number, timeZone: stri
 }
 
 function calendarDate(epochMilliseconds: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).format(epochMilliseconds);
+  return dateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).format(epochMilliseconds);
 }
 
 /**
@@ -71,7 +84,7 @@ export function localTimeNote(
   const sameDay = calendarDate(start, readerZone, locale) === calendarDate(start, courseZone, locale);
   if (sameDay && range === formatRangeInZone(start, end, courseZone, locale)) return undefined;
   if (sameDay) return range;
-  const day = new Intl.DateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone: readerZone }).format(start);
+  const day = dateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone: readerZone }).format(start);
   return `${day}, ${range}`;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Course } from '../schemas/course.ts';
 import type { Session } from '../schemas/session.ts';
-import { formatRangeInZone, zoneAbbreviation } from './local-time.ts';
+import { dateTimeFormat, formatRangeInZone, zoneAbbreviation } from './local-time.ts';
 import { requireZonedInstant } from './zoned-time.ts';
 import type { ZonedInstant } from './zoned-time.ts';
 
@@ -48,7 +48,7 @@ function parseDate(date: string): CalendarDate {
 // Formatting a UTC midnight in UTC keeps the calendar date whatever the host's zone is.
 function formatDate(date: string, options: Intl.DateTimeFormatOptions): string {
   const { year, month, day } = parseDate(date);
-  return new Intl.DateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  return dateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
 }
 
 /** "Monday, October 19, 2020". */

@@ -68,14 +68,22 @@ export const wallTimeSchema = z
   .regex(WALL_TIME, 'a 24-hour time written HH:MM')
   .meta({ description: 'A 24-hour wall-clock time, HH:MM, in the course time zone.', examples: ['16:00'] });
 
+const knownZones = new Map<string, boolean>();
+
 export function isIanaTimeZone(value: string): boolean {
   if (value !== 'UTC' && !value.includes('/')) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(value);
+  if (known === undefined) {
+    // Intl throws on a zone it does not know; the answer is cached, as thousands of courses share a few zones.
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(value, known);
   }
+  return known;
 }
 
 /** An IANA time-zone name such as `America/New_York`. */

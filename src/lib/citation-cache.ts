@@ -1,0 +1,48 @@
+/**
+ * Formatted references cached on disk by a hash of the readings, shared across builds:
+ * citation-js costs a second to start and milliseconds per reference, so an unchanged
+ * course should not pay it again, and a warm build need not load citation-js at all.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Reading } from '../schemas/reading.ts';
+import { formatReferences, type FormattedReference } from './citations.ts';
+
+/** Bump when citations.ts changes its output, so cached entries are formatted again. */
+const FORMAT_VERSION = 1;
+
+export function citationCacheDir(astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'): string {
+  return path.resolve(astroCacheDir, 'citations');
+}
+
+type Stored = { index: number; html: string; text: string }[];
+
+const inMemory = new Map<string, Promise<Stored>>();
+
+async function formatAndStore(readings: readonly Reading[], file: string): Promise<Stored> {
+  const cached = await readFile(file, 'utf8').then(
+    (json) => JSON.parse(json) as Stored,
+    () => undefined,
+  );
+  if (cached) return cached;
+  const formatted = await formatReferences(readings);
+  const stored = formatted.map(({ html, text, reading }) => ({ index: readings.indexOf(reading), html, text }));
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(stored));
+  await rename(temporary, file);
+  return stored;
+}
+
+/** formatReferences, answered from the cache when these exact readings were formatted before. */
+export async function cachedReferences(readings: readonly Reading[], cacheDir = citationCacheDir()): Promise<FormattedReference[]> {
+  if (readings.length === 0) return [];
+  const key = createHash('sha256').update(JSON.stringify([FORMAT_VERSION, readings])).digest('hex').slice(0, 24);
+  let pending = inMemory.get(key);
+  if (!pending) {
+    pending = formatAndStore(readings, path.join(cacheDir, `${key}.json`));
+    inMemory.set(key, pending);
+  }
+  return (await pending).map(({ index, html, text }) => ({ html, text, reading: readings[index]! }));
+}
