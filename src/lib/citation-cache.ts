@@ -39,10 +39,11 @@ async function formatAndStore(readings: readonly Reading[], file: string): Promi
 export async function cachedReferences(readings: readonly Reading[], cacheDir = citationCacheDir()): Promise<FormattedReference[]> {
   if (readings.length === 0) return [];
   const key = createHash('sha256').update(JSON.stringify([FORMAT_VERSION, readings])).digest('hex').slice(0, 24);
-  let pending = inMemory.get(key);
+  const file = path.join(cacheDir, `${key}.json`);
+  let pending = inMemory.get(file);
   if (!pending) {
-    pending = formatAndStore(readings, path.join(cacheDir, `${key}.json`));
-    inMemory.set(key, pending);
+    pending = formatAndStore(readings, file);
+    inMemory.set(file, pending);
   }
   return (await pending).map(({ index, html, text }) => ({ html, text, reading: readings[index]! }));
 }
