@@ -44,11 +44,12 @@ interface TimedSession {
  * no sessions (on-demand). Throws on a session time that does not exist or happens twice in
  * the course's zone; the content rules reject those before a build gets here.
  *
- * DTSTAMP: calendar apps that re-import an event with a known UID keep whichever copy has the
- * higher SEQUENCE, then the later DTSTAMP. The build keeps no history, so SEQUENCE stays 0 and
- * each event is stamped with its own start unless `now` is given. The file is then identical
- * between builds of the same content, and a session that is moved later (the usual kind of
- * reschedule) gets a later DTSTAMP, so the new time replaces the old one.
+ * DTSTAMP: apps that follow iTIP (RFC 5546), given an event whose UID they already have, keep
+ * the copy with the higher SEQUENCE, then the later DTSTAMP. The build keeps no history, so
+ * SEQUENCE stays 0 and each event is stamped with its own start unless `now` is given. The
+ * file is then identical between builds of the same content, and a session moved later (the
+ * usual reschedule) gets a later DTSTAMP, so the new time wins. One moved earlier does not:
+ * only a stamp that records when the content changed (`now`) can get that right.
  */
 export function courseCalendar(input: CourseCalendarInput): string | undefined {
   const { course } = input;
@@ -215,7 +216,7 @@ function offsetFromDefinition(observances: Observance[], epochMilliseconds: numb
   for (const observance of observances) {
     const { dtstart, offsetFrom, rule } = observance;
     const first = localToEpoch(dtstart, offsetFrom);
-    const onsets = rule ? [year - 1, year].map((y) => localToEpoch(nthWeekday(y, dtstart, rule), offsetFrom)) : [first];
+    const onsets = rule ? [year - 1, year, year + 1].map((y) => localToEpoch(nthWeekday(y, dtstart, rule), offsetFrom)) : [first];
     for (const onset of onsets) {
       if (onset < first || onset > epochMilliseconds) continue;
       if (!latest || onset > latest.onset) latest = { onset, offset: observance.offsetTo };

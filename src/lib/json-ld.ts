@@ -128,7 +128,6 @@ export function isoDuration(hours: number): string {
   return `PT${wholeHours > 0 ? `${wholeHours}H` : ''}${minutes > 0 ? `${minutes}M` : ''}`;
 }
 
-
 /** schema.org's courseMode values as Google's Course info documentation lists them. */
 const COURSE_MODE: Record<CourseFormat, 'Online' | 'Onsite' | 'Blended'> = {
   'live-online': 'Online',
