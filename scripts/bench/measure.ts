@@ -1,0 +1,109 @@
+/**
+ * Runs one command and measures it: wall time, and peak memory of the whole process tree
+ * (Astro starts workers, Pagefind runs a native binary, so the root's own RSS undercounts).
+ * Linux only: memory comes from /proc.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+export interface Measurement {
+  ok: boolean;
+  seconds: number;
+  /**
+   * CPU time (user + system) of the whole tree. Less sensitive than wall time to other work
+   * on the machine, so it is the steadier figure on a shared or busy host.
+   */
+  cpuSeconds: number;
+  /** Highest sum of VmRSS over the process and all its descendants, sampled every ~50 ms. */
+  peakRssBytes: number;
+  /** The end of stdout and stderr, for the report when the command failed. */
+  outputTail: string;
+}
+
+const SAMPLE_MS = 50;
+const TAIL_BYTES = 8_000;
+
+/** Parent of each live process, from /proc/<pid>/stat (this kernel has no task/<tid>/children). */
+function parentsByPid(): Map<number, number> {
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    const pid = Number(name);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // The command name is in parentheses and may hold spaces; the fields after it are fixed.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parents.set(pid, Number(fields[1]));
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return parents;
+}
+
+function rssBytes(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Sum of the resident memory of `root` and every process below it, right now. */
+export function treeRssBytes(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const [pid, parent] of parentsByPid()) {
+    const list = children.get(parent);
+    if (list) list.push(pid);
+    else children.set(parent, [pid]);
+  }
+  let total = 0;
+  const queue = [root];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+    total += rssBytes(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+/** Clock ticks per second for /proc times; 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
+
+/**
+ * CPU seconds used so far by this process's reaped children, and theirs in turn (cutime and
+ * cstime). Commands run one at a time, so the difference across one run is that run's tree.
+ */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 16 and 17 of stat(5), counted from the state field (3).
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+}
+
+export function measure(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measurement> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const cpuBefore = childrenCpuSeconds();
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let tail = '';
+    const keep = (chunk: Buffer) => {
+      tail = (tail + chunk.toString('utf8')).slice(-TAIL_BYTES);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    let peak = 0;
+    const sample = () => {
+      if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid));
+    };
+    const timer = setInterval(sample, SAMPLE_MS);
+    sample();
+    const finish = (ok: boolean, extra = '') => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      resolve({ ok, seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRssBytes: peak, outputTail: tail + extra });
+    };
+    child.on('error', (error) => finish(false, `\n${error.message}`));
+    child.on('close', (code, signal) => finish(code === 0, code === 0 ? '' : `\n(exit ${code ?? signal})`));
+  });
+}
