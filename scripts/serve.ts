@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
+import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import path from 'node:path';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/static-headers.ts';
 
@@ -64,7 +65,18 @@ const server = createServer(async (request, response) => {
   const status = file ? 200 : 404;
   const served = file ?? path.join(root, '404.html');
   const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(served)] ?? 'application/octet-stream', ...headersFor(rules, url.pathname) };
+  // Compress text as static hosts do, so Lighthouse and the byte counts see real transfer sizes.
+  const accepts = String(request.headers['accept-encoding'] ?? '');
+  const compressible = /^(text\/|application\/(json|xml|javascript))|image\/svg/.test(headers['Content-Type'] ?? '');
+  const encoder = !compressible ? undefined : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
+  if (encoder) {
+    headers['Content-Encoding'] = encoder;
+    headers['Vary'] = 'Accept-Encoding';
+  }
   response.writeHead(status, headers);
-  createReadStream(served).on('error', () => response.end()).pipe(response);
+  const stream = createReadStream(served).on('error', () => response.end());
+  if (encoder === 'br') stream.pipe(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })).pipe(response);
+  else if (encoder === 'gzip') stream.pipe(createGzip()).pipe(response);
+  else stream.pipe(response);
 });
 server.listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}/`));
