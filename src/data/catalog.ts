@@ -5,6 +5,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { buildNow } from '../lib/clock.ts';
+import { assertNoDevProblems } from '../lib/content/dev-problems.ts';
 import { courseStatus, formatDateRange, sessionTimes, type CourseStatus, type SessionTime } from '../lib/schedule.ts';
 
 export type CourseEntry = CollectionEntry<'courses'>;
@@ -72,6 +73,11 @@ async function loadCourses(): Promise<CourseView[]> {
 
 /** Every published course: upcoming and running ones first (soonest first), then past ones (latest first). */
 export async function allCourses(): Promise<CourseView[]> {
+  if (import.meta.env.DEV) {
+    // The dev server's content changes under it: no cache, and bad content is reported.
+    assertNoDevProblems();
+    return sortForCatalog(await loadCourses());
+  }
   cached ??= loadCourses().then((views) => sortForCatalog(views));
   return cached;
 }
@@ -88,6 +94,7 @@ export function sortForCatalog(views: CourseView[]): CourseView[] {
 }
 
 export async function siteSettings() {
+  if (import.meta.env.DEV) assertNoDevProblems();
   return required(await getEntry('site', 'site'), 'site settings').data;
 }
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { buildNow } from '../lib/clock.ts';
+import { setDevProblems } from '../lib/content/dev-problems.ts';
 import { ContentValidationError, formatReport } from '../lib/content/problems.ts';
 import { loadContent, resolveContentDir, type ContentEntry, type ContentSet, type LoadResult } from '../lib/content/load-content.ts';
 import { isPublished } from '../lib/publishing.ts';
@@ -30,13 +31,16 @@ async function syncCollection(name: CollectionName | 'site', contentDir: string,
   const { store, logger, renderMarkdown, generateDigest, watcher } = context;
   const result = await loadContentOnce(contentDir);
   if (!result.ok) {
-    // In development the server keeps the last good content and waits for a fix.
+    // In development the server keeps the last good content, shows the report in the
+    // terminal and (through BaseLayout) in the browser overlay, and waits for a fix.
     if (watcher) {
+      setDevProblems(result.problems);
       if (name === 'site') logger.error(`\n${formatReport(result.problems)}`);
       return;
     }
     throw new ContentValidationError(result.problems);
   }
+  if (watcher) setDevProblems([]);
   const { content } = result;
   if (name === 'site') {
     store.set({ id: 'site', data: content.site, digest: generateDigest(content.site) });
