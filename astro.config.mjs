@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import { resolveContentDir } from './src/lib/content/load-content.ts';
 import { readSiteSettings } from './src/lib/content/site-settings.ts';
 import { siteMap } from './src/config/sitemap.ts';
+import { security } from './src/config/security.ts';
 
 // The site URL is set once, in content/site.yaml; a missing or relative URL stops here
 // with the same message `npm run check` gives.
@@ -22,6 +23,6 @@ export default defineConfig({
   build: { format: 'directory' },
   // .md bodies use Astro's default engine (Sätteri, GFM built in); .mdx files get the
   // unified pipeline with remark-gfm given explicitly.
-  integrations: [mdx({ extendMarkdownConfig: false, processor: unified({ remarkPlugins: [remarkGfm] }) }), siteMap()],
+  integrations: [mdx({ extendMarkdownConfig: false, processor: unified({ remarkPlugins: [remarkGfm] }) }), siteMap(), security()],
   devToolbar: { enabled: false },
 });

@@ -106,7 +106,7 @@ function linkIdentifier(html: string, reading: Reading): string {
   if (!html.endsWith(shown)) {
     throw new Error(`citations: the APA reference for "${reading.title}" does not end with ${link.shown}: ${html}`);
   }
-  return `${html.slice(0, -shown.length)}<a href="${escapeAttribute(link.href)}">${shown}</a>`;
+  return `${html.slice(0, -shown.length)}<a href="${escapeAttribute(link.href)}" rel="noopener noreferrer">${shown}</a>`;
 }
 
 /** What APA prints for the work (the DOI, else the URL) and where the link goes. */

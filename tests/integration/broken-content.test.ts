@@ -33,6 +33,15 @@ const cases: Record<string, Expectation> = {
   'unknown-field': { file: 'courses/fixture-course.md', field: 'audiance', says: /not a known field[\s\S]*Did you mean `audience`\?/ },
   'site-url-relative': { file: 'site.yaml', field: 'url', says: /absolute https URL/ },
   'not-utf8': { file: 'instructors/ada-example.md', field: '', says: /not UTF-8/ },
+  'frontmatter-too-large': { file: 'courses/fixture-course.md', field: '', says: /The fields take \d+ KB; the limit is 256 KB/ },
+  'yaml-bomb': { file: 'courses/fixture-course.md', field: '', says: /too many aliases/ },
+  'yaml-alias-cycle': { file: 'courses/fixture-course.md', field: '', says: /alias \*topics sits inside the value its anchor &topics names/ },
+  'path-traversal-slug': { file: 'courses/fixture-course.md', field: 'slug', says: /expected:\s+lowercase letters, digits and single hyphens only[\s\S]*found:\s+"\.\.\/\.\.\/etc"/ },
+  'script-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:36\n\s+In the course description: the HTML element <script> is not allowed/ },
+  'event-handler-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the event-handler attribute `onerror` on <img> is not allowed/ },
+  'javascript-link': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: a `javascript:` link is not allowed/ },
+  'iframe-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the HTML element <iframe> is not allowed/ },
+  'style-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the HTML element <style> is not allowed/ },
 };
 
 describe('broken content fixtures', async () => {

@@ -142,7 +142,7 @@ describe('formatReferences', () => {
         url: 'https://www.example.org/neff-2003',
       }),
     ).toMatchObject({
-      html: 'Neff, K. D. (2003). The development and validation of a scale to measure self-compassion. <i>Self and Identity</i>, <i>2</i>(3), 223–250. <a href="https://doi.org/10.1080/15298860309027">https://doi.org/10.1080/15298860309027</a>',
+      html: 'Neff, K. D. (2003). The development and validation of a scale to measure self-compassion. <i>Self and Identity</i>, <i>2</i>(3), 223–250. <a href="https://doi.org/10.1080/15298860309027" rel="noopener noreferrer">https://doi.org/10.1080/15298860309027</a>',
       text: 'Neff, K. D. (2003). The development and validation of a scale to measure self-compassion. Self and Identity, 2(3), 223–250. https://doi.org/10.1080/15298860309027',
     });
   });
@@ -158,7 +158,7 @@ describe('formatReferences', () => {
         url: 'https://www.example.org/book?id=1&format=html',
       }),
     ).toMatchObject({
-      html: 'Roe, J. (2021). <i>An online book</i>. Example Press. <a href="https://www.example.org/book?id=1&amp;format=html">https://www.example.org/book?id=1&#38;format=html</a>',
+      html: 'Roe, J. (2021). <i>An online book</i>. Example Press. <a href="https://www.example.org/book?id=1&amp;format=html" rel="noopener noreferrer">https://www.example.org/book?id=1&#38;format=html</a>',
       text: 'Roe, J. (2021). An online book. Example Press. https://www.example.org/book?id=1&format=html',
     });
   });
@@ -212,7 +212,7 @@ describe('formatReferences', () => {
       doi: '10.1000/a"onmouseover="alert(1)<x>',
     });
     expect(html).toBe(
-      'Doe, J. (2020). Odd identifiers. <i>Journal</i>. <a href="https://doi.org/10.1000/a%22onmouseover%3D%22alert(1)%3Cx%3E">https://doi.org/10.1000/a"onmouseover="alert(1)&#60;x&#62;</a>',
+      'Doe, J. (2020). Odd identifiers. <i>Journal</i>. <a href="https://doi.org/10.1000/a%22onmouseover%3D%22alert(1)%3Cx%3E" rel="noopener noreferrer">https://doi.org/10.1000/a"onmouseover="alert(1)&#60;x&#62;</a>',
     );
   });
 });

@@ -3,7 +3,7 @@
  * every file together. Used by `npm run check`, by the build before anything is written,
  * and by the Astro loaders, so editors meet the same messages everywhere.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { boardSchema, type Board } from '../../schemas/board.ts';
@@ -15,7 +15,8 @@ import { sponsorSchema, type Sponsor } from '../../schemas/sponsor.ts';
 import { closestMatch } from '../suggest.ts';
 import { courseRuleProblems } from './course-rules.ts';
 import { formatFieldPath, type ContentProblem } from './problems.ts';
-import { decodeUtf8, parseSource, type ParsedSource } from './source-file.ts';
+import { checkMarkdownBody } from './html-policy.ts';
+import { decodeUtf8, MAX_FILE_BYTES, parseSource, type ParsedSource } from './source-file.ts';
 import { problemsFromIssue } from './zod-issues.ts';
 
 export interface ContentEntry<T> {
@@ -76,6 +77,11 @@ interface ParsedFile {
 
 async function readContentFile(absolutePath: string, withBody: boolean, problems: ContentProblem[]): Promise<ParsedFile | undefined> {
   const file = displayPath(absolutePath);
+  const { size } = await stat(absolutePath);
+  if (size > MAX_FILE_BYTES) {
+    problems.push({ file, field: '', message: `The file takes ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`, fix: 'Shorten the text, or split it into several courses.' });
+    return undefined;
+  }
   const decoded = decodeUtf8(await readFile(absolutePath), file);
   if (!decoded.ok) {
     problems.push(...decoded.problems);
@@ -97,6 +103,20 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, problems: 
     problems.push(...problemsFromIssue(issue, schema, parsed.source.data, parsed.file, parsed.source.lineOf));
   }
   return undefined;
+}
+
+/** Raw HTML and links in a Markdown body that the content HTML policy refuses (see html-policy.ts). */
+function bodyProblems(parsed: ParsedFile, label: string): ContentProblem[] {
+  const violations = checkMarkdownBody(parsed.source.body);
+  return violations.map(({ line, message, found, fix }) => ({
+    file: parsed.file,
+    line: parsed.source.bodyLine + line - 1,
+    field: '',
+    message: `In the ${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
+    expected: 'Markdown, and only the HTML listed in docs/security.md',
+    found,
+    fix,
+  }));
 }
 
 /**
@@ -145,6 +165,7 @@ async function loadCollection<N extends CollectionName>(contentDir: string, name
       }
       const parsed = await readContentFile(absolutePath, withBody, problems);
       if (!parsed) return undefined;
+      if (extension === '.md') problems.push(...bodyProblems(parsed, name === 'instructors' ? 'biography' : 'course description'));
       const data = validate(schema, parsed, problems);
       if (data === undefined) return { invalid: { file: parsed.file, source: parsed.source } };
       if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.name) && !(name === 'courses' && (data as Course).slug)) {
