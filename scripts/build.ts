@@ -5,7 +5,7 @@
  *
  * CONTENT_DIR points the build at another content folder; OUT_DIR at another output folder.
  */
-import { rm, rename, stat } from 'node:fs/promises';
+import { readdir, rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatReport } from '../src/lib/content/problems.ts';
 import { resolveContentDir } from '../src/lib/content/load-content.ts';
@@ -24,6 +24,28 @@ async function exists(target: string): Promise<boolean> {
   return stat(target).then(
     () => true,
     () => false,
+  );
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Staging and previous folders left by a build that was killed: removed, unless that build still runs. */
+async function removeLeftovers(): Promise<void> {
+  const parent = path.dirname(outDir);
+  const prefix = path.basename(outDir);
+  const entries = await readdir(parent).catch(() => [] as string[]);
+  await Promise.all(
+    entries.map(async (entry) => {
+      const match = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(staging|previous)-(\\d+)$`).exec(entry);
+      if (match && !isRunning(Number(match[2]))) await rm(path.join(parent, entry), { recursive: true, force: true });
+    }),
   );
 }
 
@@ -49,6 +71,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  await removeLeftovers();
   try {
     // Loaded only once the content is known to be good, so a failing check stays fast.
     const { build } = await import('astro');
