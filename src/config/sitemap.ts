@@ -1,7 +1,8 @@
 /**
  * The sitemap: every public page, with `lastmod` from the content it shows. A course or
  * instructor page takes its file's modification time; a list page takes the newest of all
- * content files. Noindex pages (404, search) are left out.
+ * content files. The 404 page and the admin are left out; the search page is in, its result
+ * URLs (`/search/?q=…`) are kept out of crawls by robots.txt.
  */
 import sitemap from '@astrojs/sitemap';
 import { stat } from 'node:fs/promises';
@@ -9,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { resolveContentDir } from '../lib/content/load-content.ts';
 import { loadContentOnce } from '../loaders/content-loader.ts';
 
-const EXCLUDED = [/\/404\/?$/, /\/search\/$/, /\/admin\//];
+const EXCLUDED = [/\/404\/?$/, /\/admin\//];
 
 async function modificationTimes(): Promise<{ byPath: Map<string, Date>; newest: Date }> {
   const result = await loadContentOnce(resolveContentDir());

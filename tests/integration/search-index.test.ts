@@ -159,7 +159,9 @@ describe('the search page', () => {
     for (const href of ['/courses/', '/topics/', '/boards/', '/instructors/', '/formats/live-online/', '/formats/in-person/', '/levels/beginner/', '/boards/apa/', '/topics/mentalizing/']) {
       expect(links, href).toContain(href);
     }
-    expect($('meta[name="robots"]').attr('content')).toContain('noindex');
+    // The page itself is indexable; robots.txt keeps its result URLs (/search/?q=…) out of crawls.
+    expect($('meta[name="robots"]')).toHaveLength(0);
+    expect(readFileSync(path.join(site.outDir, 'robots.txt'), 'utf8')).toContain('Disallow: /search/?');
   });
 
   it('maps every board in the index to the board’s file name, for stable URLs', async () => {
