@@ -10,7 +10,7 @@ import type { Reading } from '../schemas/reading.ts';
 import { formatReferences, type FormattedReference } from './citations.ts';
 
 /** Bump when citations.ts changes its output, so cached entries are formatted again. */
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
 
 export function citationCacheDir(astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'): string {
   return path.resolve(astroCacheDir, 'citations');

@@ -42,14 +42,14 @@ export async function formatReferences(readings: readonly Reading[]): Promise<Fo
   const { Cite } = await loadCitationJs();
   // The id is the reading's index, to map citation-js's sorted entries back to readings.
   const cite = new Cite(readings.map((reading, index) => toCsl(reading, String(index))));
-  // One engine call per output format for the whole course; the engine is cached by style.
+  // One engine call for the whole course (the engine is cached by style); the plain text is
+  // read off the HTML rather than formatted a second time, which would double the cost.
   const htmlEntries = cite.format('bibliography', { ...STYLE, format: 'html', asEntryArray: true });
-  const textEntries = new Map(cite.format('bibliography', { ...STYLE, format: 'text', asEntryArray: true }));
   return htmlEntries.map(([id, entryHtml]) => {
     const reading = readings[Number(id)];
-    const text = textEntries.get(id);
-    if (reading === undefined || text === undefined) throw new Error(`citations: citation-js returned an unknown entry id "${id}"`);
-    return { html: linkIdentifier(innerHtml(entryHtml), reading), text: text.trim(), reading };
+    if (reading === undefined) throw new Error(`citations: citation-js returned an unknown entry id "${id}"`);
+    const html = innerHtml(entryHtml);
+    return { html: linkIdentifier(html, reading), text: htmlToText(html), reading };
   });
 }
 
@@ -122,6 +122,16 @@ function identifierLink(reading: Reading): { shown: string; href: string } | und
     if (url.protocol === 'https:' || url.protocol === 'http:') return { shown: reading.url, href: url.href };
   }
   return undefined;
+}
+
+/** Plain text of citeproc's HTML: tags dropped, its numeric and named entities decoded. */
+function htmlToText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&#x([\da-f]+);/gi, (_, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
+    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' })[name] ?? '')
+    .trim();
 }
 
 /** The escaping citeproc's HTML output applies to text, to find the identifier in it. */

@@ -15,11 +15,14 @@ import { headersFor } from '../../src/lib/static-headers.ts';
 import { runScript } from '../helpers/build.ts';
 import { fixturesDir, repoRoot } from '../helpers/fixtures.ts';
 
-/** Every page of a built site, as URL paths. */
+/**
+ * Every page of a built site, as URL paths. The admin is left out: it runs under its own,
+ * looser policy, which tests/e2e/admin.spec.ts checks.
+ */
 async function pagesOf(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !path.relative(siteDir, entry.parentPath).startsWith('pagefind'))
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !/^(pagefind|admin)/.test(path.relative(siteDir, entry.parentPath)))
     .map((entry) => {
       const relative = path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
       return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;

@@ -19,7 +19,8 @@ let pages: string[];
 
 beforeAll(async () => {
   site = buildSite(await realContentWith('e2e', 'seo'), '2026-11-30T12:00:00Z');
-  pages = htmlPages(site.outDir);
+  // The admin is a tool, not a page for readers or search engines (noindex, no metadata).
+  pages = htmlPages(site.outDir).filter((file) => !file.startsWith('admin/'));
 });
 
 function kindOf(file: string): PageKind {

@@ -1,0 +1,14 @@
+/**
+ * `/admin/<n>.decap-cms.js`: the chunks decap-cms.js loads on demand from its own folder.
+ * The route ends in `.js` so that it is a file in the dev server as in the build (a route
+ * without an extension would want a trailing slash).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { decapChunks, decapFileResponse } from './_decap-dist.ts';
+
+export const getStaticPaths = (() =>
+  decapChunks()
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => ({ params: { chunk: name.slice(0, -'.js'.length) } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ params }) => decapFileResponse(`${params['chunk'] ?? ''}.js`);
