@@ -1,5 +1,6 @@
 /** The browse facets of the catalog: which topics, boards, formats and levels have courses. */
 import { FORMAT_LABELS, LEVEL_LABELS } from '../lib/labels.ts';
+import { boardFilterValue } from '../lib/search-filters.ts';
 import { slugify } from '../lib/slug.ts';
 import { groupByTerm } from '../lib/taxonomy.ts';
 import { allCourses } from './catalog.ts';
@@ -9,7 +10,7 @@ export async function facets() {
   return {
     topics: groupByTerm(courses, (view) => view.entry.data.topics.map((topic) => [slugify(topic), topic] as const)),
     boards: groupByTerm(courses, (view) =>
-      view.approvals.map(({ board }) => [board.id, board.data.fullName ? `${board.data.fullName} (${board.data.code})` : board.data.code] as const),
+      view.approvals.map(({ board }) => [board.id, boardFilterValue(board.data)] as const),
     ),
     formats: groupByTerm(courses, (view) => [[view.entry.data.format, FORMAT_LABELS[view.entry.data.format]] as const]),
     levels: groupByTerm(courses, (view) => view.entry.data.levels.map((level) => [level, LEVEL_LABELS[level]] as const)),
