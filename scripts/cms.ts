@@ -9,26 +9,12 @@
  * /admin/config.yml follows decap-server wherever it runs.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_PROXY_PORT, PROXY_HOST, proxyUrl } from '../src/lib/editor/decap-config.ts';
+import { freePort } from './free-port.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const HOST = '127.0.0.1';
-
-/** `preferred`, or the next port after it that nothing listens on. */
-async function freePort(preferred: number): Promise<number> {
-  for (let port = preferred; port < preferred + 50; port += 1) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .once('listening', () => probe.close(() => resolve(true)))
-        .listen(port, HOST);
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${preferred} to ${preferred + 49}`);
-}
 
 async function waitFor(what: string, check: () => Promise<boolean>, children: ChildProcess[], timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

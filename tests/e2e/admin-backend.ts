@@ -5,11 +5,11 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_PROXY_PORT, PROXY_HOST, proxyUrl } from '../../src/lib/editor/decap-config.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
+import { freePort } from '../../scripts/free-port.ts';
 
 export interface AdminBackend {
   /** The folder decap-server serves: it holds `content/`. */
@@ -23,20 +23,6 @@ export interface AdminBackend {
   stop: () => Promise<void>;
 }
 
-/** `preferred`, or the next port after it that nothing listens on. */
-async function freePort(preferred: number): Promise<number> {
-  for (let port = preferred; port < preferred + 50; port += 1) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer()
-        .once('error', () => resolve(false))
-        .once('listening', () => probe.close(() => resolve(true)))
-        .listen(port, PROXY_HOST);
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port from ${preferred}`);
-}
-
 async function answers(url: string): Promise<boolean> {
   const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) }).catch(() => undefined);
   return response?.ok ?? false;
@@ -46,7 +32,7 @@ export async function startAdminBackend(): Promise<AdminBackend> {
   const repoDir = await mkdtemp(path.join(tmpdir(), 'ce-admin-repo-'));
   const contentDir = path.join(repoDir, 'content');
   await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
-  const port = await freePort(DEFAULT_PROXY_PORT);
+  const port = await freePort(DEFAULT_PROXY_PORT, PROXY_HOST);
   const url = proxyUrl(port);
   const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'node_modules/decap-server/dist/index.js')], {
     // decap-server reads a .env file from its working folder; the temporary one has none.
