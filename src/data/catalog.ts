@@ -5,6 +5,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { buildNow } from '../lib/clock.ts';
+import { refundTerms, type RefundTerms } from '../lib/refund.ts';
 import { assertNoDevProblems } from '../lib/content/dev-problems.ts';
 import { courseStatus, formatDateRange, sessionTimes, type CourseStatus, type SessionTime } from '../lib/schedule.ts';
 
@@ -21,6 +22,8 @@ export interface CourseView {
   policy: CollectionEntry<'policies'>;
   sessions: SessionTime[];
   status: CourseStatus;
+  /** The refund terms of the course's policy, in real dates: shown in the key facts and in full. */
+  refund: RefundTerms;
   /** "October 19 – November 9, 2020"; undefined for on-demand courses. */
   dateRange?: string;
   /** Epoch milliseconds of the first session, for sorting; undefined for on-demand. */
@@ -66,6 +69,7 @@ async function loadCourses(): Promise<CourseView[]> {
       policy: required(policyById.get(data.refundPolicy), `policy ${data.refundPolicy}`),
       sessions,
       status: courseStatus(data, now),
+      refund: refundTerms(data, required(policyById.get(data.refundPolicy), `policy ${data.refundPolicy}`).data),
       ...(first && last ? { dateRange: formatDateRange(first.session.date, last.session.date), startsAt: first.start.epochMilliseconds } : {}),
     };
   });
