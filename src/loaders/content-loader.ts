@@ -27,9 +27,51 @@ export function loadContentOnce(contentDir: string): Promise<LoadResult> {
   return pending;
 }
 
-async function syncCollection(name: CollectionName | 'site', contentDir: string, context: LoaderContext): Promise<void> {
-  const { store, logger, renderMarkdown, generateDigest, watcher } = context;
+type Subscriber = (result: LoadResult) => Promise<void>;
+
+/**
+ * In `astro dev`, one validation per burst of file events feeds every collection. Letting each
+ * collection re-validate on its own raced: an editor's save truncates the file before writing
+ * it, so one collection could read the half-written file, fail, and leave its store empty while
+ * another read the finished file and cleared the reported problems.
+ */
+interface DevWatch {
+  watcher: NonNullable<LoaderContext['watcher']>;
+  subscribers: Map<string, Subscriber>;
+  timer?: ReturnType<typeof setTimeout>;
+  generation: number;
+}
+const WATCH_KEY = Symbol.for('ce-site.content-watch');
+const watches: Map<string, DevWatch> = ((globalThis as Record<symbol, unknown>)[WATCH_KEY] ??= new Map()) as Map<string, DevWatch>;
+/** Long enough for a save (truncate, then write) to finish; short enough to feel immediate. */
+const SETTLE_MS = 150;
+
+function watchContent(contentDir: string, watcher: NonNullable<LoaderContext['watcher']>): DevWatch {
+  const existing = watches.get(contentDir);
+  // A restarted dev server brings a new watcher; the old one is closed.
+  if (existing?.watcher === watcher) return existing;
+  const created: DevWatch = { watcher, subscribers: new Map(), generation: 0 };
+  watches.set(contentDir, created);
+  watcher.add(contentDir);
+  watcher.on('all', (_event, changed) => {
+    if (!changed.startsWith(contentDir + path.sep)) return;
+    clearTimeout(created.timer);
+    created.timer = setTimeout(() => void revalidate(contentDir, created), SETTLE_MS);
+  });
+  return created;
+}
+
+async function revalidate(contentDir: string, watch: DevWatch): Promise<void> {
+  const generation = ++watch.generation;
+  cache.delete(contentDir);
   const result = await loadContentOnce(contentDir);
+  // A newer change arrived while this one was validated: its own run will apply.
+  if (generation !== watch.generation) return;
+  await Promise.all([...watch.subscribers.values()].map((apply) => apply(result)));
+}
+
+async function applyResult(name: CollectionName | 'site', result: LoadResult, context: LoaderContext): Promise<void> {
+  const { store, logger, renderMarkdown, generateDigest, watcher } = context;
   if (!result.ok) {
     // In development the server keeps the last good content, shows the report in the
     // terminal and (through BaseLayout) in the browser overlay, and waits for a fix.
@@ -40,36 +82,37 @@ async function syncCollection(name: CollectionName | 'site', contentDir: string,
     }
     throw new ContentValidationError(result.problems);
   }
-  if (watcher) setDevProblems([]);
   const { content } = result;
   if (name === 'site') {
     store.set({ id: 'site', data: content.site, digest: generateDigest(content.site) });
-    return;
+  } else {
+    const mode = watcher ? 'development' : 'production';
+    const now = buildNow();
+    const entries = (content[name] as ContentEntry<Record<string, unknown>>[]).filter(
+      (entry) => name !== 'courses' || isPublished(entry.data as never, now, mode),
+    );
+    const keep = new Set(entries.map((entry) => entry.id));
+    for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+
+    await Promise.all(
+      entries.map(async (entry) => {
+        const digest = generateDigest(`${entry.file}\n${JSON.stringify(entry.data)}\n${entry.body}`);
+        if (store.get(entry.id)?.digest === digest) return;
+        const filePath = path.relative(context.config.root.pathname, entry.absolutePath);
+        if (entry.extension === '.mdx') {
+          store.set({ id: entry.id, data: entry.data, body: entry.body, filePath, digest, deferredRender: true });
+        } else if (entry.body.trim() !== '') {
+          const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${entry.absolutePath}`) });
+          store.set({ id: entry.id, data: entry.data, body: entry.body, filePath, digest, rendered });
+        } else {
+          store.set({ id: entry.id, data: entry.data, filePath, digest });
+        }
+      }),
+    );
   }
-
-  const mode = watcher ? 'development' : 'production';
-  const now = buildNow();
-  const entries = (content[name] as ContentEntry<Record<string, unknown>>[]).filter(
-    (entry) => name !== 'courses' || isPublished(entry.data as never, now, mode),
-  );
-  const keep = new Set(entries.map((entry) => entry.id));
-  for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-
-  await Promise.all(
-    entries.map(async (entry) => {
-      const digest = generateDigest(`${entry.file}\n${JSON.stringify(entry.data)}\n${entry.body}`);
-      if (store.get(entry.id)?.digest === digest) return;
-      const filePath = path.relative(context.config.root.pathname, entry.absolutePath);
-      if (entry.extension === '.mdx') {
-        store.set({ id: entry.id, data: entry.data, body: entry.body, filePath, digest, deferredRender: true });
-      } else if (entry.body.trim() !== '') {
-        const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${entry.absolutePath}`) });
-        store.set({ id: entry.id, data: entry.data, body: entry.body, filePath, digest, rendered });
-      } else {
-        store.set({ id: entry.id, data: entry.data, filePath, digest });
-      }
-    }),
-  );
+  // Cleared only once this collection holds the good content, so a page never sees "no
+  // problems" next to an empty store.
+  if (watcher) setDevProblems([]);
 }
 
 /** A loader for one collection of the content folder (CONTENT_DIR, default content/). */
@@ -78,13 +121,9 @@ export function contentLoader(name: CollectionName | 'site'): Loader {
     name: `ce-content:${name}`,
     load: async (context) => {
       const contentDir = resolveContentDir();
-      await syncCollection(name, contentDir, context);
-      context.watcher?.add(contentDir);
-      context.watcher?.on('all', (_event, changed) => {
-        if (!changed.startsWith(contentDir + path.sep)) return;
-        cache.delete(contentDir);
-        void syncCollection(name, contentDir, context);
-      });
+      await applyResult(name, await loadContentOnce(contentDir), context);
+      // Astro may call load again (a config change): the latest context replaces the old one.
+      if (context.watcher) watchContent(contentDir, context.watcher).subscribers.set(name, (result) => applyResult(name, result, context));
     },
   };
 }

@@ -53,7 +53,12 @@ describe('the dev server', () => {
     expect(broken).toContain('<title>ContentValidationError</title>');
     expect(output).toMatch(/fixture-course\.md:\d+ › sessions\[0\]\.end\s+The session ends before it starts\./);
 
-    await writeFile(file, (await readFile(file, 'utf8')).replace('end: "15:00"', 'end: "18:00"'));
+    // Save the fix the way a slow editor does: the file is truncated first and written a moment
+    // later, so a watcher sees it empty in between. The server must settle on the finished file.
+    const fixedText = (await readFile(file, 'utf8')).replace('end: "15:00"', 'end: "18:00"');
+    await writeFile(file, '');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await writeFile(file, fixedText);
     const fixed = await waitFor('the fixed page', async () => {
       const response = await fetch(url('/courses/fixture-course/'));
       return response.status === 200 ? await response.text() : undefined;
