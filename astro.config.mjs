@@ -20,7 +20,7 @@ export default defineConfig({
   compressHTML: false,
   // Separate caches let tests and benchmarks build different content folders side by side.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory' },
+  build: { format: 'directory', concurrency: 4 },
   // .md bodies use Astro's default engine (Sätteri, GFM built in); .mdx files get the
   // unified pipeline with remark-gfm given explicitly.
   integrations: [mdx({ extendMarkdownConfig: false, processor: unified({ remarkPlugins: [remarkGfm] }) }), siteMap(), security()],

@@ -7,6 +7,8 @@
  */
 import { readdir, rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { buildNow } from '../src/lib/clock.ts';
+import { announceCourseFilesWrittenByBuild, writeCourseFiles } from '../src/lib/course-files.ts';
 import { formatReport } from '../src/lib/content/problems.ts';
 import { resolveContentDir } from '../src/lib/content/load-content.ts';
 import { courseOgCard } from '../src/lib/og-card.ts';
@@ -49,11 +51,33 @@ async function removeLeftovers(): Promise<void> {
   );
 }
 
+/** Seconds spent in each step, for the closing line: where a slow build spends its time. */
+class PhaseTimer {
+  private readonly spent: string[] = [];
+  private last: number;
+  constructor(started: number) {
+    this.last = started;
+  }
+  end(phase: string): void {
+    const now = performance.now();
+    this.spent.push(`${phase} ${((now - this.last) / 1000).toFixed(1)} s`);
+    this.last = now;
+  }
+  summary(): string {
+    return this.spent.join(', ');
+  }
+}
+
+/** The pages that carry `data-pagefind-body`: course and instructor pages. */
+const SEARCHABLE_PAGES = '{courses,instructors}/*/index.html';
+
 async function indexForSearch(siteDir: string): Promise<number> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: siteDir });
+  // Only the pages whose layout marks them searchable (BaseLayout's `searchable`): reading the
+  // list pages too would double Pagefind's parsing and change nothing in the index.
+  const added = await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES });
   if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
   const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
@@ -77,9 +101,17 @@ async function main(): Promise<void> {
     const { build } = await import('astro');
     // Social images are the costliest artefact: draw the missing ones in parallel first, so
     // Astro's page-by-page render only reads them from the cache.
+    const phases = new PhaseTimer(started);
+    phases.end('validation');
     const images = await warmOgCache(content.content.courses.map((course) => courseOgCard(course.data, content.content.site.name)));
+    phases.end('social images');
+    announceCourseFilesWrittenByBuild();
     await build({ root, outDir: stagingDir, logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
+    phases.end('Astro');
+    await writeCourseFiles(content.content, buildNow(), stagingDir);
+    phases.end('images and calendars');
     const pages = await indexForSearch(stagingDir);
+    phases.end('Pagefind');
     // Swap: two renames, so dist/ is never missing for longer than an instant nor ever partial.
     const hadPrevious = await exists(outDir);
     if (hadPrevious) await rename(outDir, previousDir);
@@ -87,7 +119,7 @@ async function main(): Promise<void> {
     if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Social images: ${images.drawn} drawn, ${images.reused} reused from the cache.`);
-    console.log(`Built ${content.content.courses.length} courses, indexed ${pages} pages into ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s.`);
+    console.log(`Built ${content.content.courses.length} courses, indexed ${pages} pages into ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.summary()}).`);
   } catch (error) {
     await rm(stagingDir, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);

@@ -1,6 +1,6 @@
 /**
  * Drafts and courses whose publishDate lies ahead are left out of every production output:
- * pages, catalog, sitemap, feed and search index. A build on or after the date publishes them.
+ * pages, social images, calendars, catalog, sitemap, feed and search index. A build on or after the date publishes them.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,9 +20,12 @@ describe('drafts and scheduled publishing', () => {
   });
 
   it('builds neither the draft nor the course scheduled for later', () => {
-    expect(existsSync(path.join(before.outDir, 'courses/fixture-course/index.html'))).toBe(true);
+    for (const file of ['courses/fixture-course/index.html', 'courses/fixture-course/calendar.ics', 'og/fixture-course.png']) {
+      expect(existsSync(path.join(before.outDir, file)), file).toBe(true);
+    }
     for (const slug of ['draft-course', 'scheduled-course']) {
-      expect(existsSync(path.join(before.outDir, `courses/${slug}/index.html`)), slug).toBe(false);
+      expect(existsSync(path.join(before.outDir, `courses/${slug}`)), slug).toBe(false);
+      expect(existsSync(path.join(before.outDir, `og/${slug}.png`)), slug).toBe(false);
       expect(before.read('courses/index.html'), slug).not.toContain(`/courses/${slug}/`);
       expect(before.read('sitemap-0.xml'), slug).not.toContain(`/courses/${slug}/`);
       expect(before.read('feed.xml'), slug).not.toContain(`/courses/${slug}/`);

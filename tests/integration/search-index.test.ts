@@ -6,7 +6,7 @@
  */
 import { load } from 'cheerio';
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,16 @@ describe('the search index', () => {
   it('holds the course and instructor pages only', () => {
     const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([4]);
+  });
+
+  it('indexes every page that carries the Pagefind body marker (the build reads only those folders)', async () => {
+    const marked: string[] = [];
+    for (const file of await readdir(site.outDir, { recursive: true })) {
+      if (file.endsWith('.html') && (await readFile(path.join(site.outDir, file), 'utf8')).includes('data-pagefind-body')) marked.push(file);
+    }
+    const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(marked).toHaveLength(4);
+    expect(Object.values(entry.languages)[0]?.page_count).toBe(marked.length);
   });
 
   it('gives the seed course its topic, format, level, board, instructor, status and year filters', async () => {
