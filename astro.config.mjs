@@ -23,6 +23,6 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   // .md bodies use Astro's default engine (Sätteri, GFM built in); .mdx files get the
   // unified pipeline with remark-gfm given explicitly.
-  integrations: [mdx({ extendMarkdownConfig: false, processor: unified({ remarkPlugins: [remarkGfm] }) }), siteMap(), security()],
+  integrations: [mdx({ extendMarkdownConfig: false, processor: unified({ remarkPlugins: [remarkGfm] }) }), siteMap(site.url), security()],
   devToolbar: { enabled: false },
 });

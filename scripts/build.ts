@@ -9,6 +9,7 @@ import { readdir, rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildNow } from '../src/lib/clock.ts';
 import { announceCourseFilesWrittenByBuild, writeCourseFiles } from '../src/lib/course-files.ts';
+import { announceReusedCoursePages, codeFingerprint, completeCoursePages, planCoursePages } from '../src/lib/page-cache.ts';
 import { formatReport } from '../src/lib/content/problems.ts';
 import { resolveContentDir } from '../src/lib/content/load-content.ts';
 import { courseOgCard } from '../src/lib/og-card.ts';
@@ -105,11 +106,15 @@ async function main(): Promise<void> {
     phases.end('validation');
     const images = await warmOgCache(content.content.courses.map((course) => courseOgCard(course.data, content.content.site.name)));
     phases.end('social images');
+    const now = buildNow();
+    const pagePlan = await planCoursePages(content.content, now, await codeFingerprint(root));
+    announceReusedCoursePages(pagePlan.reused);
     announceCourseFilesWrittenByBuild();
     await build({ root, outDir: stagingDir, logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
     phases.end('Astro');
-    await writeCourseFiles(content.content, buildNow(), stagingDir);
-    phases.end('images and calendars');
+    const coursePages = await completeCoursePages(pagePlan, stagingDir);
+    await writeCourseFiles(content.content, now, stagingDir);
+    phases.end('cached pages, images and calendars');
     const pages = await indexForSearch(stagingDir);
     phases.end('Pagefind');
     // Swap: two renames, so dist/ is never missing for longer than an instant nor ever partial.
@@ -119,10 +124,12 @@ async function main(): Promise<void> {
     if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Social images: ${images.drawn} drawn, ${images.reused} reused from the cache.`);
+    console.log(`Course pages: ${coursePages.rendered} rendered, ${coursePages.reused} reused from the cache.`);
     console.log(`Built ${content.content.courses.length} courses, indexed ${pages} pages into ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.summary()}).`);
   } catch (error) {
-    await rm(stagingDir, { recursive: true, force: true });
     console.error(error instanceof Error ? error.message : error);
+    // Astro renders several pages at once, so files may still be landing in the folder: retry.
+    await rm(stagingDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     console.error(`\nThe build failed; ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
     process.exitCode = 1;
   }

@@ -9,6 +9,7 @@ import { buildNow } from '../lib/clock.ts';
 import { setDevProblems } from '../lib/content/dev-problems.ts';
 import { ContentValidationError, formatReport } from '../lib/content/problems.ts';
 import { loadContent, resolveContentDir, type ContentEntry, type ContentSet, type LoadResult } from '../lib/content/load-content.ts';
+import { reusedCoursePages } from '../lib/page-cache.ts';
 import { isPublished } from '../lib/publishing.ts';
 
 type CollectionName = keyof Omit<ContentSet, 'site'>;
@@ -26,6 +27,12 @@ export function loadContentOnce(contentDir: string): Promise<LoadResult> {
   }
   return pending;
 }
+
+/**
+ * Part of every entry's digest: Astro keeps the store across builds and skips entries whose
+ * digest is unchanged, so a change to what this loader stores must change every digest.
+ */
+const STORE_FORMAT = 'entries-v2';
 
 type Subscriber = (result: LoadResult) => Promise<void>;
 
@@ -93,19 +100,26 @@ async function applyResult(name: CollectionName | 'site', result: LoadResult, co
     );
     const keep = new Set(entries.map((entry) => entry.id));
     for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+    // Pages the build copies from its page cache never render their body, so their entries
+    // carry none: Astro serialises, writes and compiles the whole store on every build.
+    const bodiless = name === 'courses' && !watcher ? reusedCoursePages() : new Set<string>();
 
     await Promise.all(
       entries.map(async (entry) => {
-        const digest = generateDigest(`${entry.file}\n${JSON.stringify(entry.data)}\n${entry.body}`);
+        const withBody = !bodiless.has(entry.id) && entry.body.trim() !== '';
+        const digest = generateDigest(`${STORE_FORMAT}\n${withBody}\n${entry.file}\n${JSON.stringify(entry.data)}\n${entry.body}`);
         if (store.get(entry.id)?.digest === digest) return;
         const filePath = path.relative(context.config.root.pathname, entry.absolutePath);
-        if (entry.extension === '.mdx') {
-          store.set({ id: entry.id, data: entry.data, body: entry.body, filePath, digest, deferredRender: true });
-        } else if (entry.body.trim() !== '') {
-          const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${entry.absolutePath}`) });
-          store.set({ id: entry.id, data: entry.data, body: entry.body, filePath, digest, rendered });
-        } else {
+        if (!withBody) {
           store.set({ id: entry.id, data: entry.data, filePath, digest });
+        } else if (entry.extension === '.mdx') {
+          store.set({ id: entry.id, data: entry.data, body: entry.body, filePath, digest, deferredRender: true });
+        } else {
+          const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${entry.absolutePath}`) });
+          // A course page reads only the rendered HTML, so courses leave their Markdown source
+          // out of the store (a third of its size); an instructor page tests its bio's source.
+          const source = name === 'courses' ? {} : { body: entry.body };
+          store.set({ id: entry.id, data: entry.data, ...source, filePath, digest, rendered });
         }
       }),
     );

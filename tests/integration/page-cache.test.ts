@@ -1,0 +1,92 @@
+/**
+ * Rebuilds with a kept cache copy unchanged course pages instead of rendering them, and the
+ * site they produce is the one a cold build produces, byte for byte; a changed course, a
+ * changed instructor and a course whose status moved are rendered again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, runScript, type BuildRun } from '../helpers/build.ts';
+import { realContentWith } from '../helpers/fixtures.ts';
+
+const BEFORE_SEED = '2020-10-01T12:00:00Z';
+const SEED = 'attachment-theory-treatment-effectiveness';
+const FIXTURE = 'self-compassion-in-practice';
+
+/** Every file of a built site except the search index (Pagefind names its chunks by content and build). */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (file.startsWith('pagefind')) continue;
+    files.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'));
+  }
+  return files;
+}
+
+function coursePages(run: BuildRun): { rendered: number; reused: number } {
+  const match = /Course pages: (\d+) rendered, (\d+) reused/.exec(run.stdout);
+  if (!match) throw new Error(`no course page line in:\n${run.stdout}`);
+  return { rendered: Number(match[1]), reused: Number(match[2]) };
+}
+
+let contentDir: string;
+let cacheDir: string;
+const build = (now: string) => {
+  const outDir = path.join(cacheDir, '..', `out-${Math.random().toString(36).slice(2)}`);
+  const run = runScript('build', { CONTENT_DIR: contentDir, OUT_DIR: outDir, SITE_NOW: now, ASTRO_CACHE_DIR: cacheDir });
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
+  return { run, outDir };
+};
+
+beforeAll(async () => {
+  contentDir = await realContentWith('e2e');
+  cacheDir = path.join(await mkdtemp(path.join(tmpdir(), 'page-cache-build-')), 'cache');
+});
+
+describe('the course page cache across builds', () => {
+  it('renders every course page cold, reuses them all warm, and both sites are identical', async () => {
+    const cold = build(BEFORE_SEED);
+    expect(coursePages(cold.run)).toEqual({ rendered: 2, reused: 0 });
+    const warm = build(BEFORE_SEED);
+    expect(coursePages(warm.run)).toEqual({ rendered: 0, reused: 2 });
+    expect(await snapshot(warm.outDir)).toEqual(await snapshot(cold.outDir));
+    // The reused pages are still listed in the sitemap and indexed for search.
+    const sitemap = await readFile(path.join(warm.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`/courses/${SEED}/`);
+    expect(sitemap).toContain(`/courses/${FIXTURE}/`);
+    const entry = JSON.parse(await readFile(path.join(warm.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages)[0]?.page_count).toBe(4);
+  });
+
+  it('renders again only what changed: an edited course, then a course whose instructor changed', async () => {
+    build(BEFORE_SEED);
+    const seedFile = path.join(contentDir, `courses/${SEED}.md`);
+    await writeFile(seedFile, `${await readFile(seedFile, 'utf8')}\nA sentence added by an editor.\n`);
+    const edited = build(BEFORE_SEED);
+    expect(coursePages(edited.run)).toEqual({ rendered: 1, reused: 1 });
+    expect(await readFile(path.join(edited.outDir, `courses/${SEED}/index.html`), 'utf8')).toContain('A sentence added by an editor.');
+
+    const instructorFile = path.join(contentDir, 'instructors/leslie-becker-phelps.md');
+    await writeFile(instructorFile, (await readFile(instructorFile, 'utf8')).replace(/^name: .*$/m, 'name: Leslie Becker-Phelps Renamed'));
+    const renamed = build(BEFORE_SEED);
+    const page = await readFile(path.join(renamed.outDir, `courses/${SEED}/index.html`), 'utf8');
+    expect(page).toContain('Leslie Becker-Phelps Renamed');
+    expect(coursePages(renamed.run).rendered).toBeGreaterThanOrEqual(1);
+  });
+
+  it('renders a page again when its status changes, so a past course stops offering registration', async () => {
+    const upcoming = build(BEFORE_SEED);
+    const before = await readFile(path.join(upcoming.outDir, `courses/${SEED}/index.html`), 'utf8');
+    const past = build('2021-01-01T12:00:00Z');
+    const after = await readFile(path.join(past.outDir, `courses/${SEED}/index.html`), 'utf8');
+    expect(coursePages(past.run).rendered).toBeGreaterThanOrEqual(1);
+    expect(after).not.toBe(before);
+    // The same page from a cold build at the same instant.
+    const cold = buildSite(contentDir, '2021-01-01T12:00:00Z');
+    expect(after).toBe(cold.read(`courses/${SEED}/index.html`));
+  });
+});
