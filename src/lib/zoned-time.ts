@@ -13,7 +13,7 @@ export interface ZonedInstant {
   epochMilliseconds: number;
   /** UTC offset in force at that instant, such as `-04:00`. */
   offset: string;
-  /** ISO 8601 with the offset and no zone annotation, such as `2020-10-19T16:00:00-04:00`. */
+  /** ISO 8601 with the offset and no zone annotation, such as `2020-10-19T16:00:00-04:00` (UTC for an offset with seconds). */
   iso: string;
 }
 
@@ -44,7 +44,12 @@ function toZonedInstant(zoned: Temporal.ZonedDateTime): ZonedInstant {
   return {
     epochMilliseconds: zoned.epochMilliseconds,
     offset: zoned.offset,
-    iso: zoned.toString({ timeZoneName: 'never', smallestUnit: 'second' }),
+    // ISO 8601 and HTML's datetime offsets have whole minutes, and Temporal rounds others
+    // (Africa/Monrovia was -00:44:30 until 1972); such an instant is written in UTC instead.
+    iso:
+      zoned.offsetNanoseconds % 60_000_000_000 === 0
+        ? zoned.toString({ timeZoneName: 'never', smallestUnit: 'second' })
+        : zoned.toInstant().toString({ smallestUnit: 'second' }),
   };
 }
 

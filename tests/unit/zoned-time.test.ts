@@ -24,6 +24,12 @@ describe('zonedInstant', () => {
     const result = zonedInstant('2020-10-19', '16:00', 'Asia/Kolkata');
     expect(result.ok && result.instant.iso).toBe('2020-10-19T16:00:00+05:30');
   });
+
+  it('writes an instant in UTC when the offset has seconds, which ISO 8601 and HTML cannot carry', () => {
+    // Liberia kept -00:44:30 until 1972; a rounded "-00:45" would name another instant.
+    const result = zonedInstant('1970-06-15', '00:00', 'Africa/Monrovia');
+    expect(result.ok && result.instant).toEqual({ epochMilliseconds: Date.UTC(1970, 5, 15, 0, 44, 30), offset: '-00:44:30', iso: '1970-06-15T00:44:30Z' });
+  });
 });
 
 describe('calendar arithmetic', () => {
