@@ -25,4 +25,7 @@ export default defineConfig({
   // unified pipeline with remark-gfm given explicitly.
   integrations: [mdx({ extendMarkdownConfig: false, processor: unified({ remarkPlugins: [remarkGfm] }) }), siteMap(site.url), security()],
   devToolbar: { enabled: false },
+  // The dev server watches the project folder; benchmark content and built sites hold tens of
+  // thousands of files it has no use for.
+  vite: { server: { watch: { ignored: ['**/.bench/**', '**/dist/**', '**/dist.*/**'] } } },
 });
