@@ -8,13 +8,14 @@
 import { readdir, rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { buildNow } from '../src/lib/clock.ts';
+import { collectGarbage } from '../src/lib/collect-garbage.ts';
 import { announceCourseFilesWrittenByBuild, writeCourseFiles } from '../src/lib/course-files.ts';
 import { announceReusedCoursePages, codeFingerprint, completeCoursePages, planCoursePages } from '../src/lib/page-cache.ts';
 import { formatReport } from '../src/lib/content/problems.ts';
-import { resolveContentDir } from '../src/lib/content/load-content.ts';
+import { resolveContentDir, type ContentSet } from '../src/lib/content/load-content.ts';
 import { courseOgCard } from '../src/lib/og-card.ts';
 import { warmOgCache } from '../src/lib/og-cache.ts';
-import { loadContentOnce } from '../src/loaders/content-loader.ts';
+import { forgetContent, loadContentOnce } from '../src/loaders/content-loader.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const root = path.resolve(import.meta.dirname, '..');
@@ -86,11 +87,31 @@ async function indexForSearch(siteDir: string): Promise<number> {
   return added.page_count;
 }
 
+/** Everything before the search index: social images, Astro's pages, cached pages, calendars. */
+async function buildSite(content: ContentSet, phases: PhaseTimer) {
+  // Loaded only once the content is known to be good, so a failing check stays fast.
+  const { build } = await import('astro');
+  // Social images are the costliest artefact: draw the missing ones in parallel first, so
+  // Astro's page-by-page render only reads them from the cache.
+  const images = await warmOgCache(content.courses.map((course) => courseOgCard(course.data, content.site.name)));
+  phases.end('social images');
+  const now = buildNow();
+  const pagePlan = await planCoursePages(content, now, await codeFingerprint(root));
+  announceReusedCoursePages(pagePlan.reused);
+  announceCourseFilesWrittenByBuild();
+  await build({ root, outDir: stagingDir, logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
+  phases.end('Astro');
+  const coursePages = await completeCoursePages(pagePlan, stagingDir);
+  await writeCourseFiles(content, now, stagingDir);
+  phases.end('cached pages, images and calendars');
+  return { images, coursePages, courseCount: content.courses.length };
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
-  const content = await loadContentOnce(contentDir);
-  if (!content.ok) {
-    console.error(formatReport(content.problems));
+  const loaded = await loadContentOnce(contentDir);
+  if (!loaded.ok) {
+    console.error(formatReport(loaded.problems));
     console.error(`\nNothing was built; ${path.relative(process.cwd(), outDir) || outDir} is unchanged.`);
     process.exitCode = 1;
     return;
@@ -98,23 +119,13 @@ async function main(): Promise<void> {
 
   await removeLeftovers();
   try {
-    // Loaded only once the content is known to be good, so a failing check stays fast.
-    const { build } = await import('astro');
-    // Social images are the costliest artefact: draw the missing ones in parallel first, so
-    // Astro's page-by-page render only reads them from the cache.
     const phases = new PhaseTimer(started);
     phases.end('validation');
-    const images = await warmOgCache(content.content.courses.map((course) => courseOgCard(course.data, content.content.site.name)));
-    phases.end('social images');
-    const now = buildNow();
-    const pagePlan = await planCoursePages(content.content, now, await codeFingerprint(root));
-    announceReusedCoursePages(pagePlan.reused);
-    announceCourseFilesWrittenByBuild();
-    await build({ root, outDir: stagingDir, logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
-    phases.end('Astro');
-    const coursePages = await completeCoursePages(pagePlan, stagingDir);
-    await writeCourseFiles(content.content, now, stagingDir);
-    phases.end('cached pages, images and calendars');
+    const { images, coursePages, courseCount } = await buildSite(loaded.content, phases);
+    // Pagefind's indexer is a separate process that needs about 2 GB at 5,000 courses; give
+    // back what the Astro build no longer uses first, so the two do not add up.
+    forgetContent(contentDir);
+    collectGarbage();
     const pages = await indexForSearch(stagingDir);
     phases.end('Pagefind');
     // Swap: two renames, so dist/ is never missing for longer than an instant nor ever partial.
@@ -125,7 +136,7 @@ async function main(): Promise<void> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Social images: ${images.drawn} drawn, ${images.reused} reused from the cache.`);
     console.log(`Course pages: ${coursePages.rendered} rendered, ${coursePages.reused} reused from the cache.`);
-    console.log(`Built ${content.content.courses.length} courses, indexed ${pages} pages into ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.summary()}).`);
+    console.log(`Built ${courseCount} courses, indexed ${pages} pages into ${path.relative(process.cwd(), outDir) || outDir} in ${seconds} s (${phases.summary()}).`);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     // Astro renders several pages at once, so files may still be landing in the folder: retry.

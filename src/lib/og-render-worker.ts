@@ -5,16 +5,11 @@
 import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
+import { collectGarbage } from './collect-garbage.ts';
 import { OG_FONT_FILES, OG_WIDTH, ogImageSvg, type OgCard } from './og-image.ts';
 
 const GC_EVERY = 8;
-// Workers cannot be started with --expose-gc; setting the flag at run time and reading gc
-// from a fresh context is the usual way to reach it.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
 let drawn = 0;
 
 parentPort?.on('message', ({ card, file }: { card: OgCard; file: string }) => {

@@ -19,6 +19,11 @@ type CollectionName = keyof Omit<ContentSet, 'site'>;
 const CACHE_KEY = Symbol.for('ce-site.content-cache');
 const cache: Map<string, Promise<LoadResult>> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= new Map()) as Map<string, Promise<LoadResult>>;
 
+/** Drops the validated content of a folder, so its memory can be reclaimed once a build no longer needs it. */
+export function forgetContent(contentDir: string): void {
+  cache.delete(contentDir);
+}
+
 export function loadContentOnce(contentDir: string): Promise<LoadResult> {
   let pending = cache.get(contentDir);
   if (!pending) {
