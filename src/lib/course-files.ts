@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { ContentSet } from './content/load-content.ts';
 import type { Course } from '../schemas/course.ts';
 import type { SiteSettings } from '../schemas/site.ts';
+import { processShared } from './process-shared.ts';
 import { courseCalendar } from './calendar.ts';
 import { paths } from './labels.ts';
 import { courseOgCard } from './og-card.ts';
@@ -17,15 +18,15 @@ import { ogCacheDir } from './og-cache.ts';
 import { ogCardHash } from './og-image.ts';
 import { isPublished } from './publishing.ts';
 
-const HANDOFF_KEY = Symbol.for('ce-site.course-files-written-by-build');
+const writtenByBuild = processShared('course-files-written-by-build', false);
 
 /** Called by the build script before Astro runs: the routes then yield no paths of their own. */
 export function announceCourseFilesWrittenByBuild(): void {
-  (globalThis as Record<symbol, unknown>)[HANDOFF_KEY] = true;
+  writtenByBuild.set(true);
 }
 
 export function courseFilesWrittenByBuild(): boolean {
-  return (globalThis as Record<symbol, unknown>)[HANDOFF_KEY] === true;
+  return writtenByBuild.get();
 }
 
 export interface CourseFileInput {

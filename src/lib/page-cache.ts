@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { processShared } from './process-shared.ts';
 import type { ContentSet } from './content/load-content.ts';
 import { isPublished } from './publishing.ts';
 import { courseStatus } from './schedule.ts';
@@ -89,15 +90,15 @@ export async function planCoursePages(content: ContentSet, now: Date, fingerprin
   return plan;
 }
 
-const HANDOFF_KEY = Symbol.for('ce-site.reused-course-pages');
+const reusedPages = processShared<ReadonlySet<string>>('reused-course-pages', new Set());
 
 /** Called by the build script before Astro runs: these pages are copied in, not rendered. */
 export function announceReusedCoursePages(slugs: ReadonlySet<string>): void {
-  (globalThis as Record<symbol, unknown>)[HANDOFF_KEY] = slugs;
+  reusedPages.set(slugs);
 }
 
 export function reusedCoursePages(): ReadonlySet<string> {
-  return ((globalThis as Record<symbol, unknown>)[HANDOFF_KEY] as ReadonlySet<string> | undefined) ?? new Set();
+  return reusedPages.get();
 }
 
 const coursePage = (outDir: string, slug: string) => path.join(outDir, 'courses', slug, 'index.html');

@@ -1,19 +1,19 @@
 /**
  * The content problems found by the last validation in `astro dev`, so pages can show them in
- * Astro's error overlay instead of silently serving stale content. Kept on globalThis because
- * the loader and the pages run in different module graphs of the same process.
+ * Astro's error overlay instead of silently serving stale content. Shared across the
+ * process because the loader and the pages run in different module graphs.
  */
+import { processShared } from '../process-shared.ts';
 import { ContentValidationError, type ContentProblem } from './problems.ts';
 
-const KEY = Symbol.for('ce-site.dev-content-problems');
-type Holder = { [KEY]?: readonly ContentProblem[] };
+const lastProblems = processShared<readonly ContentProblem[]>('dev-content-problems', []);
 
 export function setDevProblems(problems: readonly ContentProblem[]): void {
-  (globalThis as Holder)[KEY] = problems;
+  lastProblems.set(problems);
 }
 
 export function devProblems(): readonly ContentProblem[] {
-  return (globalThis as Holder)[KEY] ?? [];
+  return lastProblems.get();
 }
 
 /** Throws the editor-facing report while the last validation in `astro dev` found problems. */
