@@ -2,7 +2,9 @@
 import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
+import { EXTERNAL_LINK_REL, isExternalLink } from './src/lib/content/html-policy.ts';
 import { resolveContentDir } from './src/lib/content/load-content.ts';
 import { readSiteSettings } from './src/lib/content/site-settings.ts';
 import { siteMap } from './src/config/sitemap.ts';
@@ -11,6 +13,9 @@ import { security } from './src/config/security.ts';
 // The site URL is set once, in content/site.yaml; a missing or relative URL stops here
 // with the same message `npm run check` gives.
 const site = readSiteSettings(resolveContentDir());
+
+/** @param {import('hast').Element} element */
+const isExternalElement = (element) => isExternalLink(String(element.properties['href'] ?? ''), site.url);
 
 export default defineConfig({
   site: site.url,
@@ -22,8 +27,19 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', concurrency: 4 },
   // .md bodies use Astro's default engine (Sätteri, GFM built in); .mdx files get the
-  // unified pipeline with remark-gfm given explicitly.
-  integrations: [mdx({ extendMarkdownConfig: false, processor: unified({ remarkPlugins: [remarkGfm] }) }), siteMap(site.url), security()],
+  // unified pipeline with remark-gfm given explicitly, and the same rel on links to other
+  // sites as the Markdown renderer gives (rehype-external-links, told which host is ours).
+  integrations: [
+    mdx({
+      extendMarkdownConfig: false,
+      processor: unified({
+        remarkPlugins: [remarkGfm],
+        rehypePlugins: [[rehypeExternalLinks, { rel: [...EXTERNAL_LINK_REL], test: isExternalElement }]],
+      }),
+    }),
+    siteMap(site.url),
+    security(),
+  ],
   devToolbar: { enabled: false },
   // The dev server watches the project folder; benchmark content and built sites hold tens of
   // thousands of files it has no use for.

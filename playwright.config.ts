@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { BROWSER_ARGS, browserExecutable } from './tests/helpers/browser.ts';
 
 const PORT = 4399;
 
@@ -19,10 +20,6 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
-    // Debian's Chromium: Playwright cannot download its own browser on this network.
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    },
+    launchOptions: { executablePath: await browserExecutable(), args: BROWSER_ARGS },
   },
 });

@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { BROWSER_ARGS, browserExecutable } from '../tests/helpers/browser.ts';
 
 const siteDir = path.resolve(process.argv[2] ?? 'dist');
 const port = 4610;
@@ -26,8 +27,8 @@ const pages = {
 const server = spawn(process.execPath, [path.join(import.meta.dirname, 'serve.ts'), siteDir, String(port)], { stdio: 'ignore' });
 await new Promise((resolve) => setTimeout(resolve, 800));
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env['CHROME_PATH'] ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  chromePath: await browserExecutable(),
+  chromeFlags: ['--headless', ...BROWSER_ARGS],
 });
 
 const rows: string[] = [];
@@ -44,7 +45,7 @@ try {
     if (failing.length > 0) console.error(`${name}: below 100 on ${failing.map((audit) => audit.id).join(', ')}`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.kill();
 }
 console.log(`| page | path | ${CATEGORIES.join(' | ')} |`);

@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import path from 'node:path';
+import { pathInsideRoot } from '../src/lib/site-path.ts';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/static-headers.ts';
 
 const root = path.resolve(process.argv[2] ?? 'dist');
@@ -44,9 +45,8 @@ async function loadRules(): Promise<HeaderRule[]> {
 }
 
 async function resolveFile(urlPath: string): Promise<string | undefined> {
-  const decoded = decodeURIComponent(urlPath);
-  const candidate = path.join(root, decoded);
-  if (!candidate.startsWith(root)) return undefined;
+  const candidate = pathInsideRoot(root, urlPath);
+  if (candidate === undefined) return undefined;
   for (const file of [candidate, path.join(candidate, 'index.html')]) {
     const info = await stat(file).catch(() => undefined);
     if (info?.isFile()) return file;
@@ -80,4 +80,9 @@ const server = createServer(async (request, response) => {
   else if (encoder === 'gzip') stream.pipe(createGzip()).pipe(response);
   else stream.pipe(response);
 });
-server.listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}/`));
+server.listen(port, '127.0.0.1', () => {
+  // Port 0 asks the system for a free port; print the one it gave.
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  console.log(`Serving ${root} on http://127.0.0.1:${actualPort}/`);
+});

@@ -9,7 +9,6 @@
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Temporal } from 'temporal-polyfill';
 import { stringify } from 'yaml';
 import type { z } from 'zod';
 import type { boardSchema } from '../../src/schemas/board.ts';

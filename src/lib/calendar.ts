@@ -9,7 +9,6 @@
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
-import { Temporal } from 'temporal-polyfill';
 import type { Course, Venue } from '../schemas/course.ts';
 import type { Session } from '../schemas/session.ts';
 import { requireZonedInstant } from './zoned-time.ts';

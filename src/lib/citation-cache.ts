@@ -8,9 +8,13 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Reading } from '../schemas/reading.ts';
 import { formatReferences, type FormattedReference } from './citations.ts';
+import { versionsOf } from './package-versions.ts';
 
 /** Bump when citations.ts changes its output, so cached entries are formatted again. */
 const FORMAT_VERSION = 3;
+
+/** What formats references besides citations.ts; an upgrade of any of them formats them again. */
+export const CITATION_PACKAGES = ['@citation-js/core', '@citation-js/plugin-csl', 'citeproc'] as const;
 
 export function citationCacheDir(astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'): string {
   return path.resolve(astroCacheDir, 'citations');
@@ -36,9 +40,13 @@ async function formatAndStore(readings: readonly Reading[], file: string): Promi
 }
 
 /** formatReferences, answered from the cache when these exact readings were formatted before. */
-export async function cachedReferences(readings: readonly Reading[], cacheDir = citationCacheDir()): Promise<FormattedReference[]> {
+export async function cachedReferences(
+  readings: readonly Reading[],
+  cacheDir = citationCacheDir(),
+  formatterVersions: readonly string[] = versionsOf(CITATION_PACKAGES),
+): Promise<FormattedReference[]> {
   if (readings.length === 0) return [];
-  const key = createHash('sha256').update(JSON.stringify([FORMAT_VERSION, readings])).digest('hex').slice(0, 24);
+  const key = createHash('sha256').update(JSON.stringify([FORMAT_VERSION, formatterVersions, readings])).digest('hex').slice(0, 24);
   const file = path.join(cacheDir, `${key}.json`);
   let pending = inMemory.get(file);
   if (!pending) {

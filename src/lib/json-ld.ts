@@ -3,9 +3,10 @@
  * content plus the entries its references resolve to, and states only what the content states
  * (no price, rating or availability unless the content gives one).
  *
- * Targets: Google's Course list and Course info (Course + CourseInstance), Event, Carousel
- * (ItemList) and Breadcrumb structured data. tests/helpers/structured-data-checker.ts holds
- * Google's documented property rules and checks these builders against them.
+ * Targets: Google's Course list, Event, Carousel (ItemList) and Breadcrumb structured data, and
+ * a complete schema.org Course + CourseInstance for other consumers (Google retired its Course
+ * info result in 2025). tests/helpers/structured-data-checker.ts holds those rules and checks
+ * these builders against them.
  */
 import type {
   BreadcrumbList,
@@ -128,7 +129,7 @@ export function isoDuration(hours: number): string {
   return `PT${wholeHours > 0 ? `${wholeHours}H` : ''}${minutes > 0 ? `${minutes}M` : ''}`;
 }
 
-/** schema.org's courseMode values as Google's Course info documentation lists them. */
+/** The courseMode values schema.org consumers understand (as Google's retired Course info listed them). */
 const COURSE_MODE: Record<CourseFormat, 'Online' | 'Onsite' | 'Blended'> = {
   'live-online': 'Online',
   'on-demand': 'Online',
@@ -240,7 +241,7 @@ function offer(course: Course): Offer | undefined {
   if (!course.price) return undefined;
   return {
     '@type': 'Offer',
-    // Google's Course info categories; a price of 0 is a free course.
+    // The Offer categories of schema.org's Course examples; a price of 0 is a free course.
     category: course.price.amount === 0 ? 'Free' : 'Paid',
     price: course.price.amount,
     priceCurrency: course.price.currency,
@@ -251,7 +252,7 @@ function offer(course: Course): Offer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Builders
 
-/** The course page's Course, with one CourseInstance for its run (Google's Course list and Course info). */
+/** The course page's Course, with one CourseInstance for its run (Google's Course list; schema.org Course). */
 export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> {
   const { site, slug, course, instructors, sponsors } = input;
   const url = courseUrl(site, slug);

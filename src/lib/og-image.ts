@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { versionsOf } from './package-versions.ts';
 
 export interface OgCard {
   title: string;
@@ -21,6 +22,9 @@ export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** Bump when the drawing changes, so cached images are redrawn. */
 const TEMPLATE_VERSION = 1;
+
+/** What draws the card besides this file; an upgrade of either draws every card again. */
+export const OG_RENDERER_PACKAGES = ['@resvg/resvg-js', 'dejavu-fonts-ttf'] as const;
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -72,9 +76,10 @@ ${title}
 </svg>`;
 }
 
-/** The cache key: everything the image shows, and the template's version. */
-export function ogCardHash(card: OgCard): string {
-  return createHash('sha256').update(JSON.stringify([TEMPLATE_VERSION, card.title, card.when, card.facts, card.siteName])).digest('hex').slice(0, 20);
+/** The cache key: everything the image shows, the template's version and the versions of what draws it. */
+export function ogCardHash(card: OgCard, rendererVersions: readonly string[] = versionsOf(OG_RENDERER_PACKAGES)): string {
+  const key = [TEMPLATE_VERSION, rendererVersions, card.title, card.when, card.facts, card.siteName];
+  return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 20);
 }
 
 export async function renderOgPng(card: OgCard): Promise<Uint8Array> {

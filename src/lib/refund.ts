@@ -3,7 +3,6 @@
  * each tier. The policy is data shared by many courses; the page needs "until Monday,
  * October 5, 2020", not "14 days before the start".
  */
-import { Temporal } from 'temporal-polyfill';
 import type { Money } from '../schemas/common.ts';
 import type { Course } from '../schemas/course.ts';
 import type { CancellationFee, Policy, RefundTier } from '../schemas/policy.ts';

@@ -1,10 +1,9 @@
 /**
  * Wall-clock times in a named time zone, turned into exact instants without ever shifting
  * them silently: a time that falls in a spring-forward gap or a fall-back overlap is
- * reported, not moved. Temporal (through temporal-polyfill, as Node 24 has no global) is the
- * one library here that rejects both; date-fns-tz and luxon shift them.
+ * reported, not moved. Temporal (built into Node 26; the admin page loads temporal-polyfill
+ * in browsers without it) is the one library here that rejects both; date-fns-tz and luxon shift them.
  */
-import { Temporal } from 'temporal-polyfill';
 
 export type WallClockProblem = 'nonexistent' | 'ambiguous';
 

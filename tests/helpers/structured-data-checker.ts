@@ -46,16 +46,16 @@ export const GOOGLE_CAROUSEL = {
 } as const;
 
 /**
- * Course info (Course with CourseInstance):
- * https://developers.google.com/search/docs/appearance/structured-data/course-info
- * Its required `offers` is reported as a warning: most courses state no price, and the site
- * must not invent one (PRODUCT.md), so such a course simply is not eligible for that feature.
+ * A complete schema.org Course with its CourseInstances, which the site keeps for consumers other
+ * than Google (other search engines, aggregators, assistants). Google retired its Course info
+ * rich result (announced 2025-06-12, documentation removed 2025-09-09), so none of this is
+ * Google's any more: a Course without `offers` is fine (most courses state no price, and the site
+ * must not invent one), and an Offer that is there is checked as schema.org defines it.
  */
-export const GOOGLE_COURSE_INFO = {
+export const SCHEMA_ORG_COURSE = {
   course: {
-    source: 'Google Course info: developers.google.com/search/docs/appearance/structured-data/course-info',
+    source: 'schema.org Course (Google retired its Course info result in 2025)',
     required: ['name', 'description', 'provider', 'hasCourseInstance'],
-    requiredWhenKnown: ['offers'],
     recommended: ['image', 'inLanguage', 'educationalCredentialAwarded'],
   },
   courseInstance: {
@@ -291,16 +291,11 @@ class Checker {
     }
     if (role !== 'top') return;
 
-    // A page's own Course: Course info and our spec.
-    const info = GOOGLE_COURSE_INFO.course;
+    // A page's own Course: a complete schema.org Course and our spec.
+    const info = SCHEMA_ORG_COURSE.course;
     // Each missing property is reported once, under the first rule set that asks for it.
     this.requireAll(node, path, without(info.required, list.required), info.source);
     this.requireAll(node, path, without(SPEC.course.required, info.required), SPEC.source);
-    for (const property of info.requiredWhenKnown) {
-      if (!isPresent(node[property])) {
-        this.warn(node, path, `no "${property}", so not eligible for Google's Course info result (add it when the price is known)`, info.source);
-      }
-    }
     this.recommendAll(node, path, info.recommended, info.source);
     for (const [index, offer] of asList(node['offers']).entries()) {
       if (isObject(offer)) this.checkCourseOffer(offer, `${path}.offers${Array.isArray(node['offers']) ? `[${index}]` : ''}`);
@@ -308,18 +303,18 @@ class Checker {
   }
 
   checkCourseOffer(offer: JsonObject, path: string): void {
-    const source = GOOGLE_COURSE_INFO.course.source;
-    const rules = GOOGLE_COURSE_INFO.offer;
+    const source = SCHEMA_ORG_COURSE.course.source;
+    const rules = SCHEMA_ORG_COURSE.offer;
     this.requireAll(offer, path, rules.required, source);
     const category = offer['category'];
-    if (category !== undefined && !(GOOGLE_COURSE_INFO.offerCategories as readonly unknown[]).includes(category)) {
-      this.error(offer, path, `"category" ${JSON.stringify(category)} is not one of ${GOOGLE_COURSE_INFO.offerCategories.join(', ')}`, source);
+    if (category !== undefined && !(SCHEMA_ORG_COURSE.offerCategories as readonly unknown[]).includes(category)) {
+      this.error(offer, path, `"category" ${JSON.stringify(category)} is not one of ${SCHEMA_ORG_COURSE.offerCategories.join(', ')}`, source);
     }
     if (category !== 'Free') this.requireAll(offer, path, rules.requiredUnlessFree, source);
   }
 
   checkCourseInstance(node: JsonObject, path: string): void {
-    const info = GOOGLE_COURSE_INFO;
+    const info = SCHEMA_ORG_COURSE;
     this.requireAll(node, path, SPEC.courseInstance.required, `${info.course.source}; ${SPEC.source}`);
     this.requireOneOf(node, path, SPEC.courseInstance.requiredOneOf, info.course.source);
     const modes = asList(node['courseMode']);

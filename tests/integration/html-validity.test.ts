@@ -58,7 +58,7 @@ describe('the built HTML', () => {
 
   it('includes the hostile pages', () => {
     const relative = pages.map((file) => path.relative(site.outDir, file));
-    for (const slug of ['huge-body', 'arabic-title', 'hebrew-title', 'emoji-course', 'long-word', 'two-hundred-sessions', 'fifty-readings']) {
+    for (const slug of ['huge-body', 'arabic-title', 'hebrew-title', 'emoji-course', 'long-word', 'two-hundred-sessions', 'fifty-readings', 'mdx-links']) {
       expect(relative).toContain(path.join('courses', slug, 'index.html'));
     }
     expect(relative).toContain(path.join('instructors', 'noor-haddad', 'index.html'));
@@ -142,6 +142,16 @@ describe('the built HTML', () => {
       });
     }
     expect(problems).toEqual([]);
+  });
+
+  it('gives links in MDX bodies the same rel as links in Markdown bodies', () => {
+    const $ = load(site.read('courses/mdx-links/index.html'));
+    const links = $('main a[href]').toArray().map((element) => [$(element).attr('href'), $(element).attr('rel') ?? null]);
+    expect(links).toEqual(expect.arrayContaining([
+      ['https://www.example.org/ethics', 'noopener noreferrer'],
+      ['/courses/', null],
+      ['https://courses.example.org/', null],
+    ]));
   });
 
   it('publishes the headers file for the host', async () => {

@@ -10,6 +10,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pathInsideRoot } from '../../src/lib/site-path.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { fixturesDir, repoRoot } from '../helpers/fixtures.ts';
 
@@ -46,10 +47,9 @@ class SiteIndex {
 
   /** The file a URL path is served from, as a static host resolves it, or undefined. */
   async fileFor(urlPath: string): Promise<string | undefined> {
-    const decoded = decodeURIComponent(urlPath);
-    const candidate = path.join(this.root, decoded);
-    if (!candidate.startsWith(this.root)) return undefined;
-    const target = decoded.endsWith('/') ? path.join(candidate, 'index.html') : candidate;
+    const candidate = pathInsideRoot(this.root, urlPath);
+    if (candidate === undefined) return undefined;
+    const target = urlPath.endsWith('/') ? path.join(candidate, 'index.html') : candidate;
     const info = await stat(target).catch(() => undefined);
     return info?.isFile() ? target : undefined;
   }

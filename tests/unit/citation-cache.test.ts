@@ -2,7 +2,8 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedReferences } from '../../src/lib/citation-cache.ts';
+import { CITATION_PACKAGES, cachedReferences } from '../../src/lib/citation-cache.ts';
+import { versionsOf } from '../../src/lib/package-versions.ts';
 import { formatReferences } from '../../src/lib/citations.ts';
 import { readingSchema } from '../../src/schemas/reading.ts';
 
@@ -25,5 +26,16 @@ describe('cachedReferences', () => {
     const again = await cachedReferences(structuredClone(readings), dir);
     expect(again.map((reference) => reference.reading.title)).toEqual(['First alphabetically', 'Last alphabetically']);
     expect(await readdir(dir)).toHaveLength(1);
+  }, 60_000);
+
+  it('formats again after an upgrade of citation-js or citeproc: their versions are part of the key', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ce-citations-'));
+    const installed = versionsOf(CITATION_PACKAGES);
+    expect(installed.map((version) => version.replace(/@[^@]+$/, ''))).toEqual(['@citation-js/core', '@citation-js/plugin-csl', 'citeproc']);
+    await cachedReferences(readings, dir, installed);
+    await cachedReferences(readings, dir, installed);
+    expect(await readdir(dir)).toHaveLength(1);
+    await cachedReferences(readings, dir, installed.map((version) => (version.startsWith('citeproc@') ? 'citeproc@9.9.9' : version)));
+    expect(await readdir(dir)).toHaveLength(2);
   }, 60_000);
 });

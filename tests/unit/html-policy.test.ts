@@ -210,4 +210,33 @@ describe('contentHtmlPlugin, in the renderer', () => {
     expect(html).toContain('<table>');
     expect(warnings).toEqual([]);
   });
+
+  it('removes elements outside the allow-list that the old fixed list let through: plaintext, input, video', async () => {
+    const { html, warnings } = await render('Before\n\n<video src="/a.mp4" controls>fallback</video>\n\n<input type="text" name="q" value="x">\n\n<plaintext>rest of the page');
+    expect(html).toBe('<p>Before</p>\n<p></p>\n\n<p></p>\n');
+    expect(warnings).toEqual([
+      'a Markdown body: removed a <video> element (not allowed in content).',
+      'a Markdown body: removed an <input> element (only Markdown\u2019s task-list checkboxes are allowed in content).',
+      'a Markdown body: removed a <plaintext> element (not allowed in content).',
+    ]);
+  });
+
+  it('drops attributes outside the allow-list and prefixes ids and names against DOM clobbering', async () => {
+    const { html, warnings } = await render('<abbr title="World Health Organization" id="search-dialog" name="site" class="visually-hidden" data-x="1">WHO</abbr>');
+    expect(html).toBe('<p><abbr title="World Health Organization" id="user-content-search-dialog" name="user-content-site">WHO</abbr></p>\n');
+    expect(warnings).toEqual([
+      'a Markdown body: removed the class attribute of a <abbr> element (not allowed in content).',
+      'a Markdown body: removed the data-x attribute of a <abbr> element (not allowed in content).',
+    ]);
+  });
+
+  it('keeps footnote references pointing at their prefixed targets, and drops GFM alignment styles quietly', async () => {
+    const { html, warnings } = await render('Text[^1]\n\n| a |\n| :-: |\n| 1 |\n\n[^1]: A note.');
+    expect(html).toContain('id="user-content-fnref-1"');
+    expect(html).toContain('aria-describedby="user-content-footnote-label"');
+    expect(html).toContain('id="user-content-footnote-label"');
+    expect(html).toContain('<th>a</th>');
+    expect(html).not.toContain('style=');
+    expect(warnings).toEqual([]);
+  });
 });

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { warmOgCache } from '../../src/lib/og-cache.ts';
-import { ogCardHash, ogImageSvg, wrapText, type OgCard } from '../../src/lib/og-image.ts';
+import { OG_RENDERER_PACKAGES, ogCardHash, ogImageSvg, wrapText, type OgCard } from '../../src/lib/og-image.ts';
+import { installedVersion, versionsOf } from '../../src/lib/package-versions.ts';
 
 const card: OgCard = { title: 'Improving Treatment Effectiveness with Attachment Theory', when: 'October 19 – November 9, 2020', facts: '8 CE hours · Live online', siteName: 'Praxis CET' };
 
@@ -22,6 +23,14 @@ describe('social image drawing', () => {
   it('keys the cache by what the image shows', () => {
     expect(ogCardHash(card)).toBe(ogCardHash({ ...card }));
     expect(ogCardHash(card)).not.toBe(ogCardHash({ ...card, when: 'October 20 – November 9, 2020' }));
+  });
+
+  it('keys the cache by the installed versions of resvg and the fonts, so an upgrade misses', () => {
+    const installed = versionsOf(OG_RENDERER_PACKAGES);
+    expect(installed).toEqual([`@resvg/resvg-js@${installedVersion('@resvg/resvg-js')}`, `dejavu-fonts-ttf@${installedVersion('dejavu-fonts-ttf')}`]);
+    expect(ogCardHash(card)).toBe(ogCardHash(card, installed));
+    expect(ogCardHash(card, ['@resvg/resvg-js@2.7.0', installed[1]!])).not.toBe(ogCardHash(card));
+    expect(ogCardHash(card, [installed[0]!, 'dejavu-fonts-ttf@2.38.0'])).not.toBe(ogCardHash(card));
   });
 
   it('draws missing images on worker threads as 1200x630 PNGs, and reuses them next time', async () => {

@@ -38,14 +38,14 @@ function at(node: Json, ...keys: (string | number)[]): Json {
 
 const EVENT = 'Google Event: developers.google.com/search/docs/appearance/structured-data/event';
 const COURSE_LIST = 'Google Course list: developers.google.com/search/docs/appearance/structured-data/course';
-const COURSE_INFO = 'Google Course info: developers.google.com/search/docs/appearance/structured-data/course-info';
+const SCHEMA_COURSE = 'schema.org Course (Google retired its Course info result in 2025)';
 const CAROUSEL = 'Google Carousel: developers.google.com/search/docs/appearance/structured-data/carousel';
 const BREADCRUMB = 'Google Breadcrumb: developers.google.com/search/docs/appearance/structured-data/breadcrumb';
 const TITLE = 'Improving Treatment Effectiveness with Attachment Theory';
 const session = (n: number) => `Event "${TITLE}, session ${n + 1} of 4" at $[1].subEvent[${n}]`;
 
 describe('checkStructuredData on the seed course page', () => {
-  it('passes, noting only what Google recommends and the content cannot state', () => {
+  it('passes, noting only what Google and schema.org recommend and the content cannot state; no price is asked for', () => {
     const perSession = [0, 1, 2, 3].flatMap((n) => [
       `${session(n)}: missing recommended property "image" (${EVENT})`,
       `${session(n)}: missing recommended property "offers" (${EVENT})`,
@@ -55,8 +55,7 @@ describe('checkStructuredData on the seed course page', () => {
       errors: [],
       warnings: [
         `Course "${TITLE}" at $[0]: "description" has 153 characters; Google displays up to 60, so the rest is cut off (${COURSE_LIST})`,
-        `Course "${TITLE}" at $[0]: no "offers", so not eligible for Google's Course info result (add it when the price is known) (${COURSE_INFO})`,
-        `Course "${TITLE}" at $[0]: missing recommended property "image" (${COURSE_INFO})`,
+        `Course "${TITLE}" at $[0]: missing recommended property "image" (${SCHEMA_COURSE})`,
         `EventSeries "${TITLE}" at $[1]: missing recommended property "image" (${EVENT})`,
         `EventSeries "${TITLE}" at $[1]: missing recommended property "offers" (${EVENT})`,
         `Organization "Praxis CET" at $[1].organizer: missing recommended property "url" (${EVENT})`,
@@ -80,8 +79,8 @@ describe('checkStructuredData fails when a required property goes', () => {
     delete course['hasCourseInstance'];
     delete course['provider'];
     expect(checkStructuredData([course], { pageKind: 'course' }).errors).toEqual([
-      `Course "${TITLE}" at $[0]: missing required property "provider" (${COURSE_INFO})`,
-      `Course "${TITLE}" at $[0]: missing required property "hasCourseInstance" (${COURSE_INFO})`,
+      `Course "${TITLE}" at $[0]: missing required property "provider" (${SCHEMA_COURSE})`,
+      `Course "${TITLE}" at $[0]: missing required property "hasCourseInstance" (${SCHEMA_COURSE})`,
     ]);
   });
 
@@ -111,7 +110,7 @@ describe('checkStructuredData fails when a required property goes', () => {
     ]);
   });
 
-  it('a CourseInstance without courseMode, workload or instructor, or with a mode Google does not list', () => {
+  it('a CourseInstance without courseMode, workload or instructor, or with a mode outside Online, Onsite and Blended', () => {
     const [course] = seedPage();
     const instance = at(course, 'hasCourseInstance');
     delete instance['courseMode'];
@@ -119,16 +118,16 @@ describe('checkStructuredData fails when a required property goes', () => {
     delete instance['instructor'];
     const where = 'CourseInstance at $[0].hasCourseInstance';
     expect(checkStructuredData([course], { pageKind: 'course' }).errors).toEqual([
-      `${where}: missing required property "courseMode" (${COURSE_INFO}; our spec)`,
-      `${where}: missing required property "instructor" (${COURSE_INFO}; our spec)`,
-      `${where}: needs one of "courseWorkload" or "courseSchedule" (${COURSE_INFO})`,
+      `${where}: missing required property "courseMode" (${SCHEMA_COURSE}; our spec)`,
+      `${where}: missing required property "instructor" (${SCHEMA_COURSE}; our spec)`,
+      `${where}: needs one of "courseWorkload" or "courseSchedule" (${SCHEMA_COURSE})`,
     ]);
     instance['courseMode'] = 'Virtual';
     instance['courseWorkload'] = '8 hours';
     instance['instructor'] = at(course, 'publisher');
     expect(checkStructuredData([course], { pageKind: 'course' }).errors).toEqual([
-      `${where}: "courseMode" "Virtual" is not one of Online, Onsite, Blended (${COURSE_INFO})`,
-      `${where}: "courseWorkload" "8 hours" is not an ISO 8601 duration such as PT8H (${COURSE_INFO})`,
+      `${where}: "courseMode" "Virtual" is not one of Online, Onsite, Blended (${SCHEMA_COURSE})`,
+      `${where}: "courseWorkload" "8 hours" is not an ISO 8601 duration such as PT8H (${SCHEMA_COURSE})`,
     ]);
   });
 
@@ -194,8 +193,8 @@ describe('checkStructuredData fails when a required property goes', () => {
     const [course] = seedPage();
     course['offers'] = { '@type': 'Offer', priceCurrency: 'USD' };
     expect(checkStructuredData([course], { pageKind: 'course' }).errors).toEqual([
-      `Offer at $[0].offers: missing required property "category" (${COURSE_INFO})`,
-      `Offer at $[0].offers: missing required property "price" (${COURSE_INFO})`,
+      `Offer at $[0].offers: missing required property "category" (${SCHEMA_COURSE})`,
+      `Offer at $[0].offers: missing required property "price" (${SCHEMA_COURSE})`,
     ]);
     course['offers'] = { '@type': 'Offer', category: 'Free' };
     expect(checkStructuredData([course], { pageKind: 'course' }).errors).toEqual([]);

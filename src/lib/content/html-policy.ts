@@ -122,11 +122,32 @@ const REFUSED_ELEMENTS: Readonly<Record<string, string>> = {
   h1: 'Use a level-2 heading (## in Markdown): the page title is the only level-1 heading.',
 };
 
-/** Elements a browser runs or loads from; the renderer removes them whatever the validator said. */
-const DANGEROUS_ELEMENTS = new Set([
-  'script', 'noscript', 'template', 'style', 'link', 'meta', 'base', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet',
-  'portal', 'form', 'button', 'select', 'textarea', 'svg', 'math',
-]);
+/**
+ * What Markdown itself makes besides the raw HTML above, which the renderer keeps: `# headings`,
+ * task-list checkboxes, footnotes and code-block languages. Raw HTML may not use these.
+ */
+const MARKDOWN_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
+  h1: [],
+  h2: ['class'],
+  input: ['type', 'checked', 'disabled'],
+  a: ['class', 'data-footnote-ref', 'data-footnote-backref', 'aria-describedby', 'aria-label'],
+  code: ['class'],
+  li: ['class'],
+  ul: ['class'],
+  section: ['class', 'data-footnotes'],
+};
+/** The only classes Markdown gives (task lists, footnotes, code languages); any other could restyle the page. */
+const MARKDOWN_CLASS = /^(contains-task-list|task-list-item|footnotes|sr-only|data-footnote-backref|language-[\w-]+)$/;
+/** GFM's column alignment, which the Content-Security-Policy would block as an inline style anyway. */
+const MARKDOWN_ALIGNMENT = /^text-align: (left|center|right)$/;
+
+/**
+ * Attributes that name an element or point at one, prefixed as hast-util-sanitize's
+ * `clobberPrefix` does so content can never take an id the page's own script or links rely on
+ * (DOM clobbering).
+ */
+const CLOBBERED = new Set(['id', 'name', 'aria-describedby']);
+export const CLOBBER_PREFIX = 'user-content-';
 
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 /** Attributes holding a URL, in hast property form. */
@@ -141,12 +162,16 @@ const SPECIAL_NAMES: Readonly<Record<string, string>> = {
   xmlLang: 'xml:lang',
 };
 
-/** The HTML attribute name of a hast property: `onClick` → `onclick`, `dataFoo` → `data-foo`. */
+/** The HTML attribute name of a hast property: `onClick` → `onclick`, `dataFoo` → `data-foo`, `ariaDescribedBy` → `aria-describedby`. */
 export function attributeName(property: string): string {
   if (SPECIAL_NAMES[property]) return SPECIAL_NAMES[property];
-  const dashed = /^(data|aria)[A-Z]/.test(property);
-  return dashed ? property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`) : property.toLowerCase();
+  if (/^aria[A-Z]/.test(property)) return `aria-${property.slice(4).toLowerCase()}`;
+  if (/^data[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return property.toLowerCase();
 }
+
+/** The same attributes by HTML name, as the renderer checks them. */
+const URL_ATTRIBUTES = new Set([...URL_PROPERTIES].map(attributeName));
 
 /** A URL as a browser reads it: leading and trailing controls and spaces dropped, tabs and newlines removed. */
 function browserUrl(url: string): string {
@@ -176,6 +201,9 @@ export function urlProblem(url: string, use: UrlUse): { message: string; fix: st
     fix: scheme === 'javascript' ? 'Remove the link. Content runs no scripts.' : 'Link to a web page instead, or remove the link.',
   };
 }
+
+/** The rel of every link in content to another site, whether its body is Markdown or MDX. */
+export const EXTERNAL_LINK_REL = ['noopener', 'noreferrer'] as const;
 
 /** Whether `href` leads to another site than `siteUrl`. */
 export function isExternalLink(href: string, siteUrl: string | undefined): boolean {
@@ -313,12 +341,44 @@ export function checkMarkdownBody(body: string): BodyViolation[] {
   return violations.sort((a, b) => a.line - b.line);
 }
 
+/** The attributes the renderer keeps on `tag`: the validator's allow-list plus what Markdown makes. */
+function rendererAttributes(tag: string): ReadonlySet<string> {
+  return new Set([...GLOBAL_ATTRIBUTES, ...(ALLOWED_ELEMENTS[tag] ?? []), ...(MARKDOWN_ELEMENTS[tag] ?? []), ...CLOBBERED]);
+}
+const RENDERER_ATTRIBUTES = new Map(
+  [...Object.keys(ALLOWED_ELEMENTS), ...Object.keys(MARKDOWN_ELEMENTS)].map((tag) => [tag, rendererAttributes(tag)]),
+);
+
+type PropertyValue = Element['properties'][string];
+
+/** What the renderer makes of one attribute: keep it, drop it quietly, give it a new value, or remove it with a warning. */
+function rendererAttribute(tag: string, name: string, value: NonNullable<PropertyValue>): 'keep' | 'drop' | 'refuse' | { value: PropertyValue } {
+  if (!RENDERER_ATTRIBUTES.get(tag)?.has(name)) {
+    return (tag === 'th' || tag === 'td') && name === 'style' && MARKDOWN_ALIGNMENT.test(String(value)) ? 'drop' : 'refuse';
+  }
+  if (CLOBBERED.has(name)) {
+    // aria-describedby holds a list of ids: each gets the prefix its target got.
+    const ids = (Array.isArray(value) ? value : String(value).split(/\s+/)).map(String);
+    if (ids.every((id) => id.startsWith(CLOBBER_PREFIX))) return 'keep';
+    const prefixed = ids.map((id) => (id.startsWith(CLOBBER_PREFIX) ? id : `${CLOBBER_PREFIX}${id}`));
+    return { value: Array.isArray(value) ? prefixed : prefixed.join(' ') };
+  }
+  if (name === 'class') {
+    const classes = (Array.isArray(value) ? value : String(value).split(/\s+/)).map(String);
+    return classes.every((token) => MARKDOWN_CLASS.test(token)) ? 'keep' : 'refuse';
+  }
+  if (URL_ATTRIBUTES.has(name) && typeof value === 'string') return urlProblem(value, tag === 'img' ? 'image' : 'link') ? 'refuse' : 'keep';
+  return 'keep';
+}
+
 /**
  * The renderer's half of the policy, a Sätteri hast plugin for `.md` bodies rendered with
- * `rawHtml` (so raw HTML arrives here as elements): links to other sites get
- * `rel="noopener noreferrer"`, and anything that can run code or load from elsewhere is removed
- * with a warning. The validator rejects all of it first, so the removal only fires if a parser
- * quirk let something through.
+ * `rawHtml` (so raw HTML arrives here as elements). It applies the validator's allow-list
+ * (ALLOWED_ELEMENTS) plus what Markdown itself makes: any other element is removed with its
+ * content, any other attribute dropped, each with a warning; `id` and `name` get the
+ * `user-content-` prefix; a checkbox must stay a disabled checkbox; and links to other sites get
+ * `rel="noopener noreferrer"`. The validator rejects all of it first, so the warnings only fire
+ * if something bypassed it or a parser quirk let it through.
  */
 export function contentHtmlPlugin(siteUrl: string | undefined, warn: (message: string) => void = console.warn): HastPluginDefinition {
   return defineHastPlugin({
@@ -328,22 +388,26 @@ export function contentHtmlPlugin(siteUrl: string | undefined, warn: (message: s
       visit(node, context) {
         const where = context.fileURL ? decodeURIComponent(context.fileURL.pathname) : 'a Markdown body';
         const tag = node.tagName.toLowerCase();
-        if (DANGEROUS_ELEMENTS.has(tag)) {
+        if (!RENDERER_ATTRIBUTES.has(tag)) {
           warn(`${where}: removed a <${tag}> element (not allowed in content).`);
+          context.removeNode(node);
+          return;
+        }
+        if (tag === 'input' && (node.properties?.['type'] !== 'checkbox' || node.properties['disabled'] !== true)) {
+          warn(`${where}: removed an <input> element (only Markdown’s task-list checkboxes are allowed in content).`);
           context.removeNode(node);
           return;
         }
         for (const [property, value] of Object.entries(node.properties ?? {})) {
           if (value === undefined || value === null) continue;
           const name = attributeName(property);
-          const badUrl = URL_PROPERTIES.has(property) && typeof value === 'string' && urlProblem(value, 'link') !== undefined;
-          if (name.startsWith('on') || name === 'style' || name === 'srcdoc' || badUrl) {
-            warn(`${where}: removed the ${name} attribute of a <${tag}> element (not allowed in content).`);
-            context.setProperty(node, property, undefined);
-          }
+          const outcome = rendererAttribute(tag, name, value);
+          if (outcome === 'keep') continue;
+          if (outcome === 'refuse') warn(`${where}: removed the ${name} attribute of a <${tag}> element (not allowed in content).`);
+          context.setProperty(node, property, outcome === 'refuse' || outcome === 'drop' ? undefined : outcome.value);
         }
         const href = node.properties?.['href'];
-        if (tag === 'a' && typeof href === 'string' && isExternalLink(href, siteUrl)) context.setProperty(node, 'rel', ['noopener', 'noreferrer']);
+        if (tag === 'a' && typeof href === 'string' && isExternalLink(href, siteUrl)) context.setProperty(node, 'rel', [...EXTERNAL_LINK_REL]);
       },
     },
   });

@@ -4,7 +4,12 @@
  * and course rules of `npm run check`: a course that would fail the check is not saved, and
  * the editor reads the check's own messages in Decap's notice.
  */
-import { prepareEntry, problemsMessage } from '../../lib/editor/decap-config.ts';
+// The course rules use Temporal; browsers that lack it get the polyfill, the others nothing.
+if (!('Temporal' in globalThis)) await import('temporal-polyfill/global');
+const { prepareEntry, problemsMessage } = await import('../../lib/editor/decap-config.ts');
+
+// A module (for the top-level awaits above), though it exports nothing.
+export {};
 
 /** The part of Immutable.js's Map that Decap hands to event handlers. */
 interface ImmutableMap {
