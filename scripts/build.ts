@@ -11,6 +11,7 @@ import { buildNow } from '../src/lib/clock.ts';
 import { collectGarbage } from '../src/lib/collect-garbage.ts';
 import { announceCourseFilesWrittenByBuild, writeCourseFiles } from '../src/lib/course-files.ts';
 import { announceReusedCoursePages, codeFingerprint, completeCoursePages, planCoursePages } from '../src/lib/page-cache.ts';
+import { complianceSummary } from '../src/lib/content/compliance.ts';
 import { formatReport } from '../src/lib/content/problems.ts';
 import { resolveContentDir, type ContentSet } from '../src/lib/content/load-content.ts';
 import { courseOgCard } from '../src/lib/og-card.ts';
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  if (loaded.warnings.length > 0) console.warn(`${complianceSummary(loaded.warnings, false)} \`npm run check\` lists them.`);
 
   await removeLeftovers();
   try {

@@ -26,6 +26,7 @@ import {
   checkStart,
   checkTimeZone,
   checkTitle,
+  defaultApproval,
   defaultSponsor,
   missingPrerequisites,
   policyFor,
@@ -176,7 +177,7 @@ async function main(): Promise<void> {
     timeZone,
     ...(session ? { session } : {}),
     instructor,
-    board: inventory.boards[0]!,
+    ...defaultApproval(inventory, defaultSponsor(inventory)!),
     sponsor: defaultSponsor(inventory)!,
     policy: policyFor(inventory, format)!,
   });

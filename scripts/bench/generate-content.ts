@@ -177,24 +177,28 @@ const ZONES: readonly ZoneInfo[] = [
   { zone: 'Asia/Kolkata', currency: 'INR', venue: { name: 'Park Street Wellness Institute', streetAddress: '17 Park Street', locality: 'Kolkata', region: 'WB', postalCode: '700016', country: 'IN' } },
 ];
 
+// The bodies' own wording (../shared/REGULATORS.md), with the organisation filled in per approval.
+const APA_TEMPLATE = '{organization} is approved by the American Psychological Association to sponsor continuing education for psychologists. {organization} maintains responsibility for this program and its content.';
+const NBCC_TEMPLATE = '{organization} has been approved by NBCC as an Approved Continuing Education Provider, ACEP No. {providerNumber}. Programs that do not qualify for NBCC credit are clearly identified. {organization} is solely responsible for all aspects of the programs.';
+
 const BOARDS: readonly (readonly [string, z.input<typeof boardSchema>])[] = [
-  ['apa', { code: 'APA', fullName: 'American Psychological Association', professions: ['Psychologists'], statement: 'Institute for Better Health, Inc is approved by the American Psychological Association (APA) to offer continuing education for psychologists. Institute for Better Health, Inc maintains responsibility for the program and its content.' }],
-  ['nbcc', { code: 'NBCC', fullName: 'National Board for Certified Counselors', professions: ['National Counselors'] }],
+  ['apa', { code: 'APA', fullName: 'American Psychological Association', professions: ['Psychologists'], statementTemplate: APA_TEMPLATE }],
+  ['nbcc', { code: 'NBCC', fullName: 'National Board for Certified Counselors', professions: ['National Counselors'], statementTemplate: NBCC_TEMPLATE }],
   ['naadac', { code: 'NAADAC', fullName: 'NAADAC, the Association for Addiction Professionals', professions: ['Drug & Alcohol Counselors'] }],
   ['ny-state', { code: 'NY State', fullName: 'New York State', professions: ['Counselors', 'Social Workers'] }],
   ['other-state', { code: 'Other State Level', fullName: 'Other state-level boards', professions: ['Counselors', 'MFTs', 'Social Workers'] }],
   ['wespsb', { code: 'WESPSB', professions: ['Educators'] }],
   ['accme', { code: 'ACCME', fullName: 'Accreditation Council for Continuing Medical Education', professions: ['Physicians'] }],
   ['ancc', { code: 'ANCC', fullName: 'American Nurses Credentialing Center', professions: ['Nurses'] }],
-  ['aswb', { code: 'ASWB ACE', fullName: 'Association of Social Work Boards', professions: ['Social Workers'], statement: 'This program is approved by the Association of Social Work Boards (ASWB) Approved Continuing Education (ACE) program.' }],
+  ['aswb', { code: 'ASWB ACE', fullName: 'Association of Social Work Boards', professions: ['Social Workers'] }],
   ['camft', { code: 'CAMFT', fullName: 'California Association of Marriage and Family Therapists', professions: ['LMFTs', 'LPCCs', 'LEPs', 'LCSWs'] }],
   ['nasw', { code: 'NASW', fullName: 'National Association of Social Workers', professions: ['Social Workers'] }],
   ['ca-bbs', { code: 'CA BBS', fullName: 'California Board of Behavioral Sciences', professions: ['LMFTs', 'LCSWs', 'LPCCs'] }],
 ];
 
 const SPONSORS: readonly (readonly [string, z.input<typeof sponsorSchema>])[] = [
-  ['praxis-cet', { name: 'Praxis CET' }],
-  ['institute-for-better-health', { name: 'Institute for Better Health', shortName: 'IBH' }],
+  ['praxis-cet', { name: 'Praxis CET', approvals: [{ board: 'nbcc', providerNumber: '9999' }, { board: 'aswb', providerNumber: '1999' }] }],
+  ['institute-for-better-health', { name: 'Institute for Better Health', shortName: 'IBH', approvals: [{ board: 'apa' }] }],
   ['northside-counseling-collaborative', { name: 'Northside Counseling Collaborative', url: 'https://www.example.org/northside' }],
   ['pacific-clinical-training', { name: 'Pacific Clinical Training', shortName: 'PCT', url: 'https://www.example.org/pct' }],
 ];
@@ -468,10 +472,11 @@ function course(random: Random, index: number, pools: { instructors: string[]; t
   const summaryTail = ` ${FORMAT_LABELS[format]}, ${ceHours} CE ${ceHours === 1 ? 'hour' : 'hours'}.`;
   const summary = summaryCore.length + summaryTail.length <= 160 ? summaryCore + summaryTail : summaryCore.slice(0, 159);
   const ethics = ceHours >= 1.5 && random.chance(0.3) ? 0.25 * random.int(1, Math.min(12, ceHours * 4 - 1)) : 0;
-  const delivery = format === 'on-demand' ? 'on-demand' : 'live';
+  const delivery = format === 'on-demand' ? 'home-study' : 'live';
   const chosenLevels = LEVELS.filter(() => random.chance(0.4));
   const levels = chosenLevels.length > 0 ? chosenLevels : [random.pick(LEVELS)];
 
+  const sponsors = random.chance(0.6) ? ['praxis-cet'] : ['praxis-cet', random.pick(SPONSORS.slice(1).map(([id]) => id))];
   const data: CourseInput = {
     title,
     ...(random.chance(0.5) ? { subtitle: capitalize(`${random.pick(SKILLS)} and ${random.pick(SKILLS)}`) } : {}),
@@ -489,8 +494,13 @@ function course(random: Random, index: number, pools: { instructors: string[]; t
     levels,
     topics,
     objectives: { leadIn: 'Participants will be able to:', items: objectives },
-    approvals: random.sample(pools.boards, random.int(1, 8)).map((board) => (random.chance(0.1) ? { board, note: 'Approval pending for this course.' } : { board })),
-    sponsors: random.chance(0.6) ? ['praxis-cet'] : ['praxis-cet', random.pick(SPONSORS.slice(1).map(([id]) => id))],
+    approvals: random.sample(pools.boards, random.int(1, 8)).map((board) => {
+      // Credit through a sponsor's approval where one holds it, else the course's own.
+      const holder = SPONSORS.find(([id, sponsor]) => sponsors.includes(id) && sponsor.approvals?.some((approval) => approval.board === board));
+      const approval = holder ? { board } : { board, courseApproval: {} };
+      return random.chance(0.1) ? { ...approval, note: 'Credit for the live sessions only.' } : approval;
+    }),
+    sponsors,
     readings,
     refundPolicy: random.pick(policies),
     ...(random.chance(0.6) ? { registrationUrl: `https://register.example.org/courses/${slug}` } : {}),

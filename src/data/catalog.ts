@@ -4,6 +4,7 @@
  * at build time. References were checked by the validator, so a missing one here is a bug.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { resolveApproval, type ResolvedApproval } from '../lib/ce-approvals.ts';
 import { buildNow } from '../lib/clock.ts';
 import { refundTerms, type RefundTerms } from '../lib/refund.ts';
 import { assertNoDevProblems } from '../lib/content/dev-problems.ts';
@@ -17,7 +18,8 @@ export interface CourseView {
   entry: CourseEntry;
   slug: string;
   instructors: InstructorEntry[];
-  approvals: { board: BoardEntry; note?: string }[];
+  /** Each approval the course claims, resolved to the organisation that holds it. */
+  approvals: { board: BoardEntry; approval: ResolvedApproval }[];
   sponsors: CollectionEntry<'sponsors'>[];
   policy: CollectionEntry<'policies'>;
   sessions: SessionTime[];
@@ -49,6 +51,7 @@ async function loadCourses(): Promise<CourseView[]> {
   const instructorById = byId(instructors);
   const boardById = byId(boards);
   const sponsorById = byId(sponsors);
+  const sponsorData = new Map(sponsors.map((sponsor) => [sponsor.id, sponsor.data]));
   const policyById = byId(policies);
   const now = buildNow();
 
@@ -61,10 +64,12 @@ async function loadCourses(): Promise<CourseView[]> {
       entry,
       slug: entry.id,
       instructors: data.instructors.map((id) => required(instructorById.get(id), `instructor ${id}`)),
-      approvals: data.approvals.map((approval) => ({
-        board: required(boardById.get(approval.board), `board ${approval.board}`),
-        ...(approval.note === undefined ? {} : { note: approval.note }),
-      })),
+      approvals: data.approvals.map((claim) => {
+        const board = required(boardById.get(claim.board), `board ${claim.board}`);
+        const resolution = resolveApproval(claim, data, board.data, sponsorData);
+        if (!resolution.ok) throw new Error(`Unresolved approval: ${claim.board} of ${entry.id} (${resolution.problem})`);
+        return { board, approval: resolution.approval };
+      }),
       sponsors: data.sponsors.map((id) => required(sponsorById.get(id), `sponsor ${id}`)),
       policy: required(policyById.get(data.refundPolicy), `policy ${data.refundPolicy}`),
       sessions,

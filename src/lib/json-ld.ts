@@ -10,6 +10,7 @@
  */
 import type {
   BreadcrumbList,
+  EducationalOccupationalCredential,
   Course as CourseNode,
   CourseInstance,
   EducationalAudience,
@@ -27,12 +28,15 @@ import type {
   WebSite,
   WithContext,
 } from 'schema-dts';
+import type { Board } from '../schemas/board.ts';
 import type { Course, Venue } from '../schemas/course.ts';
 import type { CourseFormat } from '../schemas/format.ts';
 import type { Instructor } from '../schemas/instructor.ts';
 import type { Session } from '../schemas/session.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import type { Sponsor } from '../schemas/sponsor.ts';
+import type { Credit } from './ce-approvals.ts';
+import { creditText } from './ce-text.ts';
 import { hoursText, LEVEL_LABELS, paths } from './labels.ts';
 import { requireZonedInstant, type ZonedInstant } from './zoned-time.ts';
 
@@ -91,6 +95,8 @@ export interface CourseJsonLdInput {
   sponsors: Sponsor[];
   /** An image of the course (absolute URL, or a path on the site), when the page has one. */
   image?: string;
+  /** The credit each body gives, from the course's resolved approvals. */
+  credits?: { board: Board; credit: Credit }[];
 }
 
 export interface CatalogCourse {
@@ -252,6 +258,16 @@ function offer(course: Course): Offer | undefined {
 // ---------------------------------------------------------------------------------------------
 // Builders
 
+/** A body's credit for the course as a schema.org credential, recognised by the body. */
+function credential({ board, credit }: { board: Board; credit: Credit }): EducationalOccupationalCredential {
+  return {
+    '@type': 'EducationalOccupationalCredential',
+    name: `${creditText(credit)}, ${board.code}`,
+    credentialCategory: 'Continuing education credit',
+    recognizedBy: { '@type': 'Organization', name: board.fullName ?? board.code },
+  };
+}
+
 /** The course page's Course, with one CourseInstance for its run (Google's Course list; schema.org Course). */
 export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> {
   const { site, slug, course, instructors, sponsors } = input;
@@ -287,9 +303,9 @@ export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> 
     teaches: course.objectives.items,
     about,
     audience,
-    // CE hours are the credential; numberOfCredits is left out because schema.org types it
-    // as an Integer and CE hours come in quarters.
-    educationalCredentialAwarded: hoursText(course.ceHours),
+    // One credential per body, in its unit; numberOfCredits is left out because schema.org
+    // types it as an Integer and CE hours come in quarters.
+    educationalCredentialAwarded: input.credits?.length ? input.credits.map(credential) : hoursText(course.ceHours),
     ...(offers !== undefined && { offers }),
     hasCourseInstance: instance,
   };

@@ -48,4 +48,5 @@ export const paths = {
   format: (format: CourseFormat) => `/formats/${format}/`,
   level: (level: Level) => `/levels/${level}/`,
   search: () => '/search/',
+  providerPolicy: (sponsor: string, policy: string) => `/providers/${sponsor}/${policy}/`,
 } as const;

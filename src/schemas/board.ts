@@ -1,6 +1,7 @@
-/** A board or body that approves courses for CE credit, and the statement it requires. */
+/** A board or body that approves CE, the unit it counts credit in, and what it requires a course page to state. */
 import { z } from 'zod';
 import { textSchema } from './common.ts';
+import { creditUnitSchema, requirementSchema } from './ce.ts';
 
 export const boardSchema = z
   .strictObject({
@@ -12,9 +13,16 @@ export const boardSchema = z
       .array(textSchema)
       .min(1)
       .meta({ description: 'The professions whose credit this approval covers.', examples: [['Psychologists']] }),
-    statement: textSchema
-      .optional()
-      .meta({ description: 'The approval or sponsor statement the board requires to be shown.' }),
+    creditUnit: creditUnitSchema.default('hours'),
+    statementTemplate: textSchema.optional().meta({
+      description:
+        'The body’s approval statement with `{organization}` (and `{providerNumber}`) where the approved organisation’s name (and number) go; used for approvals that give no statement of their own.',
+      examples: ['{organization} is approved by the American Psychological Association to sponsor continuing education for psychologists.'],
+    }),
+    requires: z
+      .array(requirementSchema)
+      .default([])
+      .meta({ description: 'The promotional items this body requires a course page to state; `npm run check` reports each one a course lacks.' }),
   })
   .meta({ description: 'A CE approval board.' });
 

@@ -13,28 +13,122 @@ import {
   textSchema,
   timeZoneSchema,
 } from './common.ts';
+import { approvalPeriodFields, CE_CATEGORIES, CE_DELIVERIES, creditUnitSchema } from './ce.ts';
 import { courseFormatSchema } from './format.ts';
 import { readingSchema } from './reading.ts';
 import { sessionSchema } from './session.ts';
 
 export const LEVELS = ['introductory', 'beginner', 'intermediate', 'advanced'] as const;
-export const CE_CATEGORIES = ['general', 'ethics', 'cultural-competence', 'supervision'] as const;
-export const CE_DELIVERIES = ['live', 'on-demand'] as const;
+export { CE_CATEGORIES, CE_DELIVERIES };
 
-export const approvalSchema = z
-  .strictObject({
-    board: referenceTo('boards', 'apa'),
-    note: textSchema.optional().meta({ description: 'A note on this approval for this course only.' }),
-  })
-  .meta({ description: 'A CE approval: the board, and an optional note.' });
+const categorySchema = z.enum(CE_CATEGORIES).meta({ description: 'What the hours count as.', examples: ['ethics'] });
+const deliverySchema = z.enum(CE_DELIVERIES).meta({ description: 'How the hours are earned.', examples: ['live'] });
 
 export const ceHoursPartSchema = z
   .strictObject({
     hours: z.number().positive().multipleOf(0.25).meta({ description: 'Hours in this part.', examples: [6] }),
-    category: z.enum(CE_CATEGORIES).meta({ description: 'What the hours count as.', examples: ['general'] }),
-    delivery: z.enum(CE_DELIVERIES).meta({ description: 'How the hours are earned.', examples: ['live'] }),
+    category: categorySchema,
+    delivery: deliverySchema,
   })
   .meta({ description: 'A part of the CE hours, by category and delivery.' });
+
+export const creditPartSchema = z
+  .strictObject({
+    amount: z.number().positive().meta({ description: 'Credit in this part, in the credit’s unit.', examples: [3] }),
+    category: categorySchema.optional(),
+    delivery: deliverySchema.optional(),
+  })
+  .meta({ description: 'A part of a body’s credit that boards count apart, such as 3 hours of ethics.' });
+
+export const creditSchema = z
+  .strictObject({
+    amount: z.number().positive().meta({ description: 'The credit this body gives, in its unit.', examples: [0.8] }),
+    unit: creditUnitSchema.optional().meta({ description: 'The unit; the board’s `creditUnit` when left out.', examples: ['CEUs'] }),
+    parts: z
+      .array(creditPartSchema)
+      .min(1)
+      .optional()
+      .meta({ description: 'How the credit splits into categories; must add up to `amount`.' }),
+  })
+  .meta({ description: 'The credit one body gives for this course, when it differs from `ceHours`.' });
+
+export const courseApprovalSchema = z
+  .strictObject({
+    number: textSchema.optional().meta({ description: 'The approval number the body gave this course.', examples: ['886 123456'] }),
+    ...approvalPeriodFields,
+    statement: textSchema.optional().meta({ description: 'The approval statement for this course, as the body words it.' }),
+  })
+  .meta({ description: 'The course’s own approval by the body, rather than a sponsor’s; `{}` when the source says only that the course is approved.' });
+
+export const approvalSchema = z
+  .strictObject({
+    board: referenceTo('boards', 'apa'),
+    sponsor: referenceTo('sponsors', 'institute-for-better-health')
+      .optional()
+      .meta({ description: 'The sponsor whose approval by this body gives the credit; needed only when several sponsors hold one.', examples: ['institute-for-better-health'] }),
+    courseApproval: courseApprovalSchema.optional(),
+    credit: creditSchema.optional(),
+    note: textSchema.optional().meta({ description: 'A note on this approval for this course only.' }),
+  })
+  .meta({ description: 'A CE approval: the board, through a sponsor’s approval or the course’s own, and the credit.' });
+
+export const relationshipSchema = z
+  .strictObject({
+    company: textSchema.meta({ description: 'The ineligible company (one whose business is health-care products used on patients).', examples: ['Example Pharma, Inc.'] }),
+    nature: textSchema.meta({ description: 'The nature of the relationship.', examples: ['Consultant'] }),
+    mitigated: z.literal(true).meta({ description: 'That the relationship was mitigated before the course; a relationship that was not may not be presented.', examples: [true] }),
+  })
+  .meta({ description: 'One relevant financial relationship.' });
+
+export const disclosureSchema = z
+  .strictObject({
+    instructor: referenceTo('instructors', 'leslie-becker-phelps')
+      .optional()
+      .meta({ description: 'The instructor this disclosure is for (or give `name` for a planner who does not teach).', examples: ['leslie-becker-phelps'] }),
+    name: textSchema.optional().meta({ description: 'The name of a planner or reviewer who is not an instructor.', examples: ['Jordan Lee'] }),
+    role: z.enum(['instructor', 'planner', 'reviewer']).default('instructor').meta({ description: 'Their part in the course.', examples: ['planner'] }),
+    relationships: z
+      .union([z.literal('none'), z.array(relationshipSchema).min(1)])
+      .meta({ description: 'Their relevant financial relationships, or `none`: a statement for this person, never a blanket line.', examples: ['none'] }),
+  })
+  .meta({ description: 'One person’s financial disclosure.' });
+
+export const commercialSupportSchema = z
+  .strictObject({
+    company: textSchema.meta({ description: 'Who gave the support.', examples: ['Example Foundation'] }),
+    kind: textSchema.optional().meta({ description: 'What kind of support.', examples: ['Educational grant'] }),
+  })
+  .meta({ description: 'One commercial supporter.' });
+
+export const disclosuresSchema = z
+  .strictObject({
+    people: z
+      .array(disclosureSchema)
+      .min(1)
+      .meta({ description: 'One entry for every instructor and every planner of the course.' }),
+    commercialSupport: z
+      .union([z.literal('none'), z.array(commercialSupportSchema).min(1)])
+      .optional()
+      .meta({ description: 'Who gave commercial support, or `none`.', examples: ['none'] }),
+  })
+  .meta({ description: 'Financial disclosures, shown before the registration point.' });
+
+export const completionSchema = z
+  .strictObject({
+    fullAttendance: z.boolean().optional().meta({ description: 'Whether attendance of every session is required (no partial credit).', examples: [true] }),
+    evaluation: z.boolean().optional().meta({ description: 'Whether a course evaluation must be completed.', examples: [true] }),
+    test: z
+      .strictObject({
+        passingScore: z.number().min(0).max(100).meta({ description: 'The passing score, in percent.', examples: [80] }),
+        attempts: z.int().positive().optional().meta({ description: 'How many attempts are allowed.', examples: [2] }),
+      })
+      .optional()
+      .meta({ description: 'The post-test, for home study.' }),
+    certificate: textSchema.optional().meta({ description: 'How and when the certificate is issued.', examples: ['Emailed within 2 weeks of the course.'] }),
+    releaseDate: isoDateSchema.optional().meta({ description: 'On-demand courses: the date the material was released.', examples: ['2024-01-15'] }),
+    creditEndsOn: isoDateSchema.optional().meta({ description: 'On-demand courses: the last day credit is given.', examples: ['2027-01-14'] }),
+  })
+  .meta({ description: 'How credit is earned.' });
 
 export const venueSchema = z
   .strictObject({
@@ -88,6 +182,8 @@ export const courseSchema = z
       })
       .meta({ description: 'Learning objectives with their lead-in.' }),
     approvals: z.array(approvalSchema).min(1).meta({ description: 'CE approvals, in the order to show them.' }),
+    disclosures: disclosuresSchema.optional(),
+    completion: completionSchema.optional(),
     sponsors: z.array(referenceTo('sponsors', 'praxis-cet')).min(1).meta({ description: 'Joint sponsors.' }),
     readings: z.array(readingSchema).default([]).meta({ description: 'Recommended reading.' }),
     refundPolicy: referenceTo('policies', 'standard-refund').meta({ description: 'The refund and cancellation policy that applies.' }),
@@ -99,5 +195,7 @@ export const courseSchema = z
 export type Course = z.infer<typeof courseSchema>;
 export type CourseInput = z.input<typeof courseSchema>;
 export type Approval = z.infer<typeof approvalSchema>;
+export type Disclosures = z.infer<typeof disclosuresSchema>;
+export type Completion = z.infer<typeof completionSchema>;
 export type Venue = z.infer<typeof venueSchema>;
 export type Level = (typeof LEVELS)[number];

@@ -14,6 +14,12 @@ export const agendaItemSchema = z
       description: 'What this part of the session covers.',
       examples: ['Attachment Theory: An overview and important concepts for therapy'],
     }),
+    start: wallTimeSchema.optional().meta({ description: 'Local start time, when the agenda gives one.', examples: ['12:00'] }),
+    end: wallTimeSchema.optional().meta({ description: 'Local end time, when the agenda gives one.', examples: ['13:00'] }),
+    credit: z
+      .boolean()
+      .default(true)
+      .meta({ description: '`false` for a part that gives no CE credit (a break, lunch, a welcome); give its `start` and `end`.', examples: [false] }),
   })
   .meta({ description: 'One titled part of a session, such as one hour.' });
 

@@ -17,6 +17,10 @@ export const siteSchema = z
       .meta({ description: 'Language of the content.', examples: ['en-US'] }),
     organization: referenceTo('sponsors', 'praxis-cet').meta({ description: 'The sponsor that publishes the site.' }),
     contactEmail: z.email().optional().meta({ description: 'A contact e-mail, when there is one.', examples: ['info@example.org'] }),
+    strictCompliance: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Whether a promotional item a CE body requires and a course lacks stops the build, instead of a warning from `npm run check`.', examples: [false] }),
     allowMdx: z
       .boolean()
       .default(true)

@@ -102,7 +102,8 @@ async function fillCourse(page: Page, session: { date: string; start: string; en
   await page.getByLabel('Objective', { exact: true }).fill('Name two risks of telehealth, and how to manage them.');
   await page.getByRole('button', { name: 'Add approval' }).click();
   await choose(page, 'Board', 'APA');
-  await choose(page, 'Sponsors', 'Praxis', 'Praxis CET');
+  // IBH holds the APA approval the course claims.
+  await choose(page, 'Sponsors', 'Institute', 'Institute for Better Health');
   await choose(page, 'Refund policy', 'Refund', 'Refund and cancellation policy');
 }
 

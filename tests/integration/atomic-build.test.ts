@@ -48,7 +48,7 @@ objectives:
   items:
     - Watch a build fail.
 approvals:
-  - board: apa
+  - { board: apa, courseApproval: {} }
 sponsors: [praxis-cet]
 refundPolicy: on-demand-refund
 ---

@@ -48,6 +48,7 @@ describe('the built HTML', () => {
     contentDir = await mkdtemp(path.join(tmpdir(), 'ce-hostile-content-'));
     await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
     await cp(path.join(fixturesDir, 'hostile'), contentDir, { recursive: true });
+    await cp(path.join(fixturesDir, 'ce'), contentDir, { recursive: true });
     site = buildSite(contentDir, '2026-11-30T12:00:00Z');
     pages = await htmlFiles(site.outDir);
   });

@@ -129,7 +129,7 @@ describe('the fields', () => {
       ['title', 'string', false],
       ['agenda', 'list', false],
     ]);
-    expect(field('courses', 'sessions.agenda').fields?.map((each) => each.name)).toEqual(['label', 'title']);
+    expect(field('courses', 'sessions.agenda').fields?.map((each) => each.name)).toEqual(['label', 'title', 'start', 'end', 'credit']);
     const readings = field('courses', 'readings');
     expect(readings.widget).toBe('list');
     expect(field('courses', 'readings.type')).toMatchObject({ widget: 'select', options: ['book', 'edited-book', 'chapter', 'article'] });

@@ -20,6 +20,7 @@ import {
   checkTimeZone,
   checkTitle,
   type Inventory,
+  defaultApproval,
 } from '../../src/lib/editor/new-course.ts';
 import { slugSchema } from '../../src/schemas/common.ts';
 import { contentWithOverlay, repoRoot } from '../helpers/fixtures.ts';
@@ -116,11 +117,18 @@ describe('answer checks', () => {
     instructors: [{ slug: 'ada-example', name: 'Ada Example' }],
     boards: ['apa'],
     sponsors: ['praxis-cet'],
+    sponsorApprovals: new Map([['praxis-cet', ['apa']]]),
     policies: [{ slug: 'praxis-refund', appliesTo: ['live-online', 'in-person', 'hybrid'] }],
     courseSlugs: new Map([['fixture-course', 'content/courses/fixture-course.md']]),
     timeZones: ['America/New_York'],
   };
   const message = (checked: { ok: true } | { ok: false; message: string }) => (checked.ok ? 'ok' : checked.message);
+
+  it('claims a board the sponsor is approved by, or else the course’s own approval', () => {
+    expect(defaultApproval(inventory, 'praxis-cet')).toEqual({ board: 'apa', courseApproval: false });
+    expect(defaultApproval({ ...inventory, boards: ['accme', 'apa'] }, 'praxis-cet')).toEqual({ board: 'apa', courseApproval: false });
+    expect(defaultApproval({ ...inventory, sponsorApprovals: new Map() }, 'praxis-cet')).toEqual({ board: 'apa', courseApproval: true });
+  });
 
   it('accepts good answers, by number where there is a list', () => {
     expect(checkFormat('2', inventory)).toEqual({ ok: true, value: 'in-person' });

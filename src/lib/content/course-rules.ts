@@ -4,6 +4,8 @@
  * the same shape as schema errors, all at once.
  */
 import type { Course } from '../../schemas/course.ts';
+import type { CreditUnit } from '../../schemas/ce.ts';
+import { creditInHours } from '../ce-approvals.ts';
 import { slugify } from '../slug.ts';
 import { zonedInstant } from '../zoned-time.ts';
 import type { ContentProblem } from './problems.ts';
@@ -21,11 +23,29 @@ function formatHours(hours: number): string {
   return `${Number(hours.toFixed(2))} ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
+/** "0.8 CEUs", "3 hours", "1 contact hour". */
+function formatAmount(amount: number, unit: string): string {
+  if (unit === 'hours') return formatHours(amount);
+  const rounded = Number(amount.toFixed(2));
+  return `${rounded} ${rounded === 1 ? unit.replace(/s$/, '').replace(/Credits$/, 'Credit') : unit}`;
+}
+
+function minutesBetween(start: string, end: string): number {
+  const minutes = (time: string) => Number(time.slice(0, 2)) * MINUTES_PER_HOUR + Number(time.slice(3, 5));
+  return minutes(end) - minutes(start);
+}
+
+/** What the rules may know of other files. */
+export interface RuleContext {
+  /** The unit a board counts credit in, for credits that leave `unit` out. */
+  creditUnitOf?: (board: string) => CreditUnit | undefined;
+}
+
 /**
  * Checks a course whose fields passed the schema. When some fields failed, the caller passes
  * only those that passed, and each rule runs if the fields it needs are there.
  */
-export function courseRuleProblems(course: Partial<Course>): RuleProblem[] {
+export function courseRuleProblems(course: Partial<Course>, context: RuleContext = {}): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const add = (path: PropertyKey[], problem: Omit<RuleProblem, 'path' | 'field'>) =>
     problems.push({ path, field: '', ...problem });
@@ -42,6 +62,7 @@ export function courseRuleProblems(course: Partial<Course>): RuleProblem[] {
   }
 
   let scheduledMinutes = 0;
+  let noCreditMinutes = 0;
   let previousEnd: { epoch: number; index: number } | undefined;
   const timeZone = course.timeZone;
   sessions.forEach((session, index) => {
@@ -62,6 +83,19 @@ export function courseRuleProblems(course: Partial<Course>): RuleProblem[] {
     }
     if (!start.ok || !end.ok) return;
     scheduledMinutes += (end.instant.epochMilliseconds - start.instant.epochMilliseconds) / 60_000;
+    session.agenda.forEach((item, itemIndex) => {
+      const at = ['sessions', index, 'agenda', itemIndex];
+      if (!item.credit && (item.start === undefined || item.end === undefined)) {
+        add([...at, item.start === undefined ? 'start' : 'end'], { message: `"${item.title}" gives no CE credit, so the schedule needs its times to leave it out of the hours.`, expected: 'start and end, such as start: "12:00" and end: "13:00"', found: 'nothing', fix: 'Add `start` and `end` to this agenda item.' });
+        return;
+      }
+      if (item.start === undefined || item.end === undefined) return;
+      if (item.end <= item.start || item.start < session.start || item.end > session.end) {
+        add([...at, 'end'], { message: `"${item.title}" does not fit its session (${session.start}–${session.end}).`, expected: `a start and end between ${session.start} and ${session.end}, end after start`, found: `${item.start}–${item.end}`, fix: 'Correct the times of the agenda item, or of the session.' });
+        return;
+      }
+      if (!item.credit) noCreditMinutes += minutesBetween(item.start, item.end);
+    });
     if (previousEnd && start.instant.epochMilliseconds < previousEnd.epoch) {
       add(['sessions', index, 'date'], { message: `Session ${index + 1} starts before session ${previousEnd.index + 1} ends.`, expected: 'sessions in date order, not overlapping', found: `${session.date} ${session.start}`, fix: 'List the sessions in order and make sure no two overlap.' });
     }
@@ -69,12 +103,67 @@ export function courseRuleProblems(course: Partial<Course>): RuleProblem[] {
   });
 
   const schedulingProblems = problems.length;
-  if (course.ceHours !== undefined && timeZone && course.format !== 'on-demand' && sessions.length > 0 && schedulingProblems === 0) {
-    const scheduledHours = scheduledMinutes / MINUTES_PER_HOUR;
-    if (course.ceHours > scheduledHours + 1e-9) {
-      add(['ceHours'], { message: `The course awards more CE hours than it schedules (${formatHours(scheduledHours)}).`, expected: `at most ${formatHours(scheduledHours)}`, found: formatHours(course.ceHours), fix: 'Correct `ceHours`, or the session times.' });
-    } else if (course.ceHours < scheduledHours - 1e-9 && !course.ceHoursNote) {
-      add(['ceHours'], { message: `The CE hours differ from the ${formatHours(scheduledHours)} scheduled.`, expected: formatHours(scheduledHours), found: formatHours(course.ceHours), fix: 'Correct `ceHours`, or add `ceHoursNote` saying why they differ (for example breaks that earn no credit).' });
+  const scheduleKnown = timeZone !== undefined && course.format !== 'on-demand' && sessions.length > 0 && schedulingProblems === 0;
+  /** The hours of credit the schedule provides: scheduled time less the parts that give no credit. */
+  const creditHours = (scheduledMinutes - noCreditMinutes) / MINUTES_PER_HOUR;
+  const scheduled = noCreditMinutes > 0
+    ? `${formatHours(creditHours)} of credit the schedule provides (${formatHours(scheduledMinutes / MINUTES_PER_HOUR)} less ${formatHours(noCreditMinutes / MINUTES_PER_HOUR)} without credit)`
+    : `${formatHours(creditHours)} scheduled`;
+  if (course.ceHours !== undefined && scheduleKnown) {
+    if (course.ceHours > creditHours + 1e-9) {
+      add(['ceHours'], { message: `The course awards more CE hours than the ${scheduled}.`, expected: `at most ${formatHours(creditHours)}`, found: formatHours(course.ceHours), fix: 'Correct `ceHours`, or the session times.' });
+    } else if (course.ceHours < creditHours - 1e-9 && !course.ceHoursNote) {
+      add(['ceHours'], { message: `The CE hours differ from the ${scheduled}.`, expected: formatHours(creditHours), found: formatHours(course.ceHours), fix: 'Correct `ceHours`, or add `ceHoursNote` saying why they differ (for example breaks that earn no credit).' });
+    }
+  }
+
+  (course.approvals ?? []).forEach((approval, index) => {
+    const credit = approval.credit;
+    if (!credit) return;
+    const unit = credit.unit ?? context.creditUnitOf?.(approval.board);
+    if (credit.parts) {
+      const total = credit.parts.reduce((sum, part) => sum + part.amount, 0);
+      if (Math.abs(total - credit.amount) > 1e-9) {
+        const shown = (amount: number) => formatAmount(amount, unit ?? 'hours');
+        add(['approvals', index, 'credit', 'parts'], { message: `The parts add up to ${shown(total)}, not the ${shown(credit.amount)} of this credit.`, expected: shown(credit.amount), found: shown(total), fix: 'Make the parts add up to `amount`, or correct `amount`.' });
+      }
+    }
+    if (unit !== undefined && scheduleKnown && creditInHours(credit.amount, unit) > creditHours + 1e-9) {
+      add(['approvals', index, 'credit', 'amount'], { message: `This credit stands for ${formatHours(creditInHours(credit.amount, unit))}, more than the ${scheduled}.`, expected: `at most ${formatAmount(unit === 'CEUs' ? creditHours / 10 : creditHours, unit)}`, found: formatAmount(credit.amount, unit), fix: 'Correct the amount (0.1 CEU is one hour), or the session times.' });
+    }
+  });
+
+  const disclosures = course.disclosures;
+  if (disclosures) {
+    const seenPeople = new Map<string, number>();
+    disclosures.people.forEach((person, index) => {
+      const at = ['disclosures', 'people', index];
+      if ((person.instructor === undefined) === (person.name === undefined)) {
+        add(at, { message: 'A disclosure names one person: an instructor of the course, or a planner by name.', expected: 'exactly one of `instructor` or `name`', found: person.instructor === undefined ? 'neither' : 'both', fix: 'Give `instructor: <slug>` for an instructor, or `name:` and `role: planner` for someone who plans the course.' });
+        return;
+      }
+      if (person.instructor !== undefined && course.instructors && !course.instructors.includes(person.instructor)) {
+        add([...at, 'instructor'], { message: `"${person.instructor}" does not teach this course.`, expected: `one of the course's instructors: ${course.instructors.join(', ')}`, found: JSON.stringify(person.instructor), fix: 'Correct the slug, or add the instructor to `instructors`; a planner who does not teach is given by `name`.' });
+      }
+      const key = person.instructor ?? person.name!.toLowerCase();
+      const first = seenPeople.get(key);
+      if (first !== undefined) {
+        add(at, { message: `${person.instructor ?? person.name} has two disclosures.`, expected: 'one disclosure per person', found: `disclosures.people[${first}] and disclosures.people[${index}]`, fix: 'Merge them into one entry listing every relationship.' });
+      } else seenPeople.set(key, index);
+    });
+    (course.instructors ?? []).forEach((instructor) => {
+      if (!seenPeople.has(instructor)) {
+        add(['disclosures', 'people'], { message: `The disclosures leave out ${instructor}, who teaches the course.`, expected: 'one disclosure for every instructor and planner', found: `no entry for ${instructor}`, fix: `Add \`- { instructor: ${instructor}, relationships: none }\`, or list the relationships.` });
+      }
+    });
+  }
+
+  const completion = course.completion;
+  if (completion && (completion.releaseDate !== undefined || completion.creditEndsOn !== undefined)) {
+    if (course.format && course.format !== 'on-demand') {
+      add(['completion', completion.releaseDate !== undefined ? 'releaseDate' : 'creditEndsOn'], { message: 'Release and end-of-credit dates are for on-demand courses; this one has sessions.', expected: 'no releaseDate or creditEndsOn', found: course.format, fix: 'Remove the dates, or change `format` to on-demand.' });
+    } else if (completion.releaseDate !== undefined && completion.creditEndsOn !== undefined && completion.creditEndsOn < completion.releaseDate) {
+      add(['completion', 'creditEndsOn'], { message: 'Credit ends before the material is released.', expected: `a date after ${completion.releaseDate}`, found: completion.creditEndsOn, fix: 'Correct `creditEndsOn` or `releaseDate`.' });
     }
   }
 

@@ -13,6 +13,9 @@ import { policySchema, type Policy } from '../../schemas/policy.ts';
 import { siteSchema, type SiteSettings } from '../../schemas/site.ts';
 import { sponsorSchema, type Sponsor } from '../../schemas/sponsor.ts';
 import { closestMatch } from '../suggest.ts';
+import { creditDates, periodProblem, resolveApproval } from '../ce-approvals.ts';
+import { approvalPeriodProblem, approvalProblem } from './approval-problems.ts';
+import { complianceProblems } from './compliance.ts';
 import { courseRuleProblems } from './course-rules.ts';
 import { formatFieldPath, type ContentProblem } from './problems.ts';
 import { checkMarkdownBody } from './html-policy.ts';
@@ -41,7 +44,16 @@ export interface ContentSet {
   policies: ContentEntry<Policy>[];
 }
 
-export type LoadResult = { ok: true; content: ContentSet } | { ok: false; problems: ContentProblem[] };
+/**
+ * Valid content comes with its compliance warnings (src/lib/content/compliance.ts); in strict
+ * mode (`strict`, or `strictCompliance: true` in site.yaml) they are problems instead.
+ */
+export type LoadResult = { ok: true; content: ContentSet; warnings: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
+
+export interface LoadOptions {
+  /** Report compliance findings as errors; site.yaml's `strictCompliance` when left out. */
+  strict?: boolean;
+}
 
 const MARKDOWN = ['.md', '.mdx'];
 const YAML = ['.yaml', '.yml'];
@@ -206,7 +218,7 @@ function referenceProblem(
 }
 
 /** Loads and validates every file under `contentDir`; never throws for bad content. */
-export async function loadContent(contentDir: string = resolveContentDir()): Promise<LoadResult> {
+export async function loadContent(contentDir: string = resolveContentDir(), options: LoadOptions = {}): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
   const siteFile = path.join(contentDir, 'site.yaml');
   const sitePromise = readFile(siteFile).then(
@@ -236,6 +248,14 @@ export async function loadContent(contentDir: string = resolveContentDir()): Pro
   ];
   const ids = { instructors: idsOf(instructors), boards: idsOf(boards), sponsors: idsOf(sponsors), policies: idsOf(policies) };
   const policyById = new Map(policies.valid.map(({ entry }) => [entry.id, entry.data]));
+  const boardById = new Map(boards.valid.map(({ entry }) => [entry.id, entry.data]));
+  const sponsorById = new Map(sponsors.valid.map(({ entry }) => [entry.id, entry.data]));
+
+  for (const { entry: sponsor, source } of sponsors.valid) {
+    sponsor.data.approvals.forEach((approval, index) => {
+      if (!ids.boards.includes(approval.board)) problems.push(referenceProblem(sponsor.file, source, ['approvals', index, 'board'], 'boards', approval.board, ids.boards));
+    });
+  }
 
   if (site && !ids.sponsors.includes(site.organization)) {
     const parsedSite = await readContentFile(siteFile, false, []);
@@ -267,6 +287,23 @@ export async function loadContent(contentDir: string = resolveContentDir()): Pro
     });
     data.approvals?.forEach((approval, index) => {
       if (!ids.boards.includes(approval.board)) problems.push(referenceProblem(file, source, ['approvals', index, 'board'], 'boards', approval.board, ids.boards));
+      if (approval.sponsor !== undefined && !ids.sponsors.includes(approval.sponsor)) {
+        problems.push(referenceProblem(file, source, ['approvals', index, 'sponsor'], 'sponsors', approval.sponsor, ids.sponsors));
+        return;
+      }
+      const board = boardById.get(approval.board);
+      // Resolved only when every sponsor is known, so a missing one is reported once, as a reference.
+      if (!board || !data.sponsors || data.ceHours === undefined || !data.sponsors.every((id) => sponsorById.has(id))) return;
+      const resolution = resolveApproval(approval, { sponsors: data.sponsors, ceHours: data.ceHours }, board, sponsorById);
+      const problem = resolution.ok
+        ? approvalPeriodProblem(resolution.approval, periodProblem(resolution.approval.period, creditDates({ sessions: data.sessions ?? [], completion: data.completion })))
+        : approvalProblem(resolution, approval.board, data.sponsors);
+      if (problem) {
+        const { path: problemPath, ...rest } = problem;
+        const at = ['approvals', index, ...problemPath];
+        const line = source.lineOf(at) ?? source.lineOf(['approvals', index]);
+        problems.push({ ...rest, file, field: formatFieldPath(at), ...(line === undefined ? {} : { line }) });
+      }
     });
     data.sponsors?.forEach((id, index) => {
       if (!ids.sponsors.includes(id)) problems.push(referenceProblem(file, source, ['sponsors', index], 'sponsors', id, ids.sponsors));
@@ -279,7 +316,7 @@ export async function loadContent(contentDir: string = resolveContentDir()): Pro
       problems.push({ file, field: 'refundPolicy', ...(line === undefined ? {} : { line }), message: `The policy "${data.refundPolicy}" does not cover ${data.format} courses.`, expected: `a policy whose appliesTo includes ${data.format}`, found: JSON.stringify(data.refundPolicy), fix: `Choose another policy, or add ${data.format} to appliesTo in content/policies/${data.refundPolicy}.yaml if it really applies.` });
     }
 
-    for (const rule of courseRuleProblems(data)) {
+    for (const rule of courseRuleProblems(data, { creditUnitOf: (board) => boardById.get(board)?.creditUnit })) {
       const { path: rulePath, ...rest } = rule;
       const line = source.lineOf(rulePath);
       problems.push({ ...rest, file, field: formatFieldPath(rulePath), ...(line === undefined ? {} : { line }) });
@@ -303,13 +340,22 @@ export async function loadContent(contentDir: string = resolveContentDir()): Pro
     });
   }
 
+  const byLocation = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
   if (problems.length > 0 || !site) {
-    problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+    problems.sort(byLocation);
     return { ok: false, problems };
   }
+  const instructorById = new Map(instructors.valid.map(({ entry }) => [entry.id, entry.data]));
+  const warnings = courses.valid
+    .flatMap(({ entry, source }) =>
+      complianceProblems({ file: entry.file, course: entry.data, lineOf: source.lineOf, boards: boardById, sponsors: sponsorById, instructors: instructorById }),
+    )
+    .sort(byLocation);
+  if ((options.strict ?? site.strictCompliance) && warnings.length > 0) return { ok: false, problems: warnings };
   const entries = <T>(items: { valid: { entry: ContentEntry<T> }[] }) => items.valid.map(({ entry }) => entry);
   return {
     ok: true,
+    warnings,
     content: {
       site,
       courses: entries(courses),

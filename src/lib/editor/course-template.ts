@@ -40,6 +40,8 @@ export interface NewCourse {
   instructor: string;
   board: string;
   sponsor: string;
+  /** Whether the approval is the course's own rather than its sponsor's. */
+  courseApproval?: boolean;
   policy: string;
 }
 
@@ -152,7 +154,10 @@ export function courseTemplate(course: NewCourse): string {
     '  items:',
     `    - ${yamlString('Describe the first thing participants will be able to do (replace this placeholder).')}`,
   );
-  lines.push(commentFor(docs, 'approvals', 'file names in content/boards/; list the boards that approve this course'), 'approvals:', `  - board: ${course.board}`);
+  const approval = course.courseApproval
+    ? `  - { board: ${course.board}, courseApproval: {} }  # the course's own approval: add its number, or claim it through a sponsor`
+    : `  - board: ${course.board}`;
+  lines.push(commentFor(docs, 'approvals', 'file names in content/boards/; list the boards that approve this course'), 'approvals:', approval);
   field('sponsors', yamlInline([course.sponsor]), 'file names in content/sponsors/');
   field('refundPolicy', course.policy, 'a file name in content/policies/');
 

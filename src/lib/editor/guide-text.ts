@@ -31,10 +31,14 @@ export const EXAMPLE_BOARD: ExampleFile = {
   text: `code: APA
 fullName: American Psychological Association
 professions: [Psychologists]
-statement: >-
-  Example Institute is approved by the American Psychological Association to sponsor
-  continuing education for psychologists. Example Institute maintains responsibility for
+creditUnit: hours
+statementTemplate: >-
+  {organization} is approved by the American Psychological Association to sponsor
+  continuing education for psychologists. {organization} maintains responsibility for
   this program and its content.
+requires:
+  - { item: cost, source: "Arizona Psychological Association, brochure checklist of an APA sponsor" }
+  - { item: approval-statement, source: "APA sponsor FAQ (apa.org/ed/sponsor/about/faq)" }
 `,
 };
 
@@ -43,6 +47,12 @@ export const EXAMPLE_SPONSOR: ExampleFile = {
   text: `name: Praxis CET
 shortName: Praxis
 url: "https://www.example.org"
+approvals:
+  - board: apa
+contact:
+  email: ce@example.org
+grievancePolicy: >-
+  Write to ce@example.org within 30 days of the course. You will have a reply within 14 days.
 `,
 };
 
@@ -116,10 +126,56 @@ ${fence('markdown', EXAMPLE_INSTRUCTOR.text)}
 ## Adding a CE board
 
 Create \`content/boards/<slug>.yaml\`, then list the board in a course's \`approvals\` by its slug:
-\`approvals: [{ board: apa }]\`. The statement is the wording the board requires on every course
-it approves:
+\`approvals: [{ board: apa }]\`. \`creditUnit\` is how the body counts credit; \`statementTemplate\` is
+the approval statement in the body's words, with \`{organization}\` (and \`{providerNumber}\`) where
+the approved organisation's name (and number) go; \`requires\` lists the promotional items the body
+requires a course page to state, each with its source (\`npm run check\` warns about every one a
+course lacks):
 
 ${fence('yaml', EXAMPLE_BOARD.text)}
+
+## Approvals: whose, and for what credit
+
+An approval belongs to an organisation and a body. A sponsor's file lists the bodies that approve
+it, with the provider number, the approval period and, when the body gives its own wording, the
+statement (otherwise the board's \`statementTemplate\` is filled in). A course claims a body in
+\`approvals\`, and the credit comes through the sponsor of the course that holds that approval
+(name it with \`sponsor:\` when several do), or through the course's own approval:
+
+${fence('yaml', `approvals:
+  - board: apa                       # through the sponsor that holds an APA approval
+  - board: aswb
+    courseApproval: { number: "ACE 2027-118" }   # the course's own approval
+    credit:                          # when this body gives other credit than ceHours
+      amount: 6
+      parts:
+        - { amount: 3, category: ethics, delivery: live-interactive-webinar }
+        - { amount: 3, category: professional-boundaries, delivery: live-interactive-webinar }`)}
+
+The check rejects a body that no sponsor and no course approval holds, an approval whose period
+does not cover the course's dates, and credit parts that do not add up.
+
+## Disclosures and how credit is earned
+
+\`disclosures\` holds one entry per instructor and planner, each with their relevant financial
+relationships or \`relationships: none\` (never one line for everybody), and the commercial
+support or \`none\`; the page shows them in the key facts, before the registration button.
+\`completion\` states what an attendee must do for credit; the page builds its "How do I get my
+CE?" from it. An agenda item with \`credit: false\` (a break, lunch) needs its \`start\` and
+\`end\` and is left out of the hours the schedule provides:
+
+${fence('yaml', `disclosures:
+  people:
+    - { instructor: ada-example, relationships: none }
+    - name: Jordan Lee
+      role: planner
+      relationships:
+        - { company: "Example Pharma, Inc.", nature: Consultant, mitigated: true }
+  commercialSupport: none
+completion:
+  fullAttendance: true
+  evaluation: true
+  certificate: Emailed within two weeks of the last session.`)}
 
 ## Adding a sponsor or a refund policy
 

@@ -19,6 +19,8 @@ export interface Inventory {
   instructors: { slug: string; name?: string }[];
   boards: string[];
   sponsors: string[];
+  /** The boards each sponsor's file lists under `approvals`. */
+  sponsorApprovals: Map<string, string[]>;
   /** `appliesTo` is missing when the policy file does not pass its schema. */
   policies: { slug: string; appliesTo?: CourseFormat[] }[];
   /** The sponsor named by site.yaml, which publishes the site. */
@@ -70,6 +72,15 @@ export async function readInventory(contentDir: string): Promise<Inventory> {
       return result.success ? { slug, appliesTo: result.data.appliesTo } : { slug };
     }),
   );
+  const sponsorApprovals = new Map(
+    await Promise.all(
+      sponsorFiles.map(async ({ slug, absolutePath }) => {
+        const approvals = (await fieldsOf(absolutePath, false))?.['approvals'];
+        const boards = Array.isArray(approvals) ? approvals.flatMap((approval) => (typeof approval?.board === 'string' ? [approval.board as string] : [])) : [];
+        return [slug, boards] as const;
+      }),
+    ),
+  );
   const courseSlugs = new Map<string, string>();
   const zoneCounts = new Map<string, number>();
   for (const { slug, absolutePath } of courseFiles) {
@@ -90,6 +101,7 @@ export async function readInventory(contentDir: string): Promise<Inventory> {
     instructors,
     boards: boardFiles.map(({ slug }) => slug),
     sponsors: sponsorFiles.map(({ slug }) => slug),
+    sponsorApprovals,
     policies,
     ...(typeof organization === 'string' ? { organization } : {}),
     courseSlugs,
@@ -115,6 +127,15 @@ export function policyFor(inventory: Inventory, format: CourseFormat): string | 
 /** The site's own organization when it is a sponsor, else the first sponsor. */
 export function defaultSponsor(inventory: Inventory): string | undefined {
   return inventory.organization && inventory.sponsors.includes(inventory.organization) ? inventory.organization : inventory.sponsors[0];
+}
+
+/**
+ * The approval a new course claims: the first board its sponsor is approved by, else the first
+ * board as the course's own approval (an editor replaces it before the draft is published).
+ */
+export function defaultApproval(inventory: Inventory, sponsor: string): { board: string; courseApproval: boolean } {
+  const held = inventory.boards.find((board) => inventory.sponsorApprovals.get(sponsor)?.includes(board));
+  return held ? { board: held, courseApproval: false } : { board: inventory.boards[0]!, courseApproval: true };
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
