@@ -66,7 +66,7 @@ export function disclosureLines(disclosures: Disclosures, nameOf: (instructor: s
       person.relationships === 'none'
         ? 'has no relevant financial relationships with ineligible companies.'
         : sentence(`has these relevant financial relationships, all mitigated: ${person.relationships.map((relationship) => `${relationship.nature}, ${relationship.company}`).join('; ')}`);
-    return { person: name, role: person.role, text };
+    return { person: name, role: person.role ?? (person.instructor === undefined ? 'planner' : 'instructor'), text };
   });
 }
 

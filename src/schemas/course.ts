@@ -86,7 +86,11 @@ export const disclosureSchema = z
       .optional()
       .meta({ description: 'The instructor this disclosure is for (or give `name` for a planner who does not teach).', examples: ['leslie-becker-phelps'] }),
     name: textSchema.optional().meta({ description: 'The name of a planner or reviewer who is not an instructor.', examples: ['Jordan Lee'] }),
-    role: z.enum(['instructor', 'planner', 'reviewer']).default('instructor').meta({ description: 'Their part in the course.', examples: ['planner'] }),
+    // No default: Decap fills a new list with one item when a field inside it has a default.
+    role: z
+      .enum(['instructor', 'planner', 'reviewer'])
+      .optional()
+      .meta({ description: 'Their part in the course; an instructor when left out for an instructor, a planner for a name.', examples: ['planner'] }),
     relationships: z
       .union([z.literal('none'), z.array(relationshipSchema).min(1)])
       .meta({ description: 'Their relevant financial relationships, or `none`: a statement for this person, never a blanket line.', examples: ['none'] }),

@@ -16,10 +16,11 @@ export const agendaItemSchema = z
     }),
     start: wallTimeSchema.optional().meta({ description: 'Local start time, when the agenda gives one.', examples: ['12:00'] }),
     end: wallTimeSchema.optional().meta({ description: 'Local end time, when the agenda gives one.', examples: ['13:00'] }),
-    credit: z
+    // No default: Decap fills a new list with one item when a field inside it has a default.
+    noCredit: z
       .boolean()
-      .default(true)
-      .meta({ description: '`false` for a part that gives no CE credit (a break, lunch, a welcome); give its `start` and `end`.', examples: [false] }),
+      .optional()
+      .meta({ description: '`true` for a part that gives no CE credit (a break, lunch, a welcome); give its `start` and `end`.', examples: [true] }),
   })
   .meta({ description: 'One titled part of a session, such as one hour.' });
 

@@ -93,6 +93,30 @@ test.describe('print', () => {
   });
 });
 
+test.describe('CE disclosures', () => {
+  const CE_FIXTURE = '/courses/ethics-of-care-webinar/';
+
+  test('a reader meets the disclosures before the Register button, and a printed page keeps them', async ({ page }) => {
+    await page.goto(CE_FIXTURE);
+    const disclosures = page.getByRole('region', { name: 'Disclosures' });
+    await expect(disclosures).toContainText('Rowan Example (instructor) has no relevant financial relationships with ineligible companies.');
+    const above = await disclosures.evaluate((element) => {
+      const register = document.querySelector('[data-register]');
+      return register !== null && Boolean(element.compareDocumentPosition(register) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(above).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    for (const id of ['#disclosures', '#ce-credit', '#how-to-get-ce']) await expect(page.locator(id)).toBeVisible();
+  });
+
+  test('the key facts link to how credit is earned', async ({ page }) => {
+    await page.goto(CE_FIXTURE);
+    await page.getByRole('link', { name: 'How do I get my CE?' }).click();
+    await expect(page).toHaveURL(/#how-to-get-ce$/);
+    await expect(page.getByRole('heading', { name: 'How do I get my CE?' })).toBeInViewport();
+  });
+});
+
 test.describe('screenshots', () => {
   for (const width of [375, 1280]) {
     test(`course page at ${width} px`, async ({ page }, testInfo) => {
@@ -101,6 +125,8 @@ test.describe('screenshots', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: testInfo.outputPath(`course-${width}.png`), fullPage: true });
+      await page.goto('/courses/ethics-of-care-webinar/');
+      await page.screenshot({ path: testInfo.outputPath(`ce-course-${width}.png`), fullPage: true });
     });
   }
 });

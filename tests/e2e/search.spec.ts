@@ -1,7 +1,8 @@
 /**
  * The search on the built browser-test site (content/ plus tests/fixtures/e2e: the seed course,
  * past, with all eight boards; "Self-Compassion in Practice", upcoming, approved by NBCC and
- * ASWB only). Covers the /search/ page, the header's dialog, the keyboard, the URL, axe, the
+ * ASWB only; and tests/fixtures/ce: "Ethics of Care in Telehealth", upcoming, with NBCC among its
+ * bodies). Covers the /search/ page, the header's dialog, the keyboard, the URL, axe, the
  * page without JavaScript, lazy loading and the Content-Security-Policy.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -11,6 +12,8 @@ import { gzipSync } from 'node:zlib';
 const SEED = '/courses/attachment-theory-treatment-effectiveness/';
 const SEED_TITLE = 'Improving Treatment Effectiveness with Attachment Theory';
 const FIXTURE_TITLE = 'Self-Compassion in Practice';
+/** The CE-disclosure fixture (tests/fixtures/ce), upcoming, approved by NBCC among others. */
+const CE_TITLE = 'Ethics of Care in Telehealth';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // The policy the search must run under: scripts and styles only from files, plus Pagefind's WebAssembly.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
@@ -81,27 +84,27 @@ test.describe('the search page', () => {
   test('opens a shared URL with its words, filters and order, and the back button steps through the filters', async ({ page }) => {
     await page.goto('/search/?board=nbcc&sort=oldest');
     const { box, status, results, filter } = searchPage(page);
-    await expect(status).toHaveText('2 results with 1 filter, earliest first.');
-    await expect(results).toHaveText([SEED_TITLE, FIXTURE_TITLE]);
+    await expect(status).toHaveText('3 results with 1 filter, earliest first.');
+    await expect(results).toHaveText([SEED_TITLE, CE_TITLE, FIXTURE_TITLE]);
     await expect(filter(/National Board for Certified Counselors/)).toBeChecked();
     await expect(page.getByLabel('Order')).toHaveValue('oldest');
     await expect(box).toHaveValue('');
 
     await page.getByLabel('Order').selectOption('newest');
-    await expect(results).toHaveText([FIXTURE_TITLE, SEED_TITLE]);
+    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, SEED_TITLE]);
     await expect(page).toHaveURL(/\?board=nbcc&sort=newest$/);
 
     await filter(/Upcoming/).check();
-    await expect(results).toHaveText([FIXTURE_TITLE]);
+    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE]);
     await expect(page).toHaveURL(/\?board=nbcc&status=upcoming&sort=newest$/);
 
     await page.goBack();
     await expect(page).toHaveURL(/\?board=nbcc&sort=newest$/);
     await expect(filter(/Upcoming/)).not.toBeChecked();
-    await expect(results).toHaveText([FIXTURE_TITLE, SEED_TITLE]);
+    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, SEED_TITLE]);
     await page.goBack();
     await expect(page.getByLabel('Order')).toHaveValue('oldest');
-    await expect(results).toHaveText([SEED_TITLE, FIXTURE_TITLE]);
+    await expect(results).toHaveText([SEED_TITLE, CE_TITLE, FIXTURE_TITLE]);
   });
 
   test('returns to the same search after opening a result', async ({ page }) => {

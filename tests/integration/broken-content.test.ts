@@ -41,6 +41,10 @@ const cases: Record<string, Expectation> = {
   'event-handler-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the event-handler attribute `onerror` on <img> is not allowed/ },
   'javascript-link': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: a `javascript:` link is not allowed/ },
   'iframe-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the HTML element <iframe> is not allowed/ },
+  'approval-no-holder': { file: 'courses/fixture-course.md', field: 'approvals[0].board', says: /No sponsor of this course \(praxis-cet\) is approved by APA, and the course gives no approval of its own\.[\s\S]*fix:\s+Add `- board: apa` under `approvals`/ },
+  'expired-approval': { file: 'courses/fixture-course.md', field: 'approvals[0].board', says: /The APA approval of Praxis CET ended on 2020-12-31, before the course's last date, 2021-03-08\./ },
+  'credit-sums-disagree': { file: 'courses/fixture-course.md', field: 'approvals[0].credit.parts', says: /The parts add up to 3 hours, not the 4 hours of this credit\./ },
+  'disclosure-missing-instructor': { file: 'courses/fixture-course.md', field: 'disclosures.people', says: /The disclosures leave out ada-example, who teaches the course\.[\s\S]*fix:\s+Add `- \{ instructor: ada-example, relationships: none \}`/ },
   'style-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the HTML element <style> is not allowed/ },
 };
 

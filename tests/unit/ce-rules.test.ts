@@ -29,7 +29,7 @@ const withBreak = [
     end: '15:30',
     agenda: [
       { start: '12:00', end: '13:30', title: 'Consent' },
-      { start: '13:30', end: '14:00', title: 'Break', credit: false },
+      { start: '13:30', end: '14:00', title: 'Break', noCredit: true },
       { start: '14:00', end: '15:30', title: 'Boundaries' },
     ],
   },
@@ -51,7 +51,7 @@ describe('agenda parts that give no credit', () => {
   });
 
   it('need their times, inside their session', () => {
-    const sessions = [{ date: '2027-02-10', start: '12:00', end: '15:30', agenda: [{ title: 'Lunch', credit: false }, { title: 'Late', start: '15:00', end: '16:00' }] }];
+    const sessions = [{ date: '2027-02-10', start: '12:00', end: '15:30', agenda: [{ title: 'Lunch', noCredit: true }, { title: 'Late', start: '15:00', end: '16:00' }] }];
     expect(problems({ sessions })).toEqual([
       {
         path: ['sessions', 0, 'agenda', 0, 'start'],
@@ -98,6 +98,21 @@ describe('credit per body', () => {
         expected: 'at most 0.35 CEUs',
         found: '0.4 CEUs',
         fix: 'Correct the amount (0.1 CEU is one hour), or the session times.',
+      },
+    ]);
+  });
+});
+
+describe('approvals not yet granted', () => {
+  it('are refused, never advertised as pending', () => {
+    expect(problems({ approvals: [{ board: 'apa', note: 'Approval pending for this course.' }] })).toEqual([
+      {
+        path: ['approvals', 0, 'note'],
+        field: '',
+        message: 'A course page may not advertise an approval as pending: NASW forbids the wording, and Washington forbids advertising before approval.',
+        expected: 'an approval the body has granted',
+        found: '"Approval pending for this course."',
+        fix: 'Remove this approval until it is granted, then list it with its number.',
       },
     ]);
   });

@@ -129,7 +129,22 @@ describe('the fields', () => {
       ['title', 'string', false],
       ['agenda', 'list', false],
     ]);
-    expect(field('courses', 'sessions.agenda').fields?.map((each) => each.name)).toEqual(['label', 'title', 'start', 'end', 'credit']);
+    expect(field('courses', 'sessions.agenda').fields?.map((each) => each.name)).toEqual(['label', 'title', 'start', 'end', 'noCredit']);
+  });
+
+  it('give no field inside a course list a default, which would make Decap start the list with an item', () => {
+    const courses = decapConfig().collections.find((collection) => collection.name === 'courses');
+    const defaults: string[] = [];
+    const walk = (fields: readonly DecapField[] | undefined, path: string, inList: boolean) => {
+      for (const each of fields ?? []) {
+        if (inList && each.default !== undefined) defaults.push(`${path}${each.name}`);
+        const list = each.widget === 'list';
+        walk(each.fields, `${path}${each.name}.`, inList || list);
+        if (each.field) walk([each.field], `${path}${each.name}[].`, true);
+      }
+    };
+    walk(courses?.fields, '', false);
+    expect(defaults).toEqual([]);
     const readings = field('courses', 'readings');
     expect(readings.widget).toBe('list');
     expect(field('courses', 'readings.type')).toMatchObject({ widget: 'select', options: ['book', 'edited-book', 'chapter', 'article'] });

@@ -85,7 +85,7 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
     scheduledMinutes += (end.instant.epochMilliseconds - start.instant.epochMilliseconds) / 60_000;
     session.agenda.forEach((item, itemIndex) => {
       const at = ['sessions', index, 'agenda', itemIndex];
-      if (!item.credit && (item.start === undefined || item.end === undefined)) {
+      if (item.noCredit && (item.start === undefined || item.end === undefined)) {
         add([...at, item.start === undefined ? 'start' : 'end'], { message: `"${item.title}" gives no CE credit, so the schedule needs its times to leave it out of the hours.`, expected: 'start and end, such as start: "12:00" and end: "13:00"', found: 'nothing', fix: 'Add `start` and `end` to this agenda item.' });
         return;
       }
@@ -94,7 +94,7 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
         add([...at, 'end'], { message: `"${item.title}" does not fit its session (${session.start}–${session.end}).`, expected: `a start and end between ${session.start} and ${session.end}, end after start`, found: `${item.start}–${item.end}`, fix: 'Correct the times of the agenda item, or of the session.' });
         return;
       }
-      if (!item.credit) noCreditMinutes += minutesBetween(item.start, item.end);
+      if (item.noCredit) noCreditMinutes += minutesBetween(item.start, item.end);
     });
     if (previousEnd && start.instant.epochMilliseconds < previousEnd.epoch) {
       add(['sessions', index, 'date'], { message: `Session ${index + 1} starts before session ${previousEnd.index + 1} ends.`, expected: 'sessions in date order, not overlapping', found: `${session.date} ${session.start}`, fix: 'List the sessions in order and make sure no two overlap.' });
@@ -118,6 +118,11 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
   }
 
   (course.approvals ?? []).forEach((approval, index) => {
+    for (const [key, value] of [['note', approval.note], ['statement', approval.courseApproval?.statement]] as const) {
+      if (value === undefined || !/\bpending\b/i.test(value)) continue;
+      const at = key === 'note' ? ['approvals', index, 'note'] : ['approvals', index, 'courseApproval', 'statement'];
+      add(at, { message: 'A course page may not advertise an approval as pending: NASW forbids the wording, and Washington forbids advertising before approval.', expected: 'an approval the body has granted', found: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value), fix: 'Remove this approval until it is granted, then list it with its number.' });
+    }
     const credit = approval.credit;
     if (!credit) return;
     const unit = credit.unit ?? context.creditUnitOf?.(approval.board);

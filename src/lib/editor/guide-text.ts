@@ -161,7 +161,7 @@ does not cover the course's dates, and credit parts that do not add up.
 relationships or \`relationships: none\` (never one line for everybody), and the commercial
 support or \`none\`; the page shows them in the key facts, before the registration button.
 \`completion\` states what an attendee must do for credit; the page builds its "How do I get my
-CE?" from it. An agenda item with \`credit: false\` (a break, lunch) needs its \`start\` and
+CE?" from it. An agenda item with \`noCredit: true\` (a break, lunch) needs its \`start\` and
 \`end\` and is left out of the hours the schedule provides:
 
 ${fence('yaml', `disclosures:
