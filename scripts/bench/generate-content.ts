@@ -185,14 +185,14 @@ const BOARDS: readonly (readonly [string, z.input<typeof boardSchema>])[] = [
   ['apa', { code: 'APA', fullName: 'American Psychological Association', professions: ['Psychologists'], statementTemplate: APA_TEMPLATE }],
   ['nbcc', { code: 'NBCC', fullName: 'National Board for Certified Counselors', professions: ['National Counselors'], statementTemplate: NBCC_TEMPLATE }],
   ['naadac', { code: 'NAADAC', fullName: 'NAADAC, the Association for Addiction Professionals', professions: ['Drug & Alcohol Counselors'] }],
-  ['ny-state', { code: 'NY State', fullName: 'New York State', professions: ['Counselors', 'Social Workers'] }],
+  ['ny-state', { code: 'NY State', fullName: 'New York State', professions: ['Counselors', 'Social Workers'], jurisdictions: { accepted: ['NY'], source: 'The approval is New York State’s own' } }],
   ['other-state', { code: 'Other State Level', fullName: 'Other state-level boards', professions: ['Counselors', 'MFTs', 'Social Workers'] }],
   ['wespsb', { code: 'WESPSB', professions: ['Educators'] }],
   ['accme', { code: 'ACCME', fullName: 'Accreditation Council for Continuing Medical Education', professions: ['Physicians'] }],
   ['ancc', { code: 'ANCC', fullName: 'American Nurses Credentialing Center', professions: ['Nurses'] }],
   ['aswb', { code: 'ASWB ACE', fullName: 'Association of Social Work Boards', professions: ['Social Workers'] }],
   ['camft', { code: 'CAMFT', fullName: 'California Association of Marriage and Family Therapists', professions: ['LMFTs', 'LPCCs', 'LEPs', 'LCSWs'] }],
-  ['nasw', { code: 'NASW', fullName: 'National Association of Social Workers', professions: ['Social Workers'] }],
+  ['nasw', { code: 'NASW', fullName: 'National Association of Social Workers', professions: ['Social Workers'], jurisdictions: { notAccepted: ['NY', 'NJ', 'NC', 'WV'], source: 'socialworkers.org, CE Approval Program, board endorsements' } }],
   ['ca-bbs', { code: 'CA BBS', fullName: 'California Board of Behavioral Sciences', professions: ['LMFTs', 'LCSWs', 'LPCCs'] }],
 ];
 

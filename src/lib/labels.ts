@@ -48,5 +48,8 @@ export const paths = {
   format: (format: CourseFormat) => `/formats/${format}/`,
   level: (level: Level) => `/levels/${level}/`,
   search: () => '/search/',
+  professions: () => '/professions/',
+  profession: (profession: string) => `/professions/${profession}/`,
+  professionInState: (profession: string, state: string) => `/professions/${profession}/${state.toLowerCase()}/`,
   providerPolicy: (sponsor: string, policy: string) => `/providers/${sponsor}/${policy}/`,
 } as const;

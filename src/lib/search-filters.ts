@@ -12,6 +12,7 @@ import { slugify } from './slug.ts';
 export const FILTER_GROUPS = [
   { key: 'format', label: 'Format' },
   { key: 'level', label: 'Level' },
+  { key: 'profession', label: 'Profession' },
   { key: 'board', label: 'CE board' },
   { key: 'topic', label: 'Topic' },
   { key: 'instructor', label: 'Instructor' },

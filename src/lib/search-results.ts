@@ -76,7 +76,7 @@ function plural(count: number, one: string, many: string): string {
 }
 
 /** What the live region says once a search has finished: "2 results for “STEAM” with 1 filter, latest first". */
-export function countText(count: number, state: SearchState): string {
+export function countText(count: number, state: SearchState, hiddenPast = 0): string {
   const query = state.query.trim();
   const filters = filterCount(state);
   const found = count === 0 ? 'No results' : plural(count, 'result', 'results');
@@ -85,5 +85,14 @@ export function countText(count: number, state: SearchState): string {
   if (filters > 0) parts.push(` with ${plural(filters, 'filter', 'filters')}`);
   if (count > 0 && state.sort === 'newest') parts.push(', latest first');
   if (count > 0 && state.sort === 'oldest') parts.push(', earliest first');
-  return `${parts.join('')}.`;
+  const hidden = hiddenPast > 0 ? ` ${plural(hiddenPast, 'past course is', 'past courses are')} hidden.` : '';
+  return `${parts.join('')}.${hidden}`;
+}
+
+/**
+ * Best match with upcoming and on-demand courses before past ones of the same score: Pagefind
+ * orders by score, and the sort is stable, so only ties move.
+ */
+export function rankUpcomingFirst<R extends { score: number }>(results: readonly R[], isPast: (result: R) => boolean): R[] {
+  return [...results].sort((a, b) => b.score - a.score || Number(isPast(a)) - Number(isPast(b)));
 }

@@ -18,6 +18,8 @@ export interface SearchState {
   /** URL codes of the chosen values, by group; a group's values are alternatives (any of them). */
   filters: Partial<Record<FilterKey, string[]>>;
   sort: SearchSort;
+  /** Whether past courses are shown; left out, they are hidden once the index has upcoming or on-demand ones. */
+  past?: 'show' | 'hide';
 }
 
 export const EMPTY_SEARCH: SearchState = { query: '', filters: {}, sort: 'relevance' };
@@ -33,7 +35,13 @@ export function parseSearchParams(params: URLSearchParams): SearchState {
     if (codes.length > 0) filters[key] = codes;
   }
   const sort = params.get('sort');
-  return { query: params.get('q') ?? '', filters, sort: isSort(sort) ? sort : 'relevance' };
+  const past = params.get('past');
+  return {
+    query: params.get('q') ?? '',
+    filters,
+    sort: isSort(sort) ? sort : 'relevance',
+    ...(past === 'show' || past === 'hide' ? { past } : {}),
+  };
 }
 
 /** The query string of a search, with its parameters always in the same order so equal searches have equal URLs. */
@@ -43,6 +51,7 @@ export function searchParamsOf(state: SearchState): URLSearchParams {
   if (query) params.set('q', query);
   for (const key of FILTER_KEYS) for (const code of state.filters[key] ?? []) params.append(key, code);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
+  if (state.past) params.set('past', state.past);
   return params;
 }
 
@@ -74,8 +83,17 @@ export function isIdle(state: SearchState): boolean {
 }
 
 export interface PagefindSearchOptions {
-  filters: Record<string, { any: string[] }>;
+  filters: Record<string, { any: string[] } | { none: string[] }>;
   sort: Record<string, 'asc' | 'desc'>;
+}
+
+/** The status filter value of past courses, as course pages emit it. */
+export const PAST_STATUS = 'Past';
+
+/** Whether past courses are left out: as the reader chose, else once the index holds courses that are not past. */
+export function hidesPast(state: SearchState, statusCounts: Readonly<Record<string, number>> | undefined): boolean {
+  if (state.past) return state.past === 'hide';
+  return Object.entries(statusCounts ?? {}).some(([status, count]) => status !== PAST_STATUS && count > 0);
 }
 
 /**
@@ -87,6 +105,7 @@ export function pagefindQuery(
   state: SearchState,
   valuesOf: (key: FilterKey, code: string) => string[],
   omit?: FilterKey,
+  hidePast = false,
 ): { term: string | null; options: PagefindSearchOptions } {
   const filters: PagefindSearchOptions['filters'] = {};
   for (const key of FILTER_KEYS) {
@@ -94,6 +113,9 @@ export function pagefindQuery(
     if (key === omit || !codes || codes.length === 0) continue;
     filters[key] = { any: [...new Set(codes.flatMap((code) => valuesOf(key, code)))] };
   }
+  // A status the reader ticked says it all; otherwise past courses may be left out. Pages
+  // without a status (instructors) pass `none`.
+  if (hidePast && omit !== 'status' && !filters['status']) filters['status'] = { none: [PAST_STATUS] };
   const sort: PagefindSearchOptions['sort'] = state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : {};
   const words = state.query.trim();
   return { term: words === '' ? null : words, options: { filters, sort } };

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { textSchema } from './common.ts';
 import { creditUnitSchema, requirementSchema } from './ce.ts';
+import { jurisdictionsSchema } from './jurisdiction.ts';
 
 export const boardSchema = z
   .strictObject({
@@ -19,6 +20,7 @@ export const boardSchema = z
         'The body’s approval statement with `{organization}` (and `{providerNumber}`) where the approved organisation’s name (and number) go; used for approvals that give no statement of their own.',
       examples: ['{organization} is approved by the American Psychological Association to sponsor continuing education for psychologists.'],
     }),
+    jurisdictions: jurisdictionsSchema.optional(),
     requires: z
       .array(requirementSchema)
       .default([])

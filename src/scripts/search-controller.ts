@@ -6,8 +6,8 @@
  * are ready, inside a box of reserved size, so nothing jumps while a search runs.
  */
 import { FilterVocabulary, FILTER_KEYS, type FilterCounts, type FilterKey } from '../lib/search-filters.ts';
-import { countText, shapeResult, type SearchResultView } from '../lib/search-results.ts';
-import { EMPTY_SEARCH, isIdle, pagefindQuery, sameSearch, type SearchState } from '../lib/search-state.ts';
+import { countText, rankUpcomingFirst, shapeResult, type SearchResultView } from '../lib/search-results.ts';
+import { EMPTY_SEARCH, hidesPast, isIdle, PAST_STATUS, pagefindQuery, sameSearch, type SearchState } from '../lib/search-state.ts';
 import { loadPagefind, SearchUnavailable, type Pagefind, type PagefindResult } from './search-pagefind.ts';
 
 /** The filter controls of the search page; the dialog has none. */
@@ -26,6 +26,8 @@ export interface SearchControllerOptions {
   facets?: FacetControls;
   /** Told of every change the reader makes: `push` for a deliberate step (Enter, a filter), `replace` while typing. */
   onChange?: (state: SearchState, how: 'push' | 'replace') => void;
+  /** Told after each search whether past courses were left out, for the control that shows it. */
+  onPastShown?: (shown: boolean) => void;
 }
 
 const TYPING_PAUSE_MS = 160;
@@ -52,6 +54,7 @@ export class SearchController {
   #run = 0;
   #ready = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #hiddenPast = 0;
 
   constructor(options: SearchControllerOptions) {
     this.#options = options;
@@ -110,13 +113,18 @@ export class SearchController {
         return;
       }
       const valuesOf = (key: FilterKey, code: string) => this.#vocabulary?.valuesOf(key, code) ?? [code];
-      const { term, options } = pagefindQuery(state, valuesOf);
+      // Only the page, which knows the index's statuses, leaves past courses out.
+      const hidePast = this.#options.facets !== undefined && hidesPast(state, this.#all['status']);
+      const { term, options } = pagefindQuery(state, valuesOf, undefined, hidePast);
       const response = await pagefind.search(term, options);
-      const counts = await this.#facetCounts(pagefind, state, response.filters, valuesOf);
-      const results = response.results;
+      const counts = await this.#facetCounts(pagefind, state, response.filters, valuesOf, hidePast);
+      const past = await this.#pastIds(pagefind, state, valuesOf, hidePast || state.sort === 'relevance');
+      const results = hidePast ? response.results : rankUpcomingFirst(response.results, (result) => past.has(result.id));
       const first = await Promise.all(results.slice(0, this.#options.pageSize).map(async (result) => shapeResult(await result.data())));
       if (!current()) return;
       this.#results = results;
+      this.#hiddenPast = hidePast ? past.size : 0;
+      this.#options.onPastShown?.(!hidePast);
       this.#render(state, first, counts);
     } catch (error) {
       if (current()) this.#fail(error);
@@ -132,19 +140,32 @@ export class SearchController {
     this.#vocabulary = facets.prepare(this.#all);
   }
 
+  /**
+   * The past courses among the matches, when they are left out (to say how many) or shown with
+   * best match (to rank them after upcoming ones of equal score); a status the reader ticked
+   * makes the question moot.
+   */
+  async #pastIds(pagefind: Pagefind, state: SearchState, valuesOf: (key: FilterKey, code: string) => string[], needed: boolean): Promise<Set<string>> {
+    if (!needed || (state.filters.status ?? []).length > 0) return new Set();
+    const { term, options } = pagefindQuery(state, valuesOf);
+    const response = await pagefind.search(term, { ...options, filters: { ...options.filters, status: { any: [PAST_STATUS] } } });
+    return new Set(response.results.map((result) => result.id));
+  }
+
   /** Each group's counts ignore that group's own choice, so the counts say what ticking a box would give. */
   async #facetCounts(
     pagefind: Pagefind,
     state: SearchState,
     filtered: FilterCounts,
     valuesOf: (key: FilterKey, code: string) => string[],
+    hidePast: boolean,
   ): Promise<FilterCounts> {
     if (!this.#options.facets) return {};
     const counts: Record<string, Readonly<Record<string, number>>> = { ...filtered };
     const chosen = FILTER_KEYS.filter((key) => (state.filters[key] ?? []).length > 0);
     await Promise.all(
       chosen.map(async (key) => {
-        const { term, options } = pagefindQuery(state, valuesOf, key);
+        const { term, options } = pagefindQuery(state, valuesOf, key, hidePast);
         const response = term === null && Object.keys(options.filters).length === 0 ? { filters: this.#all } : await pagefind.search(term, options);
         counts[key] = response.filters[key] ?? {};
       }),
@@ -162,7 +183,7 @@ export class SearchController {
     const idle = isIdle(state);
     const total = idle ? 0 : this.#results.length;
     this.#more.hidden = this.#shown >= total;
-    this.#status.textContent = idle ? '' : countText(total, state);
+    this.#status.textContent = idle ? '' : countText(total, state, this.#hiddenPast);
     this.#help.hidden = idle || total > 0;
     if (!this.#help.hidden) {
       this.#helpText.textContent =

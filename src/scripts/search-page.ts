@@ -20,6 +20,7 @@ function parseCodes(json: string | undefined): Record<string, string> {
 
 function start(root: HTMLElement): void {
   const sort = root.querySelector<HTMLSelectElement>('[data-search-sort]');
+  const past = root.querySelector<HTMLInputElement>('[data-search-past]');
   const filtersBox = root.querySelector<HTMLDetailsElement>('[data-search-filters-box]');
   const baseTitle = document.title;
   if (filtersBox && window.matchMedia(WIDE).matches) filtersBox.open = true;
@@ -37,6 +38,9 @@ function start(root: HTMLElement): void {
     pageSize: 10,
     escapeClears: true,
     facets,
+    onPastShown: (shown) => {
+      if (past) past.checked = shown;
+    },
     onChange: (state, how) => {
       reflect(state);
       const url = searchUrl(state, location.pathname);
@@ -46,6 +50,7 @@ function start(root: HTMLElement): void {
     },
   });
   sort?.addEventListener('change', () => controller.update({ ...controller.state, sort: sort.value as SearchSort }));
+  past?.addEventListener('change', () => controller.update({ ...controller.state, past: past.checked ? 'show' : 'hide' }));
 
   const fromUrl = () => {
     const state = parseSearchParams(new URLSearchParams(location.search));

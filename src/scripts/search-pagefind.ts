@@ -9,6 +9,8 @@ import type { PagefindResultData } from '../lib/search-results.ts';
 
 export interface PagefindResult {
   id: string;
+  /** Pagefind's relevance; 0 for every result of a search without words. */
+  score: number;
   data: () => Promise<PagefindResultData>;
 }
 

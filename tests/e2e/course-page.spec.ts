@@ -93,6 +93,30 @@ test.describe('print', () => {
   });
 });
 
+test.describe('the key facts aside', () => {
+  test('stays in view beside the text while scrolling at 1280 px', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(FIXTURE);
+    const facts = page.locator('.key-facts');
+    const about = page.locator('#about-heading');
+    const [factsBox, aboutBox] = [await facts.boundingBox(), await about.boundingBox()];
+    expect(factsBox!.x).toBeGreaterThan(aboutBox!.x + aboutBox!.width);
+    await page.locator('#refunds').scrollIntoViewIfNeeded();
+    await expect(page.getByRole('link', { name: 'Register' })).toBeInViewport();
+    await expect(facts).toBeInViewport();
+  });
+
+  test('is a block above the text at 375 px, left behind when scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(FIXTURE);
+    const facts = page.locator('.key-facts');
+    const aboutBox = await page.locator('#about-heading').boundingBox();
+    expect((await facts.boundingBox())!.y).toBeLessThan(aboutBox!.y);
+    await page.locator('#refunds').scrollIntoViewIfNeeded();
+    await expect(facts).not.toBeInViewport();
+  });
+});
+
 test.describe('CE disclosures', () => {
   const CE_FIXTURE = '/courses/ethics-of-care-webinar/';
 

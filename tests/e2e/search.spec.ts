@@ -18,6 +18,9 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // The policy the search must run under: scripts and styles only from files, plus Pagefind's WebAssembly.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
 
+/** The search page showing past courses too, as the tests that look for the (past) seed course need. */
+const WITH_PAST = '/search/?past=show';
+
 const searchPage = (page: Page) => ({
   box: page.getByRole('searchbox', { name: 'Search courses and instructors' }),
   status: page.locator('main [data-search-status]'),
@@ -27,7 +30,7 @@ const searchPage = (page: Page) => ({
 
 test.describe('the search page', () => {
   test('lists the seed course first for “mentalizing”, with its facts and the word highlighted, and puts the words in the URL', async ({ page }) => {
-    await page.goto('/search/');
+    await page.goto(WITH_PAST);
     const { box, status, results } = searchPage(page);
     await box.fill('mentalizing');
     await expect(status).toHaveText('1 result for “mentalizing”.');
@@ -36,19 +39,45 @@ test.describe('the search page', () => {
     const first = page.locator('main .result').first();
     await expect(first.locator('.result-facts')).toHaveText(/Course.*October 19 – November 9, 2020.*8 CE hours.*Live online.*Past/);
     await expect(first.locator('.result-excerpt mark').filter({ hasText: /^Mentalizing/ }).first()).toBeVisible();
-    await expect(page).toHaveURL(/\/search\/\?q=mentalizing$/);
+    await expect(page).toHaveURL(/\/search\/\?q=mentalizing&past=show$/);
     await expect(page).toHaveTitle(/^“mentalizing”/);
   });
 
   test('finds the seed course by “STEAM”, a word of its agenda', async ({ page }) => {
-    await page.goto('/search/');
+    await page.goto(WITH_PAST);
     const { box, results } = searchPage(page);
     await box.fill('STEAM');
     await expect(results.first()).toHaveText(SEED_TITLE);
   });
 
-  test('keeps the seed course under a board it has, drops it under one it lacks, and shows the counts', async ({ page }) => {
+  test('lists every course for a profession from its filter alone, upcoming ones only until past ones are asked for, and those last', async ({ page }) => {
+    await page.goto('/search/');
+    const { status, results, filter } = searchPage(page);
+    const includePast = page.getByRole('checkbox', { name: 'Include past courses' });
+    await filter(/^Social Workers/).check();
+    await expect(page).toHaveURL(/\?profession=social-workers$/);
+    await expect(status).toHaveText('1 result with 1 filter. 1 past course is hidden.');
+    await expect(results).toHaveText([FIXTURE_TITLE]);
+    await expect(includePast).not.toBeChecked();
+
+    await includePast.check();
+    await expect(page).toHaveURL(/\?profession=social-workers&past=show$/);
+    await expect(status).toHaveText('2 results with 1 filter.');
+    // Without words every result scores the same: the upcoming course comes first.
+    await expect(results).toHaveText([FIXTURE_TITLE, SEED_TITLE]);
+  });
+
+  test('hides past courses by default once there are upcoming ones, and says so', async ({ page }) => {
     await page.goto('/search/?q=mentalizing');
+    const { status, results } = searchPage(page);
+    await expect(status).toHaveText('No results for “mentalizing”. 1 past course is hidden.');
+    await expect(results).toHaveCount(0);
+    await page.getByRole('checkbox', { name: 'Include past courses' }).check();
+    await expect(results).toHaveText([SEED_TITLE]);
+  });
+
+  test('keeps the seed course under a board it has, drops it under one it lacks, and shows the counts', async ({ page }) => {
+    await page.goto('/search/?q=mentalizing&past=show');
     const { status, results, filter } = searchPage(page);
     await expect(results.first()).toHaveText(SEED_TITLE);
     const apa = filter('American Psychological Association (APA) (1)');
@@ -57,13 +86,13 @@ test.describe('the search page', () => {
     await expect(aswb).toBeVisible();
 
     await apa.check();
-    await expect(page).toHaveURL(/\?q=mentalizing&board=apa$/);
+    await expect(page).toHaveURL(/\?q=mentalizing&board=apa&past=show$/);
     await expect(status).toHaveText('1 result for “mentalizing” with 1 filter.');
     await expect(results.first()).toHaveText(SEED_TITLE);
 
     await apa.uncheck();
     await aswb.check();
-    await expect(page).toHaveURL(/\?q=mentalizing&board=aswb$/);
+    await expect(page).toHaveURL(/\?q=mentalizing&board=aswb&past=show$/);
     await expect(status).toHaveText('No results for “mentalizing” with 1 filter.');
     await expect(results).toHaveCount(0);
   });
@@ -82,7 +111,7 @@ test.describe('the search page', () => {
   });
 
   test('opens a shared URL with its words, filters and order, and the back button steps through the filters', async ({ page }) => {
-    await page.goto('/search/?board=nbcc&sort=oldest');
+    await page.goto('/search/?board=nbcc&sort=oldest&past=show');
     const { box, status, results, filter } = searchPage(page);
     await expect(status).toHaveText('3 results with 1 filter, earliest first.');
     await expect(results).toHaveText([SEED_TITLE, CE_TITLE, FIXTURE_TITLE]);
@@ -92,14 +121,14 @@ test.describe('the search page', () => {
 
     await page.getByLabel('Order').selectOption('newest');
     await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, SEED_TITLE]);
-    await expect(page).toHaveURL(/\?board=nbcc&sort=newest$/);
+    await expect(page).toHaveURL(/\?board=nbcc&sort=newest&past=show$/);
 
     await filter(/Upcoming/).check();
     await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE]);
-    await expect(page).toHaveURL(/\?board=nbcc&status=upcoming&sort=newest$/);
+    await expect(page).toHaveURL(/\?board=nbcc&status=upcoming&sort=newest&past=show$/);
 
     await page.goBack();
-    await expect(page).toHaveURL(/\?board=nbcc&sort=newest$/);
+    await expect(page).toHaveURL(/\?board=nbcc&sort=newest&past=show$/);
     await expect(filter(/Upcoming/)).not.toBeChecked();
     await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, SEED_TITLE]);
     await page.goBack();
@@ -108,7 +137,7 @@ test.describe('the search page', () => {
   });
 
   test('returns to the same search after opening a result', async ({ page }) => {
-    await page.goto('/search/');
+    await page.goto(WITH_PAST);
     const { box, results } = searchPage(page);
     await box.fill('steam');
     await results.first().click();
@@ -119,7 +148,7 @@ test.describe('the search page', () => {
   });
 
   test('works by keyboard alone: `/`, typing, arrows, Enter, Escape', async ({ page }) => {
-    await page.goto('/search/');
+    await page.goto(WITH_PAST);
     const { box, results } = searchPage(page);
     await page.keyboard.press('/');
     await expect(box).toBeFocused();
@@ -163,7 +192,7 @@ test.describe('the search page', () => {
     test(`has no axe violations with results and filters open, ${scheme} scheme`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto('/search/?q=self-compassion&board=nbcc');
+      await page.goto('/search/?q=self-compassion&board=nbcc&past=show');
       await expect(searchPage(page).results).toHaveCount(2);
       await expect(page.locator('main [data-search-filters] fieldset').first()).toBeVisible();
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
@@ -275,7 +304,7 @@ test.describe('loading', () => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
     });
-    await page.goto('/search/?q=steam');
+    await page.goto('/search/?q=steam&past=show');
     await expect(searchPage(page).results.first()).toHaveText(SEED_TITLE);
     await page.goto('/');
     await page.keyboard.press('/');

@@ -90,7 +90,7 @@ describe('the search index', () => {
     expect(Object.values(entry.languages)[0]?.page_count).toBe(marked.length);
   });
 
-  it('gives the seed course its topic, format, level, board, instructor, status and year filters', async () => {
+  it('gives the seed course its topic, format, level, board, profession, instructor, status and year filters', async () => {
     const { filters } = await seedData();
     expect(filters).toEqual({
       board: [
@@ -106,10 +106,21 @@ describe('the search index', () => {
       format: ['Live online'],
       instructor: ['Leslie Becker-Phelps'],
       level: ['Beginner', 'Intermediate'],
+      profession: ['Counselors', 'Drug & Alcohol Counselors', 'Educators', 'MFTs', 'National Counselors', 'Nurses', 'Physicians', 'Psychologists', 'Social Workers'],
       status: ['Past'],
       topic: ['Attachment theory', 'Self-compassion', 'Affect regulation', 'Mentalizing', 'Treatment resistance'],
       year: ['2020'],
     });
+  });
+
+  it('quotes the course in result excerpts, never the labels of its key facts', async () => {
+    const { results } = await pagefind.search('attachment');
+    const data = await Promise.all(results.map((result) => result.data()));
+    const seed = data.find((page) => page.url === SEED);
+    expect(seed?.excerpt).toBeTruthy();
+    for (const page of data) {
+      expect(page.content).not.toMatch(/Key facts|Status|Past course|Full refund until|Registration is closed/);
+    }
   });
 
   it('gives the seed course its title, start date, dates, CE hours, instructor, format and level as meta', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countText, excerptParts, shapeResult } from '../../src/lib/search-results.ts';
+import { countText, excerptParts, rankUpcomingFirst, shapeResult } from '../../src/lib/search-results.ts';
 import { EMPTY_SEARCH } from '../../src/lib/search-state.ts';
 
 describe('excerpts', () => {
@@ -66,5 +66,22 @@ describe('the count the live region announces', () => {
 
   it('says plainly when nothing matches', () => {
     expect(countText(0, { ...EMPTY_SEARCH, query: 'xyzzy' })).toBe('No results for “xyzzy”.');
+  });
+});
+
+describe('best match', () => {
+  it('puts upcoming courses before past ones of equal score, and moves nothing else', () => {
+    const results = [
+      { id: 'past-a', score: 5 },
+      { id: 'upcoming-a', score: 5 },
+      { id: 'past-b', score: 9 },
+      { id: 'upcoming-b', score: 1 },
+    ].sort((a, b) => b.score - a.score);
+    expect(rankUpcomingFirst(results, (result) => result.id.startsWith('past')).map((result) => result.id)).toEqual(['past-b', 'upcoming-a', 'past-a', 'upcoming-b']);
+  });
+
+  it('says how many past courses are hidden', () => {
+    expect(countText(2, { ...EMPTY_SEARCH, query: 'trauma' }, 3)).toBe('2 results for “trauma”. 3 past courses are hidden.');
+    expect(countText(0, { ...EMPTY_SEARCH, query: 'mentalizing' }, 1)).toBe('No results for “mentalizing”. 1 past course is hidden.');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY_SEARCH,
   filterCount,
+  hidesPast,
   isIdle,
   pagefindQuery,
   parseSearchParams,
@@ -91,5 +92,29 @@ describe('the Pagefind query', () => {
 
   it('sorts by relevance by leaving the sort empty', () => {
     expect(pagefindQuery({ ...EMPTY_SEARCH, query: 'steam' }, identity).options.sort).toEqual({});
+  });
+
+  it('leaves past courses out with `none` when asked, unless the reader ticked a status', () => {
+    expect(pagefindQuery({ ...EMPTY_SEARCH, query: 'steam' }, identity, undefined, true).options.filters).toEqual({ status: { none: ['Past'] } });
+    expect(pagefindQuery({ ...EMPTY_SEARCH, filters: { status: ['past'] } }, identity, undefined, true).options.filters).toEqual({ status: { any: ['past'] } });
+    // The status group's own counts are found without it.
+    expect(pagefindQuery({ ...EMPTY_SEARCH, query: 'steam' }, identity, 'status', true).options.filters).toEqual({});
+  });
+});
+
+describe('past courses', () => {
+  it('are hidden by default once the index has upcoming or on-demand courses, and as the reader says otherwise', () => {
+    expect(hidesPast(EMPTY_SEARCH, { Past: 3, Upcoming: 1 })).toBe(true);
+    expect(hidesPast(EMPTY_SEARCH, { Past: 3, 'On demand': 2 })).toBe(true);
+    expect(hidesPast(EMPTY_SEARCH, { Past: 3 })).toBe(false);
+    expect(hidesPast(EMPTY_SEARCH, undefined)).toBe(false);
+    expect(hidesPast({ ...EMPTY_SEARCH, past: 'show' }, { Past: 3, Upcoming: 1 })).toBe(false);
+    expect(hidesPast({ ...EMPTY_SEARCH, past: 'hide' }, { Past: 3 })).toBe(true);
+  });
+
+  it('keep the reader’s choice in the URL', () => {
+    expect(searchUrl({ ...EMPTY_SEARCH, query: 'steam', past: 'show' })).toBe('/search/?q=steam&past=show');
+    expect(parseSearchParams(new URLSearchParams('q=steam&past=show'))).toEqual({ query: 'steam', filters: {}, sort: 'relevance', past: 'show' });
+    expect(parseSearchParams(new URLSearchParams('past=maybe'))).toEqual(EMPTY_SEARCH);
   });
 });
