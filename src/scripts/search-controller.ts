@@ -26,6 +26,11 @@ export interface SearchControllerOptions {
   facets?: FacetControls;
   /** Told of every change the reader makes: `push` for a deliberate step (Enter, a filter), `replace` while typing. */
   onChange?: (state: SearchState, how: 'push' | 'replace') => void;
+  /**
+   * The filter values and counts of the whole index, when the page has them without Pagefind:
+   * the filters show at once, and Pagefind loads only for the first search.
+   */
+  initialCounts?: FilterCounts;
   /** Told after each search whether past courses were left out, for the control that shows it. */
   onPastShown?: (shown: boolean) => void;
 }
@@ -55,6 +60,7 @@ export class SearchController {
   #ready = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #hiddenPast = 0;
+  #facetsReady: Promise<void> | undefined;
 
   constructor(options: SearchControllerOptions) {
     this.#options = options;
@@ -80,6 +86,15 @@ export class SearchController {
   show(state: SearchState): void {
     if (this.input.value !== state.query) this.input.value = state.query;
     this.state = state;
+    // Nothing asked and the filters known: show them, and leave Pagefind unloaded until a search.
+    const { facets, initialCounts } = this.#options;
+    if (isIdle(state) && facets && initialCounts) {
+      this.#all = initialCounts;
+      this.#vocabulary ??= facets.prepare(initialCounts);
+      this.#options.onPastShown?.(!hidesPast(state, this.#all['status']));
+      this.#render(state, []);
+      return;
+    }
     void this.#search();
   }
 
@@ -133,11 +148,22 @@ export class SearchController {
     }
   }
 
+  /** Loads the filter index once (a failed attempt may be retried) and builds the controls from it. */
   async #prepareFacets(pagefind: Pagefind): Promise<void> {
-    const { facets } = this.#options;
-    if (!facets || this.#vocabulary) return;
-    this.#all = await pagefind.filters();
-    this.#vocabulary = facets.prepare(this.#all);
+    if (!this.#options.facets) return;
+    this.#facetsReady ??= this.#loadFacets(pagefind).catch((error: unknown) => {
+      this.#facetsReady = undefined;
+      throw error;
+    });
+    await this.#facetsReady;
+  }
+
+  async #loadFacets(pagefind: Pagefind): Promise<void> {
+    const { facets, initialCounts } = this.#options;
+    // Pagefind counts filter values in its responses only once it has loaded its filter index.
+    const all = await pagefind.filters();
+    this.#all = initialCounts ?? all;
+    this.#vocabulary ??= facets?.prepare(this.#all);
   }
 
   /**

@@ -4,17 +4,18 @@
  * current history entry; Enter, a filter or a new order adds one.
  */
 import { parseSearchParams, searchUrl, withFilter, type SearchSort, type SearchState } from '../lib/search-state.ts';
+import type { FilterCounts } from '../lib/search-filters.ts';
 import { SearchController } from './search-controller.ts';
 import { SearchFacets } from './search-facets.ts';
 
 const WIDE = '(min-width: 60rem)';
 
-function parseCodes(json: string | undefined): Record<string, string> {
+function parseJson<T extends object>(json: string | undefined): T | undefined {
   try {
-    const parsed: unknown = JSON.parse(json ?? '{}');
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, string>) : {};
+    const parsed: unknown = JSON.parse(json ?? '');
+    return typeof parsed === 'object' && parsed !== null ? (parsed as T) : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
@@ -23,9 +24,10 @@ function start(root: HTMLElement): void {
   const past = root.querySelector<HTMLInputElement>('[data-search-past]');
   const filtersBox = root.querySelector<HTMLDetailsElement>('[data-search-filters-box]');
   const baseTitle = document.title;
+  const initialCounts = parseJson<FilterCounts>(root.dataset['filterCounts']);
   if (filtersBox && window.matchMedia(WIDE).matches) filtersBox.open = true;
 
-  const facets = new SearchFacets(root, parseCodes(root.dataset['boardCodes']), (key, code, chosen) =>
+  const facets = new SearchFacets(root, parseJson<Record<string, string>>(root.dataset['boardCodes']) ?? {}, (key, code, chosen) =>
     controller.update(withFilter(controller.state, key, code, chosen)),
   );
   const reflect = (state: SearchState) => {
@@ -38,6 +40,7 @@ function start(root: HTMLElement): void {
     pageSize: 10,
     escapeClears: true,
     facets,
+    ...(initialCounts ? { initialCounts } : {}),
     onPastShown: (shown) => {
       if (past) past.checked = shown;
     },

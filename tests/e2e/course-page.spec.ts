@@ -154,3 +154,33 @@ test.describe('screenshots', () => {
     });
   }
 });
+
+test.describe('pages that use the screen', () => {
+  const PAGES = { home: '/', course: FIXTURE, catalog: '/courses/', search: '/search/', profession: '/professions/social-workers/' };
+  for (const [width, height] of [[375, 812], [1280, 800]] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`home, course, catalog, search and profession pages at ${width} px, ${scheme}, as screenshots`, async ({ page }, testInfo) => {
+        await page.setViewportSize({ width, height });
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const [name, url] of Object.entries(PAGES)) {
+          await page.goto(url);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, name).toBeLessThanOrEqual(0);
+          await page.screenshot({ path: testInfo.outputPath(`${name}-${width}-${scheme}.png`), fullPage: true });
+        }
+      });
+    }
+
+    test(`the home page shows what is coming up, the professions, the topics and search above the fold at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      await page.goto('/');
+      await expect(page.getByRole('searchbox', { name: 'Search courses and instructors' })).toBeInViewport();
+      for (const heading of ['Coming up next', 'Courses for your profession', 'Topics']) {
+        await expect(page.getByRole('heading', { name: heading })).toBeInViewport();
+      }
+      await expect(page.getByRole('link', { name: 'Self-Compassion in Practice' })).toBeInViewport();
+      await page.getByRole('link', { name: 'Social Workers' }).click();
+      await expect(page).toHaveURL('/professions/social-workers/');
+    });
+  }
+});

@@ -67,6 +67,19 @@ test.describe('the search page', () => {
     await expect(results).toHaveText([FIXTURE_TITLE, SEED_TITLE]);
   });
 
+  test('combines values of one filter group with OR and groups with AND, with counts to match', async ({ page }) => {
+    await page.goto('/search/?board=apa&past=show');
+    const { status, results, filter } = searchPage(page);
+    await expect(results).toHaveCount(2);
+    await filter(/^Association of Social Work Boards/).check();
+    await expect(page).toHaveURL(/\?board=apa&board=aswb&past=show$/);
+    await expect(status).toHaveText('3 results with 2 filters.');
+    await expect(filter('In person (1)')).toBeVisible();
+    await filter(/^In person/).check();
+    await expect(results).toHaveText([FIXTURE_TITLE]);
+    await expect(status).toHaveText('1 result with 3 filters.');
+  });
+
   test('hides past courses by default once there are upcoming ones, and says so', async ({ page }) => {
     await page.goto('/search/?q=mentalizing');
     const { status, results } = searchPage(page);
@@ -290,6 +303,24 @@ test.describe('loading', () => {
     testInfo.annotations.push({ type: 'Pagefind bytes for a first query (uncompressed responses)', description: String(total) });
     expect(pagefind.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
     expect(pagefind.some((url) => url.endsWith('pagefind-worker.js'))).toBe(false);
+  });
+
+  test('the search page shows its filters with counts but loads Pagefind only at the first search', async ({ page }) => {
+    const pagefind: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/pagefind/')) pagefind.push(request.url());
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto('/search/');
+    await page.waitForLoadState('networkidle');
+    const { filter, results } = searchPage(page);
+    await expect(filter('Social Workers (2)')).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: 'Include past courses' })).not.toBeChecked();
+    expect(pagefind).toEqual([]);
+
+    await filter(/^Social Workers/).check();
+    await expect(results).toHaveText([FIXTURE_TITLE]);
+    expect(pagefind.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 
   test('runs under a Content-Security-Policy without inline scripts or styles, with WebAssembly allowed', async ({ page }) => {

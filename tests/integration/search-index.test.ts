@@ -113,6 +113,12 @@ describe('the search index', () => {
     });
   });
 
+  it('gives the search page the index’s own filter values and counts, so it shows them before Pagefind loads', async () => {
+    const page = load(site.read('search/index.html'));
+    const embedded = JSON.parse(page('[data-search-page]').attr('data-filter-counts') ?? '{}') as Record<string, Record<string, number>>;
+    expect(embedded).toEqual(await pagefind.filters());
+  });
+
   it('quotes the course in result excerpts, never the labels of its key facts', async () => {
     const { results } = await pagefind.search('attachment');
     const data = await Promise.all(results.map((result) => result.data()));

@@ -111,12 +111,13 @@ describe('the seed course, built after it ended', () => {
     expect(site.read(`courses/${SLUG}/calendar.ics`)).toContain('BEGIN:VCALENDAR');
   });
 
-  it('lists the course on the home page and the catalog as a past course', () => {
-    for (const page of ['index.html', 'courses/index.html']) {
-      const catalog = load(site.read(page));
-      expect(catalog('#past-courses').length).toBe(1);
-      expect(catalog(`a[href="/courses/${SLUG}/"]`).first().text()).toBe('Improving Treatment Effectiveness with Attachment Theory');
-    }
+  it('lists the course in the catalog as a past course, and on the home page as the latest, with nothing coming up', () => {
+    const catalog = load(site.read('courses/index.html'));
+    expect(catalog('#past-courses').length).toBe(1);
+    expect(catalog(`a[href="/courses/${SLUG}/"]`).first().text()).toBe('Improving Treatment Effectiveness with Attachment Theory');
+    const home = load(site.read('index.html'));
+    expect(text(home, '.next > p').startsWith('No upcoming course is scheduled right now. The latest:')).toBe(true);
+    expect(text(home, `.next a[href="/courses/${SLUG}/"] + .when`)).toBe('Past course, October 19 – November 9, 2020');
   });
 });
 
