@@ -43,6 +43,15 @@ test.describe('the search page', () => {
     await expect(page).toHaveTitle(/^“mentalizing”/);
   });
 
+  test('shows result excerpts from the course text, never the labels of its key facts', async ({ page }) => {
+    await page.goto('/search/?q=attachment&past=show');
+    const excerpts = page.locator('main .result-excerpt');
+    await expect(excerpts.first()).toBeVisible();
+    for (const excerpt of await excerpts.allTextContents()) {
+      expect(excerpt).not.toMatch(/Key facts|Status|Past course|Dates|Full refund until|Registration is closed/);
+    }
+  });
+
   test('finds the seed course by “STEAM”, a word of its agenda', async ({ page }) => {
     await page.goto(WITH_PAST);
     const { box, results } = searchPage(page);
