@@ -10,7 +10,8 @@ import { sponsorSchema } from './schemas/sponsor.ts';
 // The loaders store data that has already been validated; the schemas here give the types.
 export const collections = {
   courses: defineCollection({ loader: contentLoader('courses'), schema: courseSchema }),
-  instructors: defineCollection({ loader: contentLoader('instructors'), schema: instructorSchema }),
+  // image() turns the photo's path into an image astro:assets optimises.
+  instructors: defineCollection({ loader: contentLoader('instructors'), schema: ({ image }) => instructorSchema.extend({ photo: image().optional() }) }),
   boards: defineCollection({ loader: contentLoader('boards'), schema: boardSchema }),
   sponsors: defineCollection({ loader: contentLoader('sponsors'), schema: sponsorSchema }),
   policies: defineCollection({ loader: contentLoader('policies'), schema: policySchema }),

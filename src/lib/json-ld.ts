@@ -81,7 +81,8 @@ export function siteOrganizationId(site: Pick<SiteSettings, 'url'>): string {
 
 export interface ResolvedInstructor {
   slug: string;
-  data: Instructor;
+  /** The photo is left out: pages pass its optimised URL where they show it. */
+  data: Omit<Instructor, 'photo'>;
 }
 
 export interface CourseJsonLdInput {
@@ -431,13 +432,14 @@ export function websiteJsonLd(site: SiteSettings): WithContext<WebSite> {
 }
 
 /** An instructor page's Person. */
-export function personJsonLd(input: { site: SiteSettings; slug: string; instructor: Instructor }): WithContext<PersonLeaf> {
+export function personJsonLd(input: { site: SiteSettings; slug: string; instructor: Omit<Instructor, 'photo'>; image?: string | undefined }): WithContext<PersonLeaf> {
   const { site, slug, instructor } = input;
   const sameAs = instructor.links.map((link) => link.url);
   return {
     '@context': CONTEXT,
     ...person(site, { slug, data: instructor }),
-    ...(instructor.photo !== undefined && { image: absoluteUrl(site, instructor.photo) }),
+    // The optimised photo's path on the site, when the instructor has one.
+    ...(input.image !== undefined && { image: absoluteUrl(site, input.image) }),
     ...(sameAs.length > 0 && { sameAs: oneOrMany(sameAs) }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Course pages cached across builds. A course page shows only its course, the entries that
- * course references (instructors, boards, sponsors, refund policy), the site settings and the
+ * course references (instructors and their photos' bytes, boards, sponsors, refund policy), the site settings and the
  * course's status at build time; rendered by the same code, the same inputs give the same
  * HTML. So `npm run build` keys each page by a hash of exactly those inputs plus a fingerprint
  * of the code (src/, the Astro config and the lock file), tells the course route to skip the
@@ -67,12 +67,20 @@ export async function planCoursePages(content: ContentSet, now: Date, fingerprin
   const sponsors = byId(content.sponsors);
   const policies = byId(content.policies);
   const cached = new Set(await readdir(cacheDir).catch(() => [] as string[]));
+  // A photo's bytes decide its optimised file's name, which the course page links to.
+  const photoHashes = new Map(
+    await Promise.all(
+      content.instructors
+        .filter((entry) => entry.data.photo !== undefined)
+        .map(async (entry) => [entry.id, createHash('sha256').update(await readFile(path.join(path.dirname(entry.absolutePath), entry.data.photo!))).digest('hex')] as const),
+    ),
+  );
   const plan: CoursePagePlan = { files: new Map(), reused: new Set() };
   for (const entry of content.courses) {
     if (!isPublished(entry.data, now, 'production')) continue;
     const { data } = entry;
     const referenced = [
-      ...data.instructors.map((id) => ['instructor', id, instructors.get(id)]),
+      ...data.instructors.map((id) => ['instructor', id, instructors.get(id), photoHashes.get(id)]),
       ...data.approvals.map(({ board }) => ['board', board, boards.get(board)]),
       ...data.sponsors.map((id) => ['sponsor', id, sponsors.get(id)]),
       ['policy', data.refundPolicy, policies.get(data.refundPolicy)],

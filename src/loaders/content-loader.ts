@@ -37,9 +37,12 @@ export function loadContentOnce(contentDir: string): Promise<LoadResult> {
  * Part of every entry's digest: Astro keeps the store across builds and skips entries whose
  * digest is unchanged, so a change to what this loader stores must change every digest.
  */
-const STORE_FORMAT = 'entries-v2';
+const STORE_FORMAT = 'entries-v3';
 
 type Subscriber = (result: LoadResult) => Promise<void>;
+
+const hasPhoto = (data: unknown): data is Record<string, unknown> =>
+  typeof data === 'object' && data !== null && typeof (data as { photo?: unknown }).photo === 'string';
 
 /**
  * In `astro dev`, one validation per burst of file events feeds every collection. Letting each
@@ -115,16 +118,18 @@ async function applyResult(name: CollectionName | 'site', result: LoadResult, co
         const digest = generateDigest(`${STORE_FORMAT}\n${withBody}\n${entry.file}\n${JSON.stringify(entry.data)}\n${entry.body}`);
         if (store.get(entry.id)?.digest === digest) return;
         const filePath = path.relative(context.config.root.pathname, entry.absolutePath);
+        // A photo goes through Astro's own parsing, whose image() makes it an optimisable import.
+        const data = name === 'instructors' && hasPhoto(entry.data) ? await context.parseData({ id: entry.id, data: entry.data, filePath }) : entry.data;
         if (!withBody) {
-          store.set({ id: entry.id, data: entry.data, filePath, digest });
+          store.set({ id: entry.id, data, filePath, digest });
         } else if (entry.extension === '.mdx') {
-          store.set({ id: entry.id, data: entry.data, body: entry.body, filePath, digest, deferredRender: true });
+          store.set({ id: entry.id, data, body: entry.body, filePath, digest, deferredRender: true });
         } else {
           const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${entry.absolutePath}`) });
           // A course page reads only the rendered HTML, so courses leave their Markdown source
           // out of the store (a third of its size); an instructor page tests its bio's source.
           const source = name === 'courses' ? {} : { body: entry.body };
-          store.set({ id: entry.id, data: entry.data, ...source, filePath, digest, rendered });
+          store.set({ id: entry.id, data, ...source, filePath, digest, rendered });
         }
       }),
     );

@@ -7,11 +7,12 @@ export const instructorSchema = z
     name: textSchema.meta({ description: 'Full name as it should appear.', examples: ['Leslie Becker-Phelps'] }),
     credentials: textSchema.optional().meta({ description: 'Degrees and licences.', examples: ['PhD'] }),
     role: textSchema.optional().meta({ description: 'One line on who they are.', examples: ['Clinical psychologist and author'] }),
+    // A file in content/, so the build can optimise it (astro:assets); never a path that leaves it.
     photo: z
       .string()
-      .regex(/^\/[\w./-]+\.(?:jpe?g|png|webp|avif)$/, 'a path under public/, such as /images/name.jpg')
+      .regex(/^(?!.*\.\.)[\w-][\w./-]*\.(?:jpe?g|png|webp|avif)$/, 'an image file in content/instructors/photos/, such as photos/ada-example.jpg')
       .optional()
-      .meta({ description: 'Path of a photo under public/.', examples: ['/images/instructors/name.jpg'] }),
+      .meta({ description: 'A photo: a JPEG, PNG, WebP or AVIF file in content/instructors/photos/, written from this file; the site resizes it.', examples: ['photos/leslie-becker-phelps.jpg'] }),
     photoAlt: textSchema.optional().meta({ description: 'Text alternative for the photo.', examples: ['Portrait of the instructor'] }),
     links: z
       .array(

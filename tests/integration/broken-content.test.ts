@@ -45,6 +45,7 @@ const cases: Record<string, Expectation> = {
   'expired-approval': { file: 'courses/fixture-course.md', field: 'approvals[0].board', says: /The APA approval of Praxis CET ended on 2020-12-31, before the course's last date, 2021-03-08\./ },
   'credit-sums-disagree': { file: 'courses/fixture-course.md', field: 'approvals[0].credit.parts', says: /The parts add up to 3 hours, not the 4 hours of this credit\./ },
   'disclosure-missing-instructor': { file: 'courses/fixture-course.md', field: 'disclosures.people', says: /The disclosures leave out ada-example, who teaches the course\.[\s\S]*fix:\s+Add `- \{ instructor: ada-example, relationships: none \}`/ },
+  'missing-photo': { file: 'instructors/ada-example.md', field: 'photo', says: /There is no image file photos\/ada-example\.jpg in content\/instructors\/\.[\s\S]*fix:\s+Save the photo as content\/instructors\/photos\/ada-example\.jpg, or correct the path\./ },
   'style-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the HTML element <style> is not allowed/ },
 };
 

@@ -4,6 +4,7 @@
  * changed instructor and a course whose status moved are rendered again.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -54,6 +55,10 @@ describe('the course page cache across builds', () => {
     const warm = build(BEFORE_SEED);
     expect(coursePages(warm.run)).toEqual({ rendered: 0, reused: 2 });
     expect(await snapshot(warm.outDir)).toEqual(await snapshot(cold.outDir));
+    // A reused course page's instructor photo is still in the site: the instructor page makes it.
+    const photos = [...(await readFile(path.join(warm.outDir, `courses/${FIXTURE}/index.html`), 'utf8')).matchAll(/\/_astro\/[\w.-]+\.webp/g)].map((match) => match[0]);
+    expect(photos.length).toBeGreaterThan(0);
+    for (const photo of photos) expect(existsSync(path.join(warm.outDir, photo)), photo).toBe(true);
     // The reused pages are still listed in the sitemap and indexed for search.
     const sitemap = await readFile(path.join(warm.outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`/courses/${SEED}/`);

@@ -388,13 +388,13 @@ describe('site-wide nodes', () => {
     expect(personJsonLd({ site, slug: leslie.slug, instructor: leslie.data })).toEqual({ '@context': 'https://schema.org', ...LESLIE });
     const withExtras = instructorSchema.parse({
       ...leslie.data,
-      photo: '/images/instructors/leslie.jpg',
+      photo: 'photos/leslie.jpg',
       links: [{ label: 'Website', url: 'https://www.example.com/leslie' }],
     });
-    expect(personJsonLd({ site, slug: leslie.slug, instructor: withExtras })).toEqual({
+    expect(personJsonLd({ site, slug: leslie.slug, instructor: withExtras, image: '/_astro/leslie.Bx1.webp' })).toEqual({
       '@context': 'https://schema.org',
       ...LESLIE,
-      image: 'https://courses.example.org/images/instructors/leslie.jpg',
+      image: 'https://courses.example.org/_astro/leslie.Bx1.webp',
       sameAs: 'https://www.example.com/leslie',
     });
   });

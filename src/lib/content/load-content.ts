@@ -251,6 +251,16 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
   const boardById = new Map(boards.valid.map(({ entry }) => [entry.id, entry.data]));
   const sponsorById = new Map(sponsors.valid.map(({ entry }) => [entry.id, entry.data]));
 
+  for (const { entry: instructor, source } of instructors.valid) {
+    const photo = instructor.data.photo;
+    if (photo === undefined) continue;
+    const exists = await stat(path.join(path.dirname(instructor.absolutePath), photo)).then((info) => info.isFile(), () => false);
+    if (!exists) {
+      const line = source.lineOf(['photo']);
+      problems.push({ file: instructor.file, field: 'photo', ...(line === undefined ? {} : { line }), message: `There is no image file ${photo} in content/instructors/.`, expected: 'the path of an image file, from this file', found: JSON.stringify(photo), fix: `Save the photo as content/instructors/${photo}, or correct the path.` });
+    }
+  }
+
   for (const { entry: sponsor, source } of sponsors.valid) {
     sponsor.data.approvals.forEach((approval, index) => {
       if (!ids.boards.includes(approval.board)) problems.push(referenceProblem(sponsor.file, source, ['approvals', index, 'board'], 'boards', approval.board, ids.boards));

@@ -54,6 +54,9 @@ export interface DecapField {
   label_singular?: string;
   collapsed?: boolean;
   choose_url?: boolean;
+  /** For an image field: where uploads go and how the file names them, relative to the entry. */
+  media_folder?: string;
+  public_folder?: string;
 }
 
 export interface DecapCollection {
@@ -131,7 +134,8 @@ export const FIELD_OVERRIDES: Readonly<Record<string, Partial<DecapField>>> = {
   'courses.approvals': { summary: '{{fields.board}}', label_singular: 'approval' },
   'courses.readings': { summary: '{{fields.year}} {{fields.title}}', label_singular: 'reading', collapsed: true },
   'courses.ceHoursBreakdown': { summary: '{{fields.hours}} h {{fields.category}} ({{fields.delivery}})', label_singular: 'part' },
-  'instructors.photo': { widget: 'image', choose_url: false },
+  // Beside the instructor files, written as `photos/name.jpg`, so astro:assets optimises them.
+  'instructors.photo': { widget: 'image', choose_url: false, media_folder: 'photos', public_folder: 'photos' },
   'boards.statementTemplate': { widget: 'text' },
   'boards.requires': { summary: '{{fields.item}}', label_singular: 'requirement' },
   'sponsors.approvals': { summary: '{{fields.board}} {{fields.providerNumber}}', label_singular: 'approval' },
