@@ -43,6 +43,17 @@ export function creditPartText(part: CreditPart, unit: CreditUnit): string {
   return `${creditAmountText(part.amount, unit)}${what}${how}`;
 }
 
+/**
+ * A body's credit with the categories boards count apart: its own parts, else, for credit in
+ * the course's CE hours, the course's `ceHoursBreakdown`.
+ */
+export function creditWithCategories(credit: Credit, breakdown: readonly { hours: number; category: CreditPart['category']; delivery: CreditPart['delivery'] }[] | undefined): Credit {
+  if (credit.parts.length > 0 || credit.unit !== 'hours' || !breakdown) return credit;
+  // A body giving fewer hours than the course does not split them as the course does.
+  if (Math.abs(breakdown.reduce((sum, part) => sum + part.hours, 0) - credit.amount) > 1e-9) return credit;
+  return { ...credit, parts: breakdown.map((part) => ({ amount: part.hours, category: part.category, delivery: part.delivery })) };
+}
+
 /** The whole credit with its parts: "0.8 CEUs (0.3 CEUs of ethics; 0.5 CEUs of general)". */
 export function creditText(credit: Credit): string {
   const total = creditAmountText(credit.amount, credit.unit);

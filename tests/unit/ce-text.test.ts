@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commercialSupportText, completionSteps, creditAmountText, creditText, disclosureLines } from '../../src/lib/ce-text.ts';
+import { commercialSupportText, completionSteps, creditAmountText, creditText, creditWithCategories, disclosureLines } from '../../src/lib/ce-text.ts';
 import { disclosuresSchema } from '../../src/schemas/course.ts';
 
 const longDate = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
@@ -15,6 +15,23 @@ describe('credit in each body’s unit', () => {
   it('lists the categories boards count apart', () => {
     const credit = { amount: 6, unit: 'hours' as const, parts: [{ amount: 3, category: 'ethics' as const, delivery: 'live-interactive-webinar' as const }, { amount: 3, category: 'professional-boundaries' as const }] };
     expect(creditText(credit)).toBe('6 CE hours (3 CE hours of ethics, live interactive webinar; 3 CE hours of professional boundaries)');
+  });
+});
+
+describe('categories that matter to a licence', () => {
+  const breakdown = [{ hours: 6, category: 'general' as const, delivery: 'live' as const }, { hours: 2, category: 'ethics' as const, delivery: 'live' as const }];
+
+  it('come from the course’s hours breakdown for credit in its CE hours', () => {
+    expect(creditText(creditWithCategories({ amount: 8, unit: 'hours', parts: [] }, breakdown))).toBe('8 CE hours (6 CE hours of general, live; 2 CE hours of ethics, live)');
+  });
+
+  it('are the body’s own where it gives them, and never guessed for another unit', () => {
+    const own = { amount: 8, unit: 'hours' as const, parts: [{ amount: 8, category: 'ethics' as const }] };
+    expect(creditWithCategories(own, breakdown)).toBe(own);
+    const ceus = { amount: 0.8, unit: 'CEUs' as const, parts: [] };
+    expect(creditWithCategories(ceus, breakdown)).toBe(ceus);
+    expect(creditWithCategories({ amount: 8, unit: 'hours', parts: [] }, undefined)).toEqual({ amount: 8, unit: 'hours', parts: [] });
+    expect(creditWithCategories({ amount: 6, unit: 'hours', parts: [] }, breakdown)).toEqual({ amount: 6, unit: 'hours', parts: [] });
   });
 });
 
