@@ -182,7 +182,7 @@ function postalAddress(venue: Venue): PostalAddress {
 }
 
 function place(venue: Venue): Place {
-  return { '@type': 'Place', name: venue.name, address: postalAddress(venue) };
+  return { '@type': 'Place', name: venue.room ? `${venue.name}, ${venue.room}` : venue.name, address: postalAddress(venue) };
 }
 
 /**

@@ -15,9 +15,18 @@ export const slugSchema = z
   .max(80)
   .meta({ description: 'Lowercase letters, digits and hyphens.', examples: ['attachment-theory'] });
 
+/**
+ * The form of a reference: a slug in any case, so that the reference check, which knows the
+ * files, can answer `NBCC` with "Did you mean "nbcc"?" instead of a bare pattern error.
+ */
+export const referenceSlugSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, 'lowercase letters, digits and single hyphens only')
+  .max(80);
+
 /** A reference to another entry, by its slug (the file name without extension). */
 export const referenceTo = (collection: string, example: string) =>
-  slugSchema.meta({
+  referenceSlugSchema.meta({
     description: `The slug of an entry in content/${collection}/ (its file name without extension).`,
     examples: [example],
   });
@@ -90,7 +99,17 @@ export function isIanaTimeZone(value: string): boolean {
 export const timeZoneSchema = z
   .string()
   .superRefine((value, context) => {
-    if (isIanaTimeZone(value)) return;
+    if (isIanaTimeZone(value)) {
+      // Intl accepts any case, but the name is printed as written: `america/new_york` is refused.
+      const canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+      if (canonical === value || canonical.toLowerCase() !== value.toLowerCase()) return;
+      context.addIssue({
+        code: 'custom',
+        message: 'is a time zone written in the wrong case',
+        params: { expected: `the zone's name as IANA writes it, "${canonical}"`, fix: `Did you mean "${canonical}"?` },
+      });
+      return;
+    }
     const suggestion = closestMatch(value, Intl.supportedValuesOf('timeZone'));
     context.addIssue({
       code: 'custom',

@@ -137,6 +137,7 @@ export const completionSchema = z
 export const venueSchema = z
   .strictObject({
     name: textSchema.meta({ description: 'Name of the venue.', examples: ['Conference Center'] }),
+    room: textSchema.optional().meta({ description: 'The room or floor within the venue.', examples: ['Room 204, second floor'] }),
     streetAddress: textSchema.meta({ description: 'Street and number.', examples: ['1 Main Street'] }),
     locality: textSchema.meta({ description: 'City.', examples: ['Boston'] }),
     region: textSchema.optional().meta({ description: 'State or region.', examples: ['MA'] }),
@@ -158,6 +159,9 @@ export const courseSchema = z
     slug: slugSchema
       .optional()
       .meta({ description: 'URL slug; the file name is used when left out.', examples: ['attachment-theory'] }),
+    replaces: referenceTo('courses', 'attachment-theory-2020')
+      .optional()
+      .meta({ description: 'The course this one takes the place of, when both say the same thing (the check otherwise refuses a repeat).', examples: ['attachment-theory-2020'] }),
     draft: z.boolean().default(false).meta({ description: 'Drafts are previewed in development and never published.', examples: [false] }),
     publishDate: isoDateSchema
       .optional()

@@ -46,6 +46,10 @@ const cases: Record<string, Expectation> = {
   'credit-sums-disagree': { file: 'courses/fixture-course.md', field: 'approvals[0].credit.parts', says: /The parts add up to 3 hours, not the 4 hours of this credit\./ },
   'disclosure-missing-instructor': { file: 'courses/fixture-course.md', field: 'disclosures.people', says: /The disclosures leave out ada-example, who teaches the course\.[\s\S]*fix:\s+Add `- \{ instructor: ada-example, relationships: none \}`/ },
   'missing-photo': { file: 'instructors/ada-example.md', field: 'photo', says: /There is no image file photos\/ada-example\.jpg in content\/instructors\/\.[\s\S]*fix:\s+Save the photo as content\/instructors\/photos\/ada-example\.jpg, or correct the path\./ },
+  'time-zone-case': { file: 'courses/fixture-course.md', field: 'timeZone', says: /`timeZone` is a time zone written in the wrong case\.[\s\S]*fix:\s+Did you mean "America\/New_York"\?/ },
+  'reference-case': { file: 'courses/fixture-course.md', field: 'approvals[1].board', says: /There is no "NBCC" in content\/boards\/\.[\s\S]*fix:\s+Did you mean "nbcc"\?/ },
+  'unknown-venue-field': { file: 'courses/fixture-course.md', field: 'venue.rooom', says: /`rooom` is not a known field of `venue`\.[\s\S]*Did you mean `room`\?/ },
+  'repeated-course': { file: 'courses/fixture-course.md', field: 'title', says: /This course repeats [^\n]*fixture-course-rerun\.md: the same title on the same dates\.[\s\S]*fix:\s+Remove one of the two files, or add `replaces: fixture-course-rerun`/ },
   'style-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the HTML element <style> is not allowed/ },
 };
 

@@ -78,6 +78,11 @@ describe('structured data', () => {
     expect((course?.['hasCourseInstance'] as Node)['courseMode']).toBe('Online');
   });
 
+  it('invites registration for an on-demand course with a registration link', () => {
+    const $ = load(site.read('courses/ethics-on-demand/index.html'));
+    expect($('[data-register]').attr('href')).toBe('https://www.example.org/register/ethics-on-demand');
+  });
+
   it('gives the catalog an ItemList of every course with unique URLs, and the home page Organization and WebSite', () => {
     const [list] = nodesOfType('courses/index.html', 'ItemList');
     const urls = ((list?.['itemListElement'] ?? []) as Node[]).map((item) => item['url']);

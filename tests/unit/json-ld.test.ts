@@ -183,6 +183,11 @@ describe('courseJsonLd', () => {
     expect(course.educationalLevel).toBe('Advanced');
   });
 
+  it('names the room within the venue when the content gives one', () => {
+    const withRoom = { ...inPerson, course: { ...inPerson.course, venue: { ...conwayHall, room: 'Brockway Room' } } };
+    expect(courseJsonLd(withRoom).hasCourseInstance).toMatchObject({ location: { '@type': 'Place', name: 'Conway Hall, Brockway Room' } });
+  });
+
   it('gives a hybrid course a Blended instance at both the venue and the course page', () => {
     const instance = courseJsonLd(hybrid).hasCourseInstance;
     expect(instance).toMatchObject({ courseMode: 'Blended', startDate: '2021-03-27T09:00:00+00:00', endDate: '2021-03-27T16:00:00+00:00' });

@@ -30,6 +30,15 @@ function formatAmount(amount: number, unit: string): string {
   return `${rounded} ${rounded === 1 ? unit.replace(/s$/, '').replace(/Credits$/, 'Credit') : unit}`;
 }
 
+/** The same calendar day `years` later (ISO dates): 2026-12-02 + 5 → 2031-12-02. */
+function addYears(date: string, years: number): string {
+  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
+}
+
+function daysBetween(first: string, last: string): number {
+  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+}
+
 function minutesBetween(start: string, end: string): number {
   const minutes = (time: string) => Number(time.slice(0, 2)) * MINUTES_PER_HOUR + Number(time.slice(3, 5));
   return minutes(end) - minutes(start);
@@ -39,7 +48,16 @@ function minutesBetween(start: string, end: string): number {
 export interface RuleContext {
   /** The unit a board counts credit in, for credits that leave `unit` out. */
   creditUnitOf?: (board: string) => CreditUnit | undefined;
+  /** Fields the file has, valid or not: a field with its own error is not also reported missing. */
+  presentFields?: ReadonlySet<string>;
+  /** Today, for dates too far ahead to be plausible; left out (in the browser), that check is skipped. */
+  today?: string;
 }
+
+/** Dates outside this window are almost certainly typing mistakes. */
+const EARLIEST_PLAUSIBLE = '1990-01-01';
+const YEARS_AHEAD = 5;
+const LONGEST_SPAN_DAYS = 366;
 
 /**
  * Checks a course whose fields passed the schema. When some fields failed, the caller passes
@@ -57,7 +75,7 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
   if (course.format && course.format !== 'on-demand' && course.sessions && sessions.length === 0) {
     add(['sessions'], { message: `${formatWithArticle(course.format)} course needs at least one session.`, expected: 'a list of sessions with date, start and end', found: 'no sessions', fix: 'Add a session, for example `- { date: "2020-10-19", start: "16:00", end: "18:00" }`.' });
   }
-  if ((course.format === 'in-person' || course.format === 'hybrid') && !course.venue) {
+  if ((course.format === 'in-person' || course.format === 'hybrid') && !course.venue && !context.presentFields?.has('venue')) {
     add(['venue'], { message: `${formatWithArticle(course.format)} course needs a venue.`, expected: 'venue with name, streetAddress, locality and country', found: 'nothing', fix: 'Add `venue:` with the address where the course meets.' });
   }
 
@@ -101,6 +119,20 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
     }
     previousEnd = { epoch: end.instant.epochMilliseconds, index };
   });
+
+  sessions.forEach((session, index) => {
+    const at = ['sessions', index, 'date'];
+    if (session.date < EARLIEST_PLAUSIBLE) {
+      add(at, { message: `The date ${session.date} is before 1990, far too early for a course on this site.`, expected: 'a date from 1990 on', found: session.date, fix: 'Correct the year.' });
+    } else if (context.today !== undefined && session.date > addYears(context.today, YEARS_AHEAD)) {
+      add(at, { message: `The date ${session.date} is more than ${YEARS_AHEAD} years after today (${context.today}).`, expected: `a date on or before ${addYears(context.today, YEARS_AHEAD)}`, found: session.date, fix: 'Correct the year; courses are announced at most five years ahead.' });
+    }
+  });
+  const firstDate = sessions.map((session) => session.date).sort()[0];
+  const lastDate = sessions.map((session) => session.date).sort().at(-1);
+  if (firstDate && lastDate && daysBetween(firstDate, lastDate) > LONGEST_SPAN_DAYS) {
+    add(['sessions'], { message: `The sessions run from ${firstDate} to ${lastDate}, more than a year: one course's sessions fall within a year.`, expected: 'sessions within 366 days', found: `${daysBetween(firstDate, lastDate)} days`, fix: 'Correct the dates, or make the later sessions a course of their own.' });
+  }
 
   const schedulingProblems = problems.length;
   const scheduleKnown = timeZone !== undefined && course.format !== 'on-demand' && sessions.length > 0 && schedulingProblems === 0;

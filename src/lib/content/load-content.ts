@@ -213,8 +213,40 @@ function referenceProblem(
     message: `There is no "${value}" in content/${collection}/.`,
     expected: known.length > 0 ? `one of: ${known.join(', ')}` : `a file in content/${collection}/`,
     found: JSON.stringify(value),
-    fix: suggestion ? `Did you mean "${suggestion}"?` : `Add content/${collection}/${value}.${collection === 'instructors' ? 'md' : 'yaml'}, or correct the name.`,
+    fix: suggestion ? `Did you mean "${suggestion}"?` : `Add content/${collection}/${value}.${collection === 'instructors' || collection === 'courses' ? 'md' : 'yaml'}, or correct the name.`,
   };
+}
+
+/**
+ * Courses that repeat another (the same title on the same dates, or the same description): a
+ * copy left behind by a rerun misleads readers, unless one says it `replaces` the other.
+ */
+function repeatedCourseProblems(courses: readonly { entry: ContentEntry<Course>; source: ParsedSource }[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const keysOf = ({ data, body }: ContentEntry<Course>) => {
+    const dates = data.sessions.map((session) => session.date).join(',');
+    const text = body.replace(/\s+/g, ' ').trim().toLowerCase();
+    return [
+      ...(dates ? [{ key: `title:${data.title.toLowerCase()}|${dates}`, what: 'the same title on the same dates' }] : []),
+      ...(text.length >= 80 ? [{ key: `body:${text}`, what: 'the same description' }] : []),
+    ];
+  };
+  const seen = new Map<string, ContentEntry<Course>>();
+  const reported = new Set<string>();
+  for (const { entry, source } of courses) {
+    for (const { key, what } of keysOf(entry)) {
+      const other = seen.get(key);
+      if (!other) {
+        seen.set(key, entry);
+        continue;
+      }
+      if (entry.data.replaces === other.id || other.data.replaces === entry.id || reported.has(entry.file)) continue;
+      reported.add(entry.file);
+      const line = source.lineOf(['title']);
+      problems.push({ file: entry.file, field: 'title', ...(line === undefined ? {} : { line }), message: `This course repeats ${other.file}: ${what}.`, expected: 'a course no other file already publishes', found: `${entry.file} and ${other.file}`, fix: `Remove one of the two files, or add \`replaces: ${other.id}\` to the one that takes the other's place.` });
+    }
+  }
+  return problems;
 }
 
 /** Loads and validates every file under `contentDir`; never throws for bad content. */
@@ -281,17 +313,25 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
       problems.push({ file: entry.file, field: entry.data.slug ? 'slug' : '', ...(line === undefined ? {} : { line }), message: `Another course already uses the slug "${slug}" (${others.join(', ')}).`, expected: 'a slug no other course uses', found: JSON.stringify(slug), fix: 'Give one of the courses a different `slug`, or rename its file.' });
     }
   }
+  problems.push(...repeatedCourseProblems(courses.valid));
   for (const { entry: course } of courses.valid) {
     if (course.extension === '.mdx' && site && !site.allowMdx) {
       problems.push({ file: course.file, field: '', message: 'MDX files are turned off for this site (`allowMdx: false` in content/site.yaml).', fix: 'Rename the file to .md and remove any components or imports from it.' });
     }
   }
 
+  // The real day, not SITE_NOW: a build pinned to the past still takes courses years ahead.
+  const today = new Date().toISOString().slice(0, 10);
   const coursesToCheck = [
-    ...courses.valid.map(({ entry, source }) => ({ file: entry.file, source, data: entry.data as Partial<Course> })),
-    ...courses.invalid.map(({ file, source }) => ({ file, source, data: validCourseFields(source.data) })),
+    ...courses.valid.map(({ entry, source }) => ({ file: entry.file, source, data: entry.data as Partial<Course>, present: undefined })),
+    ...courses.invalid.map(({ file, source }) => ({
+      file,
+      source,
+      data: validCourseFields(source.data),
+      present: new Set(source.data !== null && typeof source.data === 'object' ? Object.keys(source.data) : []),
+    })),
   ];
-  for (const { file, source, data } of coursesToCheck) {
+  for (const { file, source, data, present } of coursesToCheck) {
     data.instructors?.forEach((id, index) => {
       if (!ids.instructors.includes(id)) problems.push(referenceProblem(file, source, ['instructors', index], 'instructors', id, ids.instructors));
     });
@@ -315,6 +355,9 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
         problems.push({ ...rest, file, field: formatFieldPath(at), ...(line === undefined ? {} : { line }) });
       }
     });
+    if (data.replaces !== undefined && !coursesBySlug.has(data.replaces)) {
+      problems.push(referenceProblem(file, source, ['replaces'], 'courses', data.replaces, [...coursesBySlug.keys()]));
+    }
     data.sponsors?.forEach((id, index) => {
       if (!ids.sponsors.includes(id)) problems.push(referenceProblem(file, source, ['sponsors', index], 'sponsors', id, ids.sponsors));
     });
@@ -326,7 +369,8 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
       problems.push({ file, field: 'refundPolicy', ...(line === undefined ? {} : { line }), message: `The policy "${data.refundPolicy}" does not cover ${data.format} courses.`, expected: `a policy whose appliesTo includes ${data.format}`, found: JSON.stringify(data.refundPolicy), fix: `Choose another policy, or add ${data.format} to appliesTo in content/policies/${data.refundPolicy}.yaml if it really applies.` });
     }
 
-    for (const rule of courseRuleProblems(data, { creditUnitOf: (board) => boardById.get(board)?.creditUnit })) {
+    const context = { creditUnitOf: (board: string) => boardById.get(board)?.creditUnit, today, ...(present ? { presentFields: present } : {}) };
+    for (const rule of courseRuleProblems(data, context)) {
       const { path: rulePath, ...rest } = rule;
       const line = source.lineOf(rulePath);
       problems.push({ ...rest, file, field: formatFieldPath(rulePath), ...(line === undefined ? {} : { line }) });

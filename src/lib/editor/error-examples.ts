@@ -144,6 +144,14 @@ async function validate(courses: Record<string, string>): Promise<ContentProblem
   }
 }
 
+/**
+ * The catalogue's examples share one folder, so each gets a title of its own: otherwise every
+ * one would also be reported as repeating the others.
+ */
+function distinct(text: string, name: string): string {
+  return text.replace(/^title: Example Course$/m, `title: Example Course (${name})`);
+}
+
 function fail(message: string): never {
   throw new Error(`${message} Update src/lib/editor/error-examples.ts to match the validator.`);
 }
@@ -157,8 +165,8 @@ export async function errorExamples(): Promise<ErrorExamples> {
     validate(
       Object.fromEntries(
         CATALOGUE.flatMap((entry) => [
-          [entry.fileName ?? `${entry.id}.md`, applyEdits(VALID_COURSE, entry.edits)],
-          ...Object.entries(entry.others ?? {}).map(([name, edits]) => [name, applyEdits(VALID_COURSE, edits)]),
+          [entry.fileName ?? `${entry.id}.md`, distinct(applyEdits(VALID_COURSE, entry.edits), entry.id)],
+          ...Object.entries(entry.others ?? {}).map(([name, edits]) => [name, distinct(applyEdits(VALID_COURSE, edits), name)]),
         ]),
       ),
     ),

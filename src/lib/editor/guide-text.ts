@@ -256,7 +256,12 @@ files; \`npm run check\` enforces them too, and no editor completion knows them.
 - **References must exist.** \`instructors\`, \`approvals[].board\`, \`sponsors\`, \`refundPolicy\`
   and \`organization\` in site.yaml name files in \`content/instructors/\`, \`content/boards/\`,
   \`content/sponsors/\` and \`content/policies/\` by their file name without extension. A near miss
-  gets a "Did you mean …?".
+  gets a "Did you mean …?", and so does a name in the wrong case (\`NBCC\` for \`nbcc\`).
+- **A course does not repeat another**: the same title on the same dates, or the same
+  description, in two files is an error naming both, unless one says \`replaces: <slug>\`.
+- **Dates are plausible**: none before 1990, none more than five years after today, and one
+  course's sessions within a year. A time zone in the wrong case (\`america/new_york\`) is
+  refused with the right spelling.
 - **The refund policy covers the course's format**: its \`appliesTo\` lists the course's
   \`format\`.
 - **Slugs are unique.** No two courses may have the same slug, whether it comes from the file

@@ -5,7 +5,7 @@
  * so a test notices it.
  */
 import { z } from 'zod';
-import { httpsUrlSchema, isoDateSchema, slugSchema, timeZoneSchema, wallTimeSchema } from '../../schemas/common.ts';
+import { httpsUrlSchema, isoDateSchema, referenceSlugSchema, slugSchema, timeZoneSchema, wallTimeSchema } from '../../schemas/common.ts';
 import { COLLECTIONS, type CollectionName } from './collections.ts';
 
 /** What a string field holds, for the guide's Type column. Kept out of the published files. */
@@ -70,6 +70,7 @@ const EXTRAS = new Map<Check, Extra>([
   [ownCheck(timeZoneSchema, 'custom'), { kind: 'time-zone', json: { pattern: '^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)+)$', patternErrorMessage: 'an IANA time zone such as "America/New_York"' } }],
   [ownCheck(wallTimeSchema, 'string_format'), { kind: 'time' }],
   [ownCheck(slugSchema, 'string_format'), { kind: 'slug' }],
+  [ownCheck(referenceSlugSchema, 'string_format'), { kind: 'slug' }],
 ]);
 
 function messageOf(check: CheckDef): string | undefined {
