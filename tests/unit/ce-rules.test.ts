@@ -1,26 +1,10 @@
 /** The course rules for CE credit, disclosures, completion and agenda parts without credit, with their messages whole. */
 import { describe, expect, it } from 'vitest';
 import { courseRuleProblems } from '../../src/lib/content/course-rules.ts';
-import { courseSchema, type Course } from '../../src/schemas/course.ts';
+import { courseSchema } from '../../src/schemas/course.ts';
+import { courseWith, MINIMAL_COURSE } from '../helpers/course.ts';
 
-const base = {
-  title: 'A course',
-  summary: 'A course.',
-  instructors: ['ada-example'],
-  format: 'live-online',
-  timeZone: 'America/Chicago',
-  sessions: [{ date: '2027-02-10', start: '12:00', end: '15:30' }],
-  ceHours: 3.5,
-  audience: 'Counselors',
-  levels: ['beginner'],
-  topics: ['Ethics'],
-  objectives: { leadIn: 'Participants will be able to:', items: ['Do one thing.'] },
-  approvals: [{ board: 'apa' }],
-  sponsors: ['praxis-cet'],
-  refundPolicy: 'praxis-refund',
-};
-const course = (changes: Record<string, unknown>): Course => courseSchema.parse({ ...base, ...changes });
-const problems = (changes: Record<string, unknown>) => courseRuleProblems(course(changes), { creditUnitOf: (board) => (board === 'asha' ? 'CEUs' : 'hours') });
+const problems = (changes: Record<string, unknown>) => courseRuleProblems(courseWith(changes), { creditUnitOf: (board) => (board === 'asha' ? 'CEUs' : 'hours') });
 
 const withBreak = [
   {
@@ -159,7 +143,7 @@ describe('disclosures', () => {
 
   it('never take a relationship that was not mitigated', () => {
     const disclosures = { people: [{ instructor: 'ada-example', relationships: [{ company: 'Example Pharma', nature: 'Speaker', mitigated: false }] }] };
-    expect(courseSchema.safeParse({ ...base, disclosures }).success).toBe(false);
+    expect(courseSchema.safeParse({ ...MINIMAL_COURSE, disclosures }).success).toBe(false);
   });
 });
 

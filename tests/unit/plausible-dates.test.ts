@@ -1,25 +1,9 @@
 /** Dates far from plausible are typing mistakes: caught with the file, the field and a fix. */
 import { describe, expect, it } from 'vitest';
 import { courseRuleProblems } from '../../src/lib/content/course-rules.ts';
-import { courseSchema } from '../../src/schemas/course.ts';
+import { courseWith } from '../helpers/course.ts';
 
-const course = (sessions: { date: string; start: string; end: string }[]) =>
-  courseSchema.parse({
-    title: 'A course',
-    summary: 'A course.',
-    instructors: ['ada-example'],
-    format: 'live-online',
-    timeZone: 'America/New_York',
-    sessions,
-    ceHours: sessions.length,
-    audience: 'Counselors',
-    levels: ['beginner'],
-    topics: ['Ethics'],
-    objectives: { leadIn: 'Participants will be able to:', items: ['Do one thing.'] },
-    approvals: [{ board: 'apa' }],
-    sponsors: ['praxis-cet'],
-    refundPolicy: 'praxis-refund',
-  });
+const course = (sessions: { date: string; start: string; end: string }[]) => courseWith({ timeZone: 'America/New_York', sessions, ceHours: sessions.length });
 const session = (date: string) => ({ date, start: '10:00', end: '11:00' });
 
 describe('implausible dates', () => {
