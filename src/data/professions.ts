@@ -20,8 +20,24 @@ export interface ProfessionView {
 
 const boardOf = (approval: CourseApproval) => approval.board.data;
 
-/** Every profession with at least one course, with its courses as seen from `state` (all states when left out). */
-export async function professionViews(state?: Jurisdiction): Promise<ProfessionView[]> {
+const cached = new Map<Jurisdiction | undefined, Promise<ProfessionView[]>>();
+
+/**
+ * Every profession with at least one course, with its courses as seen from `state` (all states
+ * when left out). Computed once per state in a build (the home page, the index and every
+ * profession and state page ask); the dev server's content changes under it, so it recomputes.
+ */
+export function professionViews(state?: Jurisdiction): Promise<ProfessionView[]> {
+  if (import.meta.env.DEV) return computeProfessionViews(state);
+  let views = cached.get(state);
+  if (!views) {
+    views = computeProfessionViews(state);
+    cached.set(state, views);
+  }
+  return views;
+}
+
+async function computeProfessionViews(state?: Jurisdiction): Promise<ProfessionView[]> {
   const courses = await allCourses();
   const boards = [...new Map(courses.flatMap((view) => view.approvals.map((approval) => [approval.board.id, approval.board.data] as const))).values()];
   return professionsOf(boards).flatMap((profession) => {

@@ -40,6 +40,11 @@ const approvalFile = (approval: ResolvedApproval) =>
 
 const STATED: ItemRule['gaps'] = () => [];
 
+/** A fact the approval itself lacks: fixed in the sponsor's file, or in the course's own approval. */
+function approvalGap(approval: ResolvedApproval, index: number, found: string, fixes: { sponsor: string; course: string }): Gap[] {
+  return [{ path: ['approvals', index], found, fix: approval.holder.kind === 'sponsor' ? fixes.sponsor : fixes.course }];
+}
+
 /** How each promotional item is found in a course; items the schema makes required are always stated. */
 export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
   'learning-objectives': { what: 'learning objectives', gaps: STATED },
@@ -74,32 +79,20 @@ export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
     gaps: (_course, approval, _input, index) =>
       approval.statement
         ? []
-        : [
-            {
-              path: ['approvals', index],
-              found: 'no statement',
-              fix:
-                approval.holder.kind === 'sponsor'
-                  ? `Add the statement as ${approval.board.code} words it (\`statement:\`) to the ${approval.boardId} approval in ${approvalFile(approval)}, or a \`statementTemplate\` to content/boards/${approval.boardId}.yaml.`
-                  : 'Add `statement:` to this approval’s `courseApproval`, as the body words it.',
-            },
-          ],
+        : approvalGap(approval, index, 'no statement', {
+            sponsor: `Add the statement as ${approval.board.code} words it (\`statement:\`) to the ${approval.boardId} approval in ${approvalFile(approval)}, or a \`statementTemplate\` to content/boards/${approval.boardId}.yaml.`,
+            course: 'Add `statement:` to this approval’s `courseApproval`, as the body words it.',
+          }),
   },
   'provider-number': {
     what: 'the provider or approval number',
     gaps: (_course, approval, _input, index) =>
       approval.number
         ? []
-        : [
-            {
-              path: ['approvals', index],
-              found: 'no number',
-              fix:
-                approval.holder.kind === 'sponsor'
-                  ? `Add \`providerNumber:\` to the ${approval.boardId} approval in ${approvalFile(approval)}.`
-                  : 'Add `number:` to this approval’s `courseApproval`.',
-            },
-          ],
+        : approvalGap(approval, index, 'no number', {
+            sponsor: `Add \`providerNumber:\` to the ${approval.boardId} approval in ${approvalFile(approval)}.`,
+            course: 'Add `number:` to this approval’s `courseApproval`.',
+          }),
   },
   disclosures: {
     what: 'the financial relationships of everyone who controls content, or that they have none',
