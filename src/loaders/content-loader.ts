@@ -65,6 +65,10 @@ function watchContent(contentDir: string, watcher: NonNullable<LoaderContext['wa
   const existing = watches.get(contentDir);
   // A restarted dev server brings a new watcher; the old one is closed.
   if (existing?.watcher === watcher) return existing;
+  // A save may have landed between the old server's last validation and the restart, and the
+  // old watcher's pending validation feeds the old stores: the new server reads the files again.
+  clearTimeout(existing?.timer);
+  cache.delete(contentDir);
   const created: DevWatch = { watcher, subscribers: new Map(), generation: 0 };
   watches.set(contentDir, created);
   watcher.add(contentDir);
@@ -145,9 +149,14 @@ export function contentLoader(name: CollectionName | 'site'): Loader {
     name: `ce-content:${name}`,
     load: async (context) => {
       const contentDir = resolveContentDir();
+      // Watched before loading, so a restarted server's first load reads the files afresh.
+      const watch = context.watcher ? watchContent(contentDir, context.watcher) : undefined;
+      const generation = watch?.generation;
       await applyResult(name, await loadContentOnce(contentDir), context);
       // Astro may call load again (a config change): the latest context replaces the old one.
-      if (context.watcher) watchContent(contentDir, context.watcher).subscribers.set(name, (result) => applyResult(name, result, context));
+      watch?.subscribers.set(name, (result) => applyResult(name, result, context));
+      // A save validated while this collection loaded was not applied here: catch up with it.
+      if (watch && watch.generation !== generation) await applyResult(name, await loadContentOnce(contentDir), context);
     },
   };
 }

@@ -85,6 +85,26 @@ describe('the content loader in the dev server', () => {
     for (const name of COLLECTIONS) expect(stores[name]!.entries.size, name).toBeGreaterThan(0);
   });
 
+  it('reads the files again when the dev server restarts, so a save its old watcher left pending is not lost', async () => {
+    const contentDir = await contentWithOverlay('broken/end-before-start');
+    process.env['CONTENT_DIR'] = contentDir;
+    const before = Object.fromEntries(COLLECTIONS.map((name) => [name, fakeContext(fakeWatcher())]));
+    const oldWatcher = fakeWatcher();
+    for (const name of COLLECTIONS) await contentLoader(name).load({ ...before[name]!.context, watcher: oldWatcher } as LoaderContext);
+    expect(devProblems().map((problem) => problem.field)).toEqual(['sessions[0].end']);
+
+    // The fix is saved, and Vite restarts the server (re-optimising its dependencies) before the
+    // old watcher's validation runs: only the new server's first load can pick the fix up.
+    const file = path.join(contentDir, 'courses/fixture-course.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('end: "15:00"', 'end: "18:00"'));
+    const newWatcher = fakeWatcher();
+    const after = Object.fromEntries(COLLECTIONS.map((name) => [name, fakeContext(newWatcher)]));
+    for (const name of COLLECTIONS) await contentLoader(name).load(after[name]!.context);
+
+    expect(after['courses']!.entries.has('fixture-course')).toBe(true);
+    expect(devProblems()).toEqual([]);
+  });
+
   it('ignores files outside the content folder', async () => {
     const contentDir = await contentWithOverlay('broken/end-before-start');
     process.env['CONTENT_DIR'] = contentDir;
