@@ -237,9 +237,12 @@ const POLICIES: readonly (readonly [string, z.input<typeof policySchema>])[] = [
     name: 'On-demand course refund policy',
     appliesTo: ['on-demand'],
     dayCounting: 'calendar',
-    tiers: [{ minDaysBefore: 0, outcome: 'credit', percent: 100, creditValidMonths: 6 }],
-    fees: [{ label: 'on-demand course', fixed: { amount: 15, currency: 'USD' }, formats: ['on-demand'] }],
-    text: 'On-demand courses can be exchanged for a credit toward another course, less a $15 fee, until the certificate has been issued.',
+    tiers: [
+      { withinDays: 30, outcome: 'credit', percent: 100, deductFee: true, creditValidMonths: 6, condition: 'if no certificate has been issued' },
+      { outcome: 'none' },
+    ],
+    fees: [{ name: 'exchange fee', label: 'on-demand course', fixed: { amount: 15, currency: 'USD' }, formats: ['on-demand'] }],
+    text: 'Within 30 days of purchase, and until the certificate has been issued, on-demand courses can be exchanged for a credit toward another course, less a $15 exchange fee. No refunds.',
   }],
 ];
 
@@ -504,7 +507,7 @@ function course(random: Random, index: number, pools: { instructors: string[]; t
     readings,
     refundPolicy: random.pick(policies),
     ...(random.chance(0.6) ? { registrationUrl: `https://register.example.org/courses/${slug}` } : {}),
-    ...(random.chance(0.6) ? { price: { amount: zone.currency === 'INR' ? 500 * random.int(4, 40) : 5 * random.int(10, 80), currency: zone.currency } } : {}),
+    ...(random.chance(0.6) ? { prices: [{ amount: zone.currency === 'INR' ? 500 * random.int(4, 40) : 5 * random.int(10, 80), currency: zone.currency }] } : {}),
   };
   const body = courseBody(random, topic, objectives);
   return { slug, text: `---\n${yaml(data)}---\n${body}` };

@@ -12,7 +12,7 @@ export async function facets() {
     boards: groupByTerm(courses, (view) =>
       view.approvals.map(({ board }) => [board.id, boardFilterValue(board.data)] as const),
     ),
-    formats: groupByTerm(courses, (view) => [[view.entry.data.format, FORMAT_LABELS[view.entry.data.format]] as const]),
+    formats: groupByTerm(courses, (view) => view.formats.map((format) => [format, FORMAT_LABELS[format]] as const)),
     levels: groupByTerm(courses, (view) => view.entry.data.levels.map((level) => [level, LEVEL_LABELS[level]] as const)),
   };
 }

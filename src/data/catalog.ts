@@ -6,13 +6,44 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { resolveApproval, type ResolvedApproval } from '../lib/ce-approvals.ts';
 import { buildNow } from '../lib/clock.ts';
+import { paths } from '../lib/labels.ts';
 import { refundTerms, type RefundTerms } from '../lib/refund.ts';
 import { assertNoDevProblems } from '../lib/content/dev-problems.ts';
-import { courseStatus, formatDateRange, sessionTimes, type CourseStatus, type SessionTime } from '../lib/schedule.ts';
+import {
+  compareOfferings,
+  courseOfferings,
+  courseTimeStatus,
+  invitesRegistration,
+  offeringStatus,
+  offeringWindow,
+  type Offering,
+  type OfferingWindow,
+} from '../lib/offerings.ts';
+import { priceLines, refundBasePrice, type PriceLine } from '../lib/prices.ts';
+import { formatDateRange, sessionTimes, type CourseStatus, type SessionTime } from '../lib/schedule.ts';
+import type { CourseFormat } from '../schemas/format.ts';
 
 export type CourseEntry = CollectionEntry<'courses'>;
 export type InstructorEntry = CollectionEntry<'instructors'>;
 export type BoardEntry = CollectionEntry<'boards'>;
+
+/** One offering as its page shows it at build time. */
+export interface OfferingView {
+  offering: Offering;
+  sessions: SessionTime[];
+  status: CourseStatus;
+  window: OfferingWindow;
+  /** The prices that apply at build time, in reading order. */
+  prices: PriceLine[];
+  /** Whether the page invites registration at build time (the browser re-checks it). */
+  registrationOpen: boolean;
+  /** The refund terms of the course's policy for this offering, in real dates. */
+  refund: RefundTerms;
+  /** "October 19 – November 9, 2020"; undefined for on-demand. */
+  dateRange?: string;
+  /** Its calendar file's path, when it has sessions to add (not on demand, not cancelled). */
+  calendarPath?: string;
+}
 
 export interface CourseView {
   entry: CourseEntry;
@@ -22,14 +53,40 @@ export interface CourseView {
   approvals: { board: BoardEntry; approval: ResolvedApproval }[];
   sponsors: CollectionEntry<'sponsors'>[];
   policy: CollectionEntry<'policies'>;
+  /** Every offering in reading order: running, then next soonest first, on demand, past latest first. */
+  offerings: OfferingView[];
+  /** The offering the key facts show: the first in reading order that is not cancelled. */
+  featured: OfferingView;
+  /** The formats of its offerings, each once. */
+  formats: CourseFormat[];
+  /** The featured offering's sessions, status, refund terms and dates, which the catalog shows. */
   sessions: SessionTime[];
   status: CourseStatus;
-  /** The refund terms of the course's policy, in real dates: shown in the key facts and in full. */
   refund: RefundTerms;
-  /** "October 19 – November 9, 2020"; undefined for on-demand courses. */
   dateRange?: string;
-  /** Epoch milliseconds of the first session, for sorting; undefined for on-demand. */
+  /** Epoch milliseconds of the featured offering's start, for sorting; undefined when it has none. */
   startsAt?: number;
+}
+
+function offeringView(slug: string, offering: Offering, policy: CollectionEntry<'policies'>, now: Date): OfferingView {
+  const sessions = offering.timeZone === undefined ? [] : sessionTimes({ sessions: offering.sessions, timeZone: offering.timeZone });
+  const status = offeringStatus(offering, now);
+  const first = sessions[0];
+  const last = sessions.at(-1);
+  const price = refundBasePrice(offering.prices);
+  return {
+    offering,
+    sessions,
+    status,
+    window: offeringWindow(offering),
+    prices: priceLines(offering.prices, offering.timeZone, now),
+    registrationOpen: invitesRegistration(offering, status),
+    refund: refundTerms({ format: offering.format, sessions: offering.sessions, ...(offering.timeZone ? { timeZone: offering.timeZone } : {}), ...(price ? { price } : {}) }, policy.data),
+    ...(first && last ? { dateRange: formatDateRange(first.session.date, last.session.date) } : {}),
+    ...(sessions.length > 0 && offering.format !== 'on-demand' && offering.status !== 'cancelled'
+      ? { calendarPath: paths.courseCalendar(slug, offering.id) }
+      : {}),
+  };
 }
 
 function required<T>(value: T | undefined, what: string): T {
@@ -57,9 +114,11 @@ async function loadCourses(): Promise<CourseView[]> {
 
   return courses.map((entry) => {
     const { data } = entry;
-    const sessions = sessionTimes(data);
-    const first = sessions[0];
-    const last = sessions.at(-1);
+    const policy = required(policyById.get(data.refundPolicy), `policy ${data.refundPolicy}`);
+    const offerings = courseOfferings(data)
+      .map((offering) => offeringView(entry.id, offering, policy, now))
+      .sort((a, b) => compareOfferings(a, b));
+    const featured = required(offerings.find((view) => view.offering.status !== 'cancelled') ?? offerings[0], `an offering of ${entry.id}`);
     return {
       entry,
       slug: entry.id,
@@ -71,11 +130,15 @@ async function loadCourses(): Promise<CourseView[]> {
         return { board, approval: resolution.approval };
       }),
       sponsors: data.sponsors.map((id) => required(sponsorById.get(id), `sponsor ${id}`)),
-      policy: required(policyById.get(data.refundPolicy), `policy ${data.refundPolicy}`),
-      sessions,
-      status: courseStatus(data, now),
-      refund: refundTerms(data, required(policyById.get(data.refundPolicy), `policy ${data.refundPolicy}`).data),
-      ...(first && last ? { dateRange: formatDateRange(first.session.date, last.session.date), startsAt: first.start.epochMilliseconds } : {}),
+      policy,
+      offerings,
+      featured,
+      formats: [...new Set(offerings.map((view) => view.offering.format))],
+      sessions: featured.sessions,
+      status: courseTimeStatus(offerings),
+      refund: featured.refund,
+      ...(featured.dateRange === undefined ? {} : { dateRange: featured.dateRange }),
+      ...(featured.window.start === undefined ? {} : { startsAt: featured.window.start }),
     };
   });
 }

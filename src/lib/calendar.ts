@@ -10,11 +10,14 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Course, Venue } from '../schemas/course.ts';
+import type { Offering } from './offerings.ts';
 import type { Session } from '../schemas/session.ts';
 import { requireZonedInstant } from './zoned-time.ts';
 
 export interface CourseCalendarInput {
-  course: Course;
+  course: Pick<Course, 'title'>;
+  /** The offering whose sessions the file holds; its id is part of every UID (none for a course given once). */
+  offering: Offering;
   /** The course's URL slug; part of every event's UID, so it must not change once published. */
   slug: string;
   /** Absolute URL of the course page. */
@@ -51,11 +54,12 @@ interface TimedSession {
  * only a stamp that records when the content changed (`now`) can get that right.
  */
 export function courseCalendar(input: CourseCalendarInput): string | undefined {
-  const { course } = input;
-  if (course.format === 'on-demand' || course.sessions.length === 0) return undefined;
+  const { course, offering } = input;
+  const timeZone = offering.timeZone;
+  // A cancelled offering gets no file: nobody should add its sessions.
+  if (offering.format === 'on-demand' || offering.sessions.length === 0 || timeZone === undefined || offering.status === 'cancelled') return undefined;
 
-  const timeZone = course.timeZone;
-  const timed: TimedSession[] = course.sessions.map((session) => ({
+  const timed: TimedSession[] = offering.sessions.map((session) => ({
     session,
     start: zoned(session.date, session.start, timeZone),
     end: zoned(session.date, session.end, timeZone),
@@ -70,12 +74,13 @@ export function courseCalendar(input: CourseCalendarInput): string | undefined {
   // DTSTAMP without its `Z`.
   calendar.timezone({ name: null, generator: (zone) => vtimezoneFor(zone, timed) });
 
-  const location = eventLocation(course.format, course.venue);
+  const location = eventLocation(offering.format, offering.venue);
+  const uidPrefix = offering.id === '' ? input.slug : `${input.slug}-${offering.id}`;
   const total = timed.length;
   timed.forEach(({ session, start, end }, index) => {
     const number = index + 1;
     calendar.createEvent({
-      id: `${input.slug}-session-${number}@${input.siteHost}`,
+      id: `${uidPrefix}-session-${number}@${input.siteHost}`,
       sequence: 0,
       stamp: input.now ?? new Date(start.epochMilliseconds),
       start,

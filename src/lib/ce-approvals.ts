@@ -9,6 +9,8 @@ import type { CreditUnit, ProviderApproval } from '../schemas/ce.ts';
 import type { Approval, Course } from '../schemas/course.ts';
 import type { Sponsor } from '../schemas/sponsor.ts';
 
+type CreditDatesSource = Partial<Pick<Course, 'sessions' | 'availableFrom' | 'availableUntil' | 'offerings' | 'completion'>>;
+
 export type CreditPart = NonNullable<NonNullable<Approval['credit']>['parts']>[number];
 
 export interface Credit {
@@ -123,9 +125,14 @@ export function resolveApproval(
 }
 
 /** The dates a course gives credit on: its first and last session, or an on-demand course's release and end of credit. */
-export function creditDates(course: Pick<Course, 'sessions' | 'completion'>): { first?: string; last?: string } {
-  const first = course.sessions[0]?.date ?? course.completion?.releaseDate;
-  const last = course.sessions.at(-1)?.date ?? course.completion?.creditEndsOn;
+export function creditDates(course: CreditDatesSource): { first?: string; last?: string } {
+  // Read straight from the fields rather than through courseOfferings, so partial data (a course
+  // whose format failed validation) still has dates to check.
+  const sources = course.offerings ?? [course];
+  const sorted = (dates: (string | undefined)[]) => dates.filter((date) => date !== undefined).sort();
+  const sessionDates = sorted(sources.flatMap((source) => (source.sessions ?? []).map((session) => session.date)));
+  const first = sorted([sessionDates[0], course.completion?.releaseDate, ...sources.map((source) => source.availableFrom)])[0];
+  const last = sorted([sessionDates.at(-1), course.completion?.creditEndsOn, ...sources.map((source) => source.availableUntil)]).at(-1);
   return { ...(first === undefined ? {} : { first }), ...(last === undefined ? {} : { last }) };
 }
 

@@ -91,11 +91,20 @@ export function commercialSupportText(disclosures: Disclosures | undefined): str
 }
 
 /** The steps of "How do I get my CE?", each a fact the content states; empty when it states none. */
-export function completionSteps(completion: Completion | undefined, format: CourseFormat, formatDate: (iso: string) => string): string[] {
+export function completionSteps(
+  completion: Completion | undefined,
+  formats: CourseFormat | readonly CourseFormat[],
+  formatDate: (iso: string) => string,
+): string[] {
   if (!completion) return [];
   const steps: string[] = [];
+  const list: readonly CourseFormat[] = typeof formats === 'string' ? [formats] : formats;
+  const onDemand = list.includes('on-demand');
+  const live = list.some((format) => format !== 'on-demand');
   if (completion.fullAttendance === true) {
-    steps.push(format === 'on-demand' ? 'Complete the whole course.' : 'Attend every session in full; partial credit is not given.');
+    // A course offered both live and on demand states both ways of completing it.
+    if (live && onDemand) steps.push('Attend every session in full, or on demand complete the whole course; partial credit is not given.');
+    else steps.push(onDemand ? 'Complete the whole course.' : 'Attend every session in full; partial credit is not given.');
   } else if (completion.fullAttendance === false) {
     steps.push('Credit is given for the sessions you attend.');
   }

@@ -1,6 +1,6 @@
 /**
  * The files each course has beside its page: its social image (`/og/<slug>.png`) and its
- * calendar (`/courses/<slug>/calendar.ics`). `npm run build` writes them straight into the
+ * calendars (`/courses/<slug>/calendar.ics`, or one `calendar-<offering>.ics` per listed offering). `npm run build` writes them straight into the
  * output folder, since as Astro routes they cost about 2 ms each in route overhead alone (4 s
  * at 1,000 courses); the routes stay for `astro dev` and for a bare `astro build`, and both
  * paths produce the same bytes through the functions below.
@@ -12,7 +12,8 @@ import type { Course } from '../schemas/course.ts';
 import type { SiteSettings } from '../schemas/site.ts';
 import { processShared } from './process-shared.ts';
 import { courseCalendar } from './calendar.ts';
-import { paths } from './labels.ts';
+import { calendarFileName, paths } from './labels.ts';
+import { courseOfferings, type Offering } from './offerings.ts';
 import { courseOgCard } from './og-card.ts';
 import { ogCacheDir } from './og-cache.ts';
 import { ogCardHash } from './og-image.ts';
@@ -32,13 +33,15 @@ export function courseFilesWrittenByBuild(): boolean {
 export interface CourseFileInput {
   slug: string;
   course: Course;
+  offering: Offering;
   instructorNames: string[];
 }
 
-/** The course's calendar file, or undefined for an on-demand course. */
-export function courseCalendarFile({ slug, course, instructorNames }: CourseFileInput, site: SiteSettings): string | undefined {
+/** One offering's calendar file, or undefined for one with no sessions to add (on demand, cancelled). */
+export function courseCalendarFile({ slug, course, offering, instructorNames }: CourseFileInput, site: SiteSettings): string | undefined {
   return courseCalendar({
     course,
+    offering,
     slug,
     courseUrl: new URL(paths.course(slug), site.url).href,
     siteName: site.name,
@@ -62,11 +65,13 @@ export async function writeCourseFiles(content: ContentSet, now: Date, outDir: s
         if (name === undefined) throw new Error(`Unresolved reference: instructor ${id}`);
         return name;
       });
-      const calendar = courseCalendarFile({ slug, course, instructorNames: names }, content.site);
-      if (calendar === undefined) return;
-      const folder = path.join(outDir, 'courses', slug);
-      await mkdir(folder, { recursive: true });
-      await writeFile(path.join(folder, 'calendar.ics'), calendar);
+      for (const offering of courseOfferings(course)) {
+        const calendar = courseCalendarFile({ slug, course, offering, instructorNames: names }, content.site);
+        if (calendar === undefined) continue;
+        const folder = path.join(outDir, 'courses', slug);
+        await mkdir(folder, { recursive: true });
+        await writeFile(path.join(folder, `${calendarFileName(offering.id)}.ics`), calendar);
+      }
     }),
   );
   return published.length;

@@ -38,6 +38,8 @@ import type { Sponsor } from '../schemas/sponsor.ts';
 import type { Credit } from './ce-approvals.ts';
 import { creditText } from './ce-text.ts';
 import { hoursText, LEVEL_LABELS, paths } from './labels.ts';
+import { courseOfferings, type Offering } from './offerings.ts';
+import { priceLines } from './prices.ts';
 import { requireZonedInstant, type ZonedInstant } from './zoned-time.ts';
 
 const CONTEXT = 'https://schema.org';
@@ -98,6 +100,8 @@ export interface CourseJsonLdInput {
   image?: string;
   /** The credit each body gives, from the course's resolved approvals. */
   credits?: { board: Board; credit: Credit }[];
+  /** The build's clock: prices whose last day has passed are left out. All prices when left out. */
+  now?: Date;
 }
 
 export interface CatalogCourse {
@@ -189,11 +193,11 @@ function place(venue: Venue): Place {
  * Where the course happens: the course page stands for the online room (the real link is sent
  * to registrants, and is not in the content); the venue for in-person; both for hybrid.
  */
-function locations(input: CourseJsonLdInput): (Place | VirtualLocation)[] {
-  const { course, site, slug } = input;
+function locations(input: CourseJsonLdInput, offering: Offering): (Place | VirtualLocation)[] {
+  const { site, slug } = input;
   const virtual: VirtualLocation = { '@type': 'VirtualLocation', url: courseUrl(site, slug) };
-  const venue = course.venue;
-  switch (course.format) {
+  const venue = offering.venue;
+  switch (offering.format) {
     case 'live-online':
     case 'on-demand':
       return [virtual];
@@ -224,11 +228,13 @@ interface TimedSession {
   end: ZonedInstant;
 }
 
-function timedSessions(course: Course): TimedSession[] {
-  return course.sessions.map((session) => ({
+function timedSessions(offering: Offering): TimedSession[] {
+  const zone = offering.timeZone;
+  if (zone === undefined) return [];
+  return offering.sessions.map((session) => ({
     session,
-    start: requireZonedInstant(session.date, session.start, course.timeZone),
-    end: requireZonedInstant(session.date, session.end, course.timeZone),
+    start: requireZonedInstant(session.date, session.start, zone),
+    end: requireZonedInstant(session.date, session.end, zone),
   }));
 }
 
@@ -244,16 +250,24 @@ function span(sessions: TimedSession[]): { start: ZonedInstant; end: ZonedInstan
   return { start, end };
 }
 
-function offer(course: Course): Offer | undefined {
-  if (!course.price) return undefined;
-  return {
+/**
+ * The offering's prices as Offers: each with who it is for, a last day as `validThrough`, and a
+ * group price's smallest group. None when the content states no price.
+ */
+function offers(offering: Offering, now: Date | undefined): Offer[] {
+  const lines = priceLines(offering.prices, offering.timeZone, now ?? new Date(0));
+  return lines.map((line) => ({
     '@type': 'Offer',
     // The Offer categories of schema.org's Course examples; a price of 0 is a free course.
-    category: course.price.amount === 0 ? 'Free' : 'Paid',
-    price: course.price.amount,
-    priceCurrency: course.price.currency,
-    ...(course.registrationUrl !== undefined && { url: course.registrationUrl }),
-  };
+    category: line.price.amount === 0 ? 'Free' : 'Paid',
+    price: line.price.amount,
+    priceCurrency: line.price.currency,
+    ...(line.who !== '' && { name: line.who }),
+    ...(line.endsAt !== undefined && { validThrough: line.endsAt.iso }),
+    ...(line.price.groupSize !== undefined && { eligibleQuantity: { '@type': 'QuantitativeValue', minValue: line.price.groupSize, unitText: 'participants' } }),
+    ...(offering.status === 'sold-out' && { availability: 'https://schema.org/SoldOut' }),
+    ...(offering.registrationUrl !== undefined && { url: offering.registrationUrl }),
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,20 +289,28 @@ export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> 
   const url = courseUrl(site, slug);
   const providers = sponsors.map(organization);
   const publisher = providers[0];
-  const dates = course.format === 'on-demand' ? undefined : span(timedSessions(course));
-  const instance: CourseInstance = {
-    '@type': 'CourseInstance',
-    courseMode: COURSE_MODE[course.format],
-    courseWorkload: isoDuration(course.ceHours),
-    ...(instructors.length > 0 && { instructor: oneOrMany(instructors.map((entry) => person(site, entry))) }),
-    ...(dates && { startDate: dates.start.iso, endDate: dates.end.iso }),
-    location: locationValue(locations(input)),
-  };
+  const offerings = courseOfferings(course);
+  const instances = offerings.map((offering): CourseInstance => {
+    const dates = offering.format === 'on-demand' ? undefined : span(timedSessions(offering));
+    const priced = offers(offering, input.now);
+    return {
+      '@type': 'CourseInstance',
+      courseMode: COURSE_MODE[offering.format],
+      courseWorkload: isoDuration(course.ceHours),
+      ...(instructors.length > 0 && { instructor: oneOrMany(instructors.map((entry) => person(site, entry))) }),
+      ...(dates && { startDate: dates.start.iso, endDate: dates.end.iso }),
+      ...(offering.status === 'cancelled' && { eventStatus: 'https://schema.org/EventCancelled' }),
+      location: locationValue(locations(input, offering)),
+      ...(offerings.length > 1 && priced.length > 0 && { offers: oneOrMany(priced) }),
+    };
+  });
   const audience: EducationalAudience = { '@type': 'EducationalAudience', audienceType: course.audience };
   // Each topic has a browse page on the site; its URL identifies the topic.
   const about: Thing[] = course.topics.map((topic) => ({ '@type': 'Thing', name: topic, url: absoluteUrl(site, paths.topic(topic)) }));
   const image = input.image !== undefined ? imageUrl(site, input.image) : undefined;
-  const offers = offer(course);
+  // A course given once states its price on the Course too; one given more often, on each instance.
+  const [only] = offerings;
+  const courseOffers = offerings.length === 1 && only !== undefined ? offers(only, input.now) : [];
   return {
     '@context': CONTEXT,
     '@type': 'Course',
@@ -307,8 +329,8 @@ export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> 
     // One credential per body, in its unit; numberOfCredits is left out because schema.org
     // types it as an Integer and CE hours come in quarters.
     educationalCredentialAwarded: input.credits?.length ? input.credits.map(credential) : hoursText(course.ceHours),
-    ...(offers !== undefined && { offers }),
-    hasCourseInstance: instance,
+    ...(courseOffers.length > 0 && { offers: oneOrMany(courseOffers) }),
+    hasCourseInstance: oneOrMany(instances),
   };
 }
 
@@ -330,18 +352,25 @@ function sessionDescription(course: Course, session: Session): string {
 }
 
 /**
- * The live sessions as an EventSeries with one Event per session, each with the UTC offset in
- * force on its own date. On-demand courses (and courses without sessions) have no events.
+ * The live sessions of each dated offering as an EventSeries with one Event per session, each
+ * with the UTC offset in force on its own date. On-demand offerings have no events.
  */
-export function sessionEventsJsonLd(input: CourseJsonLdInput): WithContext<EventSeries> | undefined {
+export function sessionEventsJsonLd(input: CourseJsonLdInput): WithContext<EventSeries>[] {
+  return courseOfferings(input.course).flatMap((offering) => {
+    const series = offeringEvents(input, offering);
+    return series === undefined ? [] : [series];
+  });
+}
+
+function offeringEvents(input: CourseJsonLdInput, offering: Offering): WithContext<EventSeries> | undefined {
   const { site, slug, course, instructors, sponsors } = input;
-  if (course.format === 'on-demand') return undefined;
-  const sessions = timedSessions(course);
+  if (offering.format === 'on-demand') return undefined;
+  const sessions = timedSessions(offering);
   const dates = span(sessions);
   if (!dates) return undefined;
-  const attendanceMode = ATTENDANCE_MODE[course.format];
+  const attendanceMode = ATTENDANCE_MODE[offering.format];
   const url = courseUrl(site, slug);
-  const location = locationValue(locations(input));
+  const location = locationValue(locations(input, offering));
   const first = sponsors[0];
   const organizer = first !== undefined ? organization(first) : undefined;
   const performers = instructors.map((entry) => person(site, entry));
@@ -349,7 +378,7 @@ export function sessionEventsJsonLd(input: CourseJsonLdInput): WithContext<Event
   const shared = {
     ...(image !== undefined && { image }),
     eventAttendanceMode: attendanceMode,
-    eventStatus: 'https://schema.org/EventScheduled',
+    eventStatus: offering.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
     location,
     ...(organizer !== undefined && { organizer }),
     ...(performers.length > 0 && { performer: oneOrMany(performers) }),
@@ -363,18 +392,18 @@ export function sessionEventsJsonLd(input: CourseJsonLdInput): WithContext<Event
     endDate: end.iso,
     ...shared,
   }));
-  const offers = offer(course);
+  const priced = offers(offering, input.now);
   return {
     '@context': CONTEXT,
     '@type': 'EventSeries',
-    '@id': `${url}#sessions`,
+    '@id': offering.id === '' ? `${url}#sessions` : `${url}#sessions-${offering.id}`,
     name: course.title,
     description: course.summary,
     startDate: dates.start.iso,
     endDate: dates.end.iso,
     ...shared,
     // The price buys the whole course, so it sits on the series, not on each session.
-    ...(offers !== undefined && { offers }),
+    ...(priced.length > 0 && { offers: oneOrMany(priced) }),
     subEvent,
   };
 }

@@ -34,11 +34,17 @@ export function hoursText(hours: number): string {
   return `${Number(hours.toFixed(2))} CE ${hours === 1 ? 'hour' : 'hours'}`;
 }
 
+/** `calendar`, or `calendar-spring-2027` for a listed offering: the calendar file's name without `.ics`. */
+export function calendarFileName(offeringId: string): string {
+  return offeringId === '' ? 'calendar' : `calendar-${offeringId}`;
+}
+
 export const paths = {
   home: () => '/',
   courses: () => '/courses/',
   course: (slug: string) => `/courses/${slug}/`,
-  courseCalendar: (slug: string) => `/courses/${slug}/calendar.ics`,
+  /** One offering's calendar; the one offering a course states at its top level has id ''. */
+  courseCalendar: (slug: string, offeringId = '') => `/courses/${slug}/${calendarFileName(offeringId)}.ics`,
   instructors: () => '/instructors/',
   instructor: (slug: string) => `/instructors/${slug}/`,
   topics: () => '/topics/',

@@ -2,15 +2,29 @@
 import type { Course } from '../schemas/course.ts';
 import { FORMAT_LABELS, hoursText } from './labels.ts';
 import type { OgCard } from './og-image.ts';
+import { courseOfferings } from './offerings.ts';
 import { formatDateRange } from './schedule.ts';
 
-export function courseOgCard(course: Pick<Course, 'title' | 'sessions' | 'ceHours' | 'format'>, siteName: string): OgCard {
-  const first = course.sessions[0]?.date;
-  const last = course.sessions.at(-1)?.date;
+type CardSource = Parameters<typeof courseOfferings>[0] & Pick<Course, 'title' | 'ceHours'>;
+
+/**
+ * The card states no status and no "next" date, so it needs no rebuild as time passes: the
+ * dates of a course given once, else the first of its dated offerings and how many more.
+ */
+export function courseOgCard(course: CardSource, siteName: string): OgCard {
+  const offerings = courseOfferings(course);
+  const ranges = offerings
+    .map((offering) => offering.sessions.map((session) => session.date).sort())
+    .filter((dates) => dates.length > 0)
+    .sort((a, b) => a[0]!.localeCompare(b[0]!))
+    .map((dates) => formatDateRange(dates[0]!, dates.at(-1)!));
+  const onDemand = offerings.some((offering) => offering.format === 'on-demand');
+  const more = ranges.length > 1 ? ` and ${ranges.length - 1} more ${ranges.length === 2 ? 'date' : 'dates'}` : '';
+  const when = ranges[0] === undefined ? 'Available on demand' : `${ranges[0]}${more}${onDemand ? ', or on demand' : ''}`;
   return {
     title: course.title,
-    when: first && last ? formatDateRange(first, last) : 'Available on demand',
-    facts: `${hoursText(course.ceHours)} · ${FORMAT_LABELS[course.format]}`,
+    when,
+    facts: `${hoursText(course.ceHours)} · ${[...new Set(offerings.map((offering) => FORMAT_LABELS[offering.format]))].join(' · ')}`,
     siteName,
   };
 }

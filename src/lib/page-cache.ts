@@ -13,7 +13,8 @@ import path from 'node:path';
 import { processShared } from './process-shared.ts';
 import type { ContentSet } from './content/load-content.ts';
 import { isPublished } from './publishing.ts';
-import { courseStatus } from './schedule.ts';
+import { courseOfferings, offeringStatus } from './offerings.ts';
+import { priceLines } from './prices.ts';
 
 /** What the page of a course is built from, besides the code. */
 export interface CoursePageInputs {
@@ -89,7 +90,10 @@ export async function planCoursePages(content: ContentSet, now: Date, fingerprin
       site: content.site,
       course: { id: entry.id, extension: entry.extension, data, body: entry.body },
       referenced,
-      status: courseStatus(data, now),
+      // What the page shows that changes with the clock alone: each offering's status and the prices still applying.
+      status: JSON.stringify(
+        courseOfferings(data).map((offering) => [offeringStatus(offering, now), priceLines(offering.prices, offering.timeZone, now).map((line) => line.price)]),
+      ),
     });
     const name = `${key}.html`;
     plan.files.set(entry.id, path.join(cacheDir, name));

@@ -3,7 +3,6 @@
  * and where the course stands against "now". Nothing here reads the host's time zone; dates
  * are formatted in UTC from Date.UTC and times in the named zone.
  */
-import type { Course } from '../schemas/course.ts';
 import type { Session } from '../schemas/session.ts';
 import { dateTimeFormat, formatRangeInZone, zoneAbbreviation } from './local-time.ts';
 import { requireZonedInstant } from './zoned-time.ts';
@@ -11,7 +10,8 @@ import type { ZonedInstant } from './zoned-time.ts';
 
 export { zoneAbbreviation };
 
-export type CourseStatus = 'upcoming' | 'in-progress' | 'past' | 'on-demand';
+export type { TimeStatus as CourseStatus } from './offerings.ts';
+import type { TimeStatus as CourseStatus } from './offerings.ts';
 
 export interface SessionTime {
   /** Position in the course's session list, from 0. */
@@ -21,7 +21,11 @@ export interface SessionTime {
   end: ZonedInstant;
 }
 
-type Schedule = Pick<Course, 'sessions' | 'timeZone'>;
+/** The dated part of one offering. */
+export interface Schedule {
+  sessions: readonly Session[];
+  timeZone: string;
+}
 
 /** Each session with its start and end instants; throws on a wall-clock time the zone skips or repeats (validation reports those first). */
 export function sessionTimes(course: Schedule): SessionTime[] {

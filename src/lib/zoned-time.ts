@@ -52,14 +52,22 @@ function toZonedInstant(zoned: Temporal.ZonedDateTime): ZonedInstant {
   };
 }
 
-/** The calendar date `days` calendar days (or business days, skipping Saturdays and Sundays) before `date`. */
-export function subtractDays(date: string, days: number, counting: 'calendar' | 'business'): string {
+/**
+ * The calendar date `days` calendar days (or business days, skipping Saturdays, Sundays and
+ * the days `isClosed` names, such as public holidays) before `date`.
+ */
+export function subtractDays(
+  date: string,
+  days: number,
+  counting: 'calendar' | 'business',
+  isClosed: (date: string) => boolean = () => false,
+): string {
   let day = Temporal.PlainDate.from(date);
   if (counting === 'calendar') return day.subtract({ days }).toString();
   let remaining = days;
   while (remaining > 0) {
     day = day.subtract({ days: 1 });
-    if (day.dayOfWeek <= 5) remaining -= 1;
+    if (day.dayOfWeek <= 5 && !isClosed(day.toString())) remaining -= 1;
   }
   return day.toString();
 }

@@ -1,13 +1,15 @@
-/** RSS feed of courses, newest first: by publishDate when the course has one, else by its first session. */
+/** RSS feed of courses, newest first: by publishDate when the course has one, else by its newest offering's first session. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { allCourses, siteSettings } from '../data/catalog.ts';
+import { allCourses, siteSettings, type CourseView } from '../data/catalog.ts';
 import { paths } from '../lib/labels.ts';
 import { newestFirst } from '../lib/feed.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const settings = await siteSettings();
-  const courses = newestFirst(await allCourses(), (view) => ({ publishDate: view.entry.data.publishDate, firstSessionDate: view.sessions[0]?.session.date }));
+  // A rerun counts from its newest offering's first session, so announcing new dates puts the course back on top.
+  const newestStart = (view: CourseView) => view.offerings.map(({ sessions }) => sessions[0]?.session.date).filter((date) => date !== undefined).sort().at(-1);
+  const courses = newestFirst(await allCourses(), (view) => ({ publishDate: view.entry.data.publishDate, firstSessionDate: newestStart(view) }));
   return rss({
     title: `${settings.name}: courses`,
     description: settings.description,

@@ -4,19 +4,10 @@
  * against the schedule, references to other files) live in src/lib/content/course-rules.ts.
  */
 import { z } from 'zod';
-import {
-  httpsUrlSchema,
-  isoDateSchema,
-  moneySchema,
-  referenceTo,
-  slugSchema,
-  textSchema,
-  timeZoneSchema,
-} from './common.ts';
+import { isoDateSchema, referenceTo, slugSchema, textSchema } from './common.ts';
 import { approvalPeriodFields, CE_CATEGORIES, CE_DELIVERIES, creditUnitSchema } from './ce.ts';
-import { courseFormatSchema } from './format.ts';
 import { readingSchema } from './reading.ts';
-import { sessionSchema } from './session.ts';
+import { offeringFields, offeringSchema, type Venue } from './offering.ts';
 
 export const LEVELS = ['introductory', 'beginner', 'intermediate', 'advanced'] as const;
 export { CE_CATEGORIES, CE_DELIVERIES };
@@ -134,21 +125,6 @@ export const completionSchema = z
   })
   .meta({ description: 'How credit is earned.' });
 
-export const venueSchema = z
-  .strictObject({
-    name: textSchema.meta({ description: 'Name of the venue.', examples: ['Conference Center'] }),
-    room: textSchema.optional().meta({ description: 'The room or floor within the venue.', examples: ['Room 204, second floor'] }),
-    streetAddress: textSchema.meta({ description: 'Street and number.', examples: ['1 Main Street'] }),
-    locality: textSchema.meta({ description: 'City.', examples: ['Boston'] }),
-    region: textSchema.optional().meta({ description: 'State or region.', examples: ['MA'] }),
-    postalCode: textSchema.optional().meta({ description: 'Postal code.', examples: ['02108'] }),
-    country: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'a two-letter ISO 3166 country code')
-      .meta({ description: 'ISO 3166 country code.', examples: ['US'] }),
-  })
-  .meta({ description: 'Where an in-person or hybrid course meets.' });
-
 export const courseSchema = z
   .strictObject({
     title: textSchema.max(200).meta({ description: 'The course title.', examples: ['Improving Treatment Effectiveness with Attachment Theory'] }),
@@ -167,10 +143,16 @@ export const courseSchema = z
       .optional()
       .meta({ description: 'The course is left out of production builds before this date.', examples: ['2020-09-01'] }),
     instructors: z.array(referenceTo('instructors', 'leslie-becker-phelps')).min(1).meta({ description: 'Who teaches it.' }),
-    format: courseFormatSchema,
-    timeZone: timeZoneSchema.meta({ description: 'The IANA time zone the session times are written in.', examples: ['America/New_York'] }),
-    venue: venueSchema.optional(),
-    sessions: z.array(sessionSchema).default([]).meta({ description: 'The sessions, in order. Required unless the format is on-demand.' }),
+    // A course given once states its offering here; one given more often lists `offerings`.
+    ...offeringFields,
+    format: offeringFields.format
+      .optional()
+      .meta({ description: 'How the course is delivered; given in each offering instead when the course lists `offerings`.', examples: ['live-online'] }),
+    offerings: z
+      .array(offeringSchema)
+      .min(1)
+      .optional()
+      .meta({ description: 'The times the course is given, when more than one; each has its own format, dates, prices and registration.' }),
     ceHours: z.number().positive().multipleOf(0.25).meta({ description: 'CE hours awarded.', examples: [8] }),
     ceHoursBreakdown: z
       .array(ceHoursPartSchema)
@@ -195,8 +177,6 @@ export const courseSchema = z
     sponsors: z.array(referenceTo('sponsors', 'praxis-cet')).min(1).meta({ description: 'Joint sponsors.' }),
     readings: z.array(readingSchema).default([]).meta({ description: 'Recommended reading.' }),
     refundPolicy: referenceTo('policies', 'standard-refund').meta({ description: 'The refund and cancellation policy that applies.' }),
-    registrationUrl: httpsUrlSchema.optional().meta({ description: 'Where to register, when registration is open.' }),
-    price: moneySchema.optional().meta({ description: 'The price, when known.' }),
   })
   .meta({ description: 'A course. The Markdown body is the course description.' });
 
@@ -205,5 +185,5 @@ export type CourseInput = z.input<typeof courseSchema>;
 export type Approval = z.infer<typeof approvalSchema>;
 export type Disclosures = z.infer<typeof disclosuresSchema>;
 export type Completion = z.infer<typeof completionSchema>;
-export type Venue = z.infer<typeof venueSchema>;
+export type { Venue };
 export type Level = (typeof LEVELS)[number];

@@ -1,13 +1,15 @@
 /**
  * Progressive enhancement for course pages, loaded as a file (no inline script):
  * - beside each session, the reader's own local time when their zone differs;
- * - the course status re-checked against the reader's clock, so a page built before the
- *   course started stops offering registration once it has.
+ * - each offering's status re-checked against the reader's clock, so a page built before an
+ *   offering started (or before its on-demand access closed) stops offering registration;
+ * - prices whose last day has passed (an early bird) removed.
  * Without JavaScript the page already shows the schedule and the build-time status.
  */
 import { localTimeNote, statusAt } from '../lib/local-time.ts';
 
-const STATUS_LABELS = { upcoming: 'Upcoming', 'in-progress': 'In progress', past: 'Past course' } as const;
+type Status = 'upcoming' | 'in-progress' | 'past' | 'on-demand';
+const STATUS_LABELS: Record<Status, string> = { upcoming: 'Upcoming', 'in-progress': 'In progress', past: 'Past course', 'on-demand': 'On demand' };
 
 function showLocalTimes(): void {
   const schedule = document.querySelector<HTMLElement>('[data-schedule]');
@@ -25,23 +27,45 @@ function showLocalTimes(): void {
   }
 }
 
-function recheckStatus(): void {
-  const panel = document.querySelector<HTMLElement>('[data-course-status]');
-  const { start, end, status: builtStatus } = panel?.dataset ?? {};
-  if (!panel || !start || !end || builtStatus === 'on-demand') return;
-  const status = statusAt(start, end, new Date());
-  if (status === builtStatus) return;
-  panel.dataset['status'] = status;
-  const label = panel.querySelector<HTMLElement>('[data-status-label]');
-  if (label) {
-    label.textContent = STATUS_LABELS[status];
-    label.dataset['status'] = status;
+/** Where an offering stands at `now`, from the instants its element carries (see offeringStatus). */
+function statusNow(kind: string | undefined, start: string | undefined, end: string | undefined, now: Date): Status {
+  if (kind === 'on-demand') {
+    if (start !== undefined && now.getTime() < Date.parse(start)) return 'upcoming';
+    return end !== undefined && now.getTime() >= Date.parse(end) ? 'past' : 'on-demand';
   }
-  if (status !== 'upcoming') panel.querySelectorAll<HTMLElement>('[data-register], [data-refund-deadline]').forEach((element) => element.remove());
-  panel.querySelectorAll<HTMLElement>('[data-when]').forEach((message) => {
-    message.hidden = message.dataset['when'] !== status;
-  });
+  return start !== undefined && end !== undefined ? statusAt(start, end, now) : 'upcoming';
+}
+
+/** Each offering (the key facts and the list of dates): its status against the reader's clock, and no Register link once it has started or closed. */
+function recheckOfferings(now: Date): void {
+  for (const offering of document.querySelectorAll<HTMLElement>('[data-offering]')) {
+    const { kind, start, end, status: builtStatus } = offering.dataset;
+    const status = statusNow(kind, start, end, now);
+    if (status === builtStatus) continue;
+    offering.dataset['status'] = status;
+    const label = offering.querySelector<HTMLElement>('[data-status-label]');
+    if (label) {
+      label.textContent = STATUS_LABELS[status];
+      label.dataset['status'] = status;
+    }
+    if (status !== 'upcoming' && status !== 'on-demand') {
+      offering.querySelectorAll<HTMLElement>('[data-register], [data-refund-deadline]').forEach((element) => element.remove());
+    }
+    offering.querySelectorAll<HTMLElement>('[data-when]').forEach((message) => {
+      message.hidden = message.dataset['when'] !== status;
+    });
+  }
+}
+
+/** Prices whose last day has passed on the reader's clock (an early bird) are taken off the page. */
+function recheckPrices(now: Date): void {
+  for (const price of document.querySelectorAll<HTMLElement>('[data-price-ends]')) {
+    const ends = price.dataset['priceEnds'];
+    if (ends !== undefined && now.getTime() >= Date.parse(ends)) price.remove();
+  }
 }
 
 showLocalTimes();
-recheckStatus();
+const now = new Date();
+recheckOfferings(now);
+recheckPrices(now);

@@ -86,8 +86,9 @@ async function fillCourse(page: Page, session: { date: string; start: string; en
   await subtitle.fill('');
   await page.getByLabel('Summary', { exact: true }).fill('The ethics of seeing clients online, for mental-health professionals.');
   await choose(page, 'Instructors', 'Leslie', 'Leslie Becker-Phelps');
-  await choose(page, 'Format', 'live-online');
-  await choose(page, 'Time zone', 'America/New_York');
+  // Optional at the top level, since a course given more than once states them in each offering.
+  await choose(page, 'Format (optional)', 'live-online');
+  await choose(page, 'Time zone (optional)', 'America/New_York');
   await page.getByRole('button', { name: 'Add session' }).click();
   await page.getByLabel('Date', { exact: true }).fill(session.date);
   await page.getByLabel('Start', { exact: true }).fill(session.start);

@@ -14,6 +14,8 @@ const SEED_TITLE = 'Improving Treatment Effectiveness with Attachment Theory';
 const FIXTURE_TITLE = 'Self-Compassion in Practice';
 /** The CE-disclosure fixture (tests/fixtures/ce), upcoming, approved by NBCC among others. */
 const CE_TITLE = 'Ethics of Care in Telehealth';
+/** The course given three times; its search date is its next offering's, January 20, 2027. */
+const OFFERED_TITLE = 'Motivational Interviewing for Counselors';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // The policy the search must run under: scripts and styles only from files, plus Pagefind's WebAssembly.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
@@ -135,27 +137,27 @@ test.describe('the search page', () => {
   test('opens a shared URL with its words, filters and order, and the back button steps through the filters', async ({ page }) => {
     await page.goto('/search/?board=nbcc&sort=oldest&past=show');
     const { box, status, results, filter } = searchPage(page);
-    await expect(status).toHaveText('3 results with 1 filter, earliest first.');
-    await expect(results).toHaveText([SEED_TITLE, CE_TITLE, FIXTURE_TITLE]);
+    await expect(status).toHaveText('4 results with 1 filter, earliest first.');
+    await expect(results).toHaveText([SEED_TITLE, OFFERED_TITLE, CE_TITLE, FIXTURE_TITLE]);
     await expect(filter(/National Board for Certified Counselors/)).toBeChecked();
     await expect(page.getByLabel('Order')).toHaveValue('oldest');
     await expect(box).toHaveValue('');
 
     await page.getByLabel('Order').selectOption('newest');
-    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, SEED_TITLE]);
+    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, OFFERED_TITLE, SEED_TITLE]);
     await expect(page).toHaveURL(/\?board=nbcc&sort=newest&past=show$/);
 
     await filter(/Upcoming/).check();
-    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE]);
+    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, OFFERED_TITLE]);
     await expect(page).toHaveURL(/\?board=nbcc&status=upcoming&sort=newest&past=show$/);
 
     await page.goBack();
     await expect(page).toHaveURL(/\?board=nbcc&sort=newest&past=show$/);
     await expect(filter(/Upcoming/)).not.toBeChecked();
-    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, SEED_TITLE]);
+    await expect(results).toHaveText([FIXTURE_TITLE, CE_TITLE, OFFERED_TITLE, SEED_TITLE]);
     await page.goBack();
     await expect(page.getByLabel('Order')).toHaveValue('oldest');
-    await expect(results).toHaveText([SEED_TITLE, CE_TITLE, FIXTURE_TITLE]);
+    await expect(results).toHaveText([SEED_TITLE, OFFERED_TITLE, CE_TITLE, FIXTURE_TITLE]);
   });
 
   test('returns to the same search after opening a result', async ({ page }) => {

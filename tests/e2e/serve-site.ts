@@ -1,6 +1,7 @@
 /**
  * The browser tests' web server: builds content/ plus the browser-test fixtures
- * (tests/fixtures/e2e) and the CE-disclosure fixture (tests/fixtures/ce) with the clock pinned, then serves the result with its _headers.
+ * (tests/fixtures/e2e), the CE-disclosure fixture (tests/fixtures/ce) and the course offered three
+ * times (tests/fixtures/offerings) with the clock pinned, then serves the result with its _headers.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -17,6 +18,7 @@ const contentDir = await mkdtemp(path.join(tmpdir(), 'ce-e2e-content-'));
 await cp(path.join(root, 'content'), contentDir, { recursive: true });
 await cp(path.join(root, 'tests/fixtures/e2e'), contentDir, { recursive: true });
 await cp(path.join(root, 'tests/fixtures/ce'), contentDir, { recursive: true });
+await cp(path.join(root, 'tests/fixtures/offerings'), contentDir, { recursive: true });
 await rm(siteDir, { recursive: true, force: true });
 const build = runScript('build', { CONTENT_DIR: contentDir, OUT_DIR: siteDir, SITE_NOW: E2E_NOW, ASTRO_CACHE_DIR: path.join(root, '.e2e/cache') });
 if (build.status !== 0) {

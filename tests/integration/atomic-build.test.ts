@@ -59,8 +59,9 @@ refundPolicy: on-demand-refund
 const ON_DEMAND_POLICY = `name: On-demand refund policy
 appliesTo: [on-demand]
 tiers:
-  - minDaysBefore: 0
+  - withinDays: 30
     outcome: refund
+  - outcome: none
 text: A full refund within 30 days.
 `;
 

@@ -49,6 +49,7 @@ describe('the built HTML', () => {
     await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
     await cp(path.join(fixturesDir, 'hostile'), contentDir, { recursive: true });
     await cp(path.join(fixturesDir, 'ce'), contentDir, { recursive: true });
+    await cp(path.join(fixturesDir, 'offerings'), contentDir, { recursive: true });
     site = buildSite(contentDir, '2026-11-30T12:00:00Z');
     pages = await htmlFiles(site.outDir);
   });

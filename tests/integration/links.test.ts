@@ -133,6 +133,7 @@ describe('links in the built site', () => {
     contentDir = await mkdtemp(path.join(tmpdir(), 'ce-links-content-'));
     await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
     await cp(path.join(fixturesDir, 'hostile'), contentDir, { recursive: true });
+    await cp(path.join(fixturesDir, 'offerings'), contentDir, { recursive: true });
     site = buildSite(contentDir, '2026-11-30T12:00:00Z');
     index = new SiteIndex(site.outDir);
     links = [];

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../scripts/bench/generate-content.ts';
 import { loadContent, type ContentSet } from '../../src/lib/content/load-content.ts';
 import { isPublished } from '../../src/lib/publishing.ts';
-import { courseStatus } from '../../src/lib/schedule.ts';
+import { courseOfferings, offeringStatus } from '../../src/lib/offerings.ts';
 import { slugify } from '../../src/lib/slug.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
@@ -43,7 +43,7 @@ function expectedCourses(profession: string, state?: string): string[] {
   const now = new Date(NOW);
   const boards = new Map(content.boards.map((board) => [board.id, board.data]));
   return content.courses
-    .filter(({ data }) => isPublished(data, now, 'production') && courseStatus(data, now) !== 'past')
+    .filter(({ data }) => isPublished(data, now, 'production') && courseOfferings(data).some((offering) => offeringStatus(offering, now) !== 'past'))
     .filter(({ data }) =>
       data.approvals.some(({ board }) => {
         const found = boards.get(board)!;

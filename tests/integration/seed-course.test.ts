@@ -87,7 +87,7 @@ describe('the seed course, built after it ended', () => {
 
   it('computes the refund terms: full refund minus $30 until Oct 5, 2020, then a credit for a year', () => {
     expect($('.periods li').toArray().map((item) => $(item).text().trim())).toEqual([
-      'Cancel on or before Monday, October 5, 2020: full refund minus the $30 administrative fee.',
+      'Cancel on or before Monday, October 5, 2020: refund minus the $30 administrative processing fee.',
       'Cancel from Tuesday, October 6, 2020: no refund; a credit for the full amount toward another learning product, valid for 12 months.',
     ]);
   });
@@ -126,6 +126,8 @@ describe('the seed course, built before it started', () => {
     const site = buildSite(path.join(repoRoot, 'content'), '2020-10-01T12:00:00Z');
     const $ = load(site.read(`courses/${SLUG}/index.html`));
     expect(text($, '[data-status-label]')).toBe('Upcoming');
+    // The refund keeps a $30 fee, so it is not called full.
+    expect(text($, '[data-refund-deadline] dt')).toBe('Refund until');
     expect(text($, '[data-refund-deadline] dd')).toBe('Monday, October 5, 2020');
     expect($('[data-register]')).toHaveLength(0);
     expect(text($, '[data-when="upcoming"]')).toBe('Registration details for this course have not been published.');

@@ -2,6 +2,7 @@
  * The calendar file is read back with node-ical, a parser written independently of
  * ical-generator, so these tests check what a calendar app would see, not how it was written.
  */
+import { courseOfferings } from '../../src/lib/offerings.ts';
 import { readFileSync } from 'node:fs';
 import ical from 'node-ical';
 import type { CalendarResponse, ParameterValue, VEvent } from 'node-ical';
@@ -29,6 +30,7 @@ function courseWith(overrides: Partial<CourseInput>): Course {
 function input(course: Course, extra: Partial<CourseCalendarInput> = {}): CourseCalendarInput {
   return {
     course,
+    offering: courseOfferings(course)[0]!,
     slug: SEED_SLUG,
     courseUrl: COURSE_URL,
     siteName: 'Praxis Courses',

@@ -84,11 +84,11 @@ content/courses/attachment-theory-treatment-effectiveness.md:61 › completion
   found:    no completion requirements
   fix:      Add \`completion:\` with \`fullAttendance\`, \`evaluation\`, \`test\` and \`certificate\` as they apply.
 
-content/courses/attachment-theory-treatment-effectiveness.md:62 › price
+content/courses/attachment-theory-treatment-effectiveness.md:62 › prices
   APA requires the course page to state the cost, including all fees, and this course does not.
   expected: the rule of APA: Arizona Psychological Association, brochure checklist of an APA sponsor (azpa.org/form.php?form_id=20)
   found:    no price
-  fix:      Add \`price: { amount: …, currency: USD }\` once the cost is known; the page shows no price until then.
+  fix:      Add \`prices: [{ amount: …, currency: USD }]\` once the cost is known; the page shows no price until then.
 
 content/courses/attachment-theory-treatment-effectiveness.md:63 › sponsors
   NBCC requires the course page to state the grievance procedure and whom to contact, and this course does not.

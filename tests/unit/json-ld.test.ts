@@ -100,7 +100,7 @@ const onDemandCourse = courseSchema.parse({
   format: 'on-demand',
   timeZone: 'America/New_York',
   ceHours: 7.5,
-  price: { amount: 95, currency: 'USD' },
+  prices: [{ amount: 95, currency: 'USD' }],
   registrationUrl: 'https://www.example.org/register/self-compassion',
 } satisfies CourseInput);
 const onDemand: CourseJsonLdInput = { site, slug: 'self-compassion', course: onDemandCourse, instructors: [leslie], sponsors: [praxis, ibh] };
@@ -217,7 +217,7 @@ describe('courseJsonLd', () => {
   });
 
   it('marks a price of zero as a free course', () => {
-    const free = courseSchema.parse({ ...onDemandCourse, price: { amount: 0, currency: 'USD' }, registrationUrl: undefined });
+    const free = courseSchema.parse({ ...onDemandCourse, prices: [{ amount: 0, currency: 'USD' }], registrationUrl: undefined });
     expect(courseJsonLd({ ...onDemand, course: free }).offers).toEqual({ '@type': 'Offer', category: 'Free', price: 0, priceCurrency: 'USD' });
   });
 
@@ -229,7 +229,7 @@ describe('courseJsonLd', () => {
 
 describe('sessionEventsJsonLd', () => {
   it('gives each seed session its own UTC offset: EDT in October, EST in November', () => {
-    const series = sessionEventsJsonLd(seed);
+    const series = sessionEventsJsonLd(seed)[0];
     const sessions = Array.isArray(series?.subEvent) ? series.subEvent : [];
     expect(sessions.map((event) => [event.startDate, event.endDate])).toEqual([
       ['2020-10-19T16:00:00-04:00', '2020-10-19T18:00:00-04:00'],
@@ -240,7 +240,7 @@ describe('sessionEventsJsonLd', () => {
   });
 
   it('builds the seed series and its first session exactly', () => {
-    const series = sessionEventsJsonLd(seed);
+    const series = sessionEventsJsonLd(seed)[0];
     const shared = {
       eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
       eventStatus: 'https://schema.org/EventScheduled',
@@ -271,12 +271,12 @@ describe('sessionEventsJsonLd', () => {
   });
 
   it('states no price, rating or availability the content does not give', () => {
-    const text = JSON.stringify(sessionEventsJsonLd(seed));
+    const text = JSON.stringify(sessionEventsJsonLd(seed)[0]);
     for (const property of ['offers', 'price', 'aggregateRating', 'availability']) expect(text).not.toContain(`"${property}"`);
   });
 
   it('puts in-person sessions at the full Place, attended offline, named by their titles', () => {
-    const series = sessionEventsJsonLd(inPerson);
+    const series = sessionEventsJsonLd(inPerson)[0];
     const sessions = Array.isArray(series?.subEvent) ? series.subEvent : [];
     expect(sessions.map((event) => [event.name, event.startDate, event.eventAttendanceMode])).toEqual([
       ['Ethics in Clinical Supervision: Frameworks', '2021-03-27T09:00:00+00:00', 'https://schema.org/OfflineEventAttendanceMode'],
@@ -292,7 +292,7 @@ describe('sessionEventsJsonLd', () => {
   });
 
   it('marks hybrid sessions as mixed attendance at both locations, and a single session by the course title', () => {
-    const series = sessionEventsJsonLd(hybrid);
+    const series = sessionEventsJsonLd(hybrid)[0];
     const first = Array.isArray(series?.subEvent) ? series.subEvent[0] : undefined;
     expect(first).toMatchObject({ name: 'Ethics in Clinical Supervision (hybrid)', eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode' });
     expect(first).toHaveProperty('location', [
@@ -302,14 +302,14 @@ describe('sessionEventsJsonLd', () => {
   });
 
   it('puts a stated price on the series, not on each session', () => {
-    const priced = courseSchema.parse({ ...inPersonCourse, price: { amount: 250, currency: 'GBP' } });
-    const series = sessionEventsJsonLd({ ...inPerson, course: priced });
+    const priced = courseSchema.parse({ ...inPersonCourse, prices: [{ amount: 250, currency: 'GBP' }] });
+    const series = sessionEventsJsonLd({ ...inPerson, course: priced })[0];
     expect(series?.offers).toEqual({ '@type': 'Offer', category: 'Paid', price: 250, priceCurrency: 'GBP' });
     expect(Array.isArray(series?.subEvent) && series.subEvent[0]).not.toHaveProperty('offers');
   });
 
   it('has no events for an on-demand course', () => {
-    expect(sessionEventsJsonLd(onDemand)).toBeUndefined();
+    expect(sessionEventsJsonLd(onDemand)).toEqual([]);
   });
 });
 
@@ -422,9 +422,9 @@ describe('serializeJsonLd', () => {
 
 describe('structured-data checker on every builder', () => {
   const pages: [string, unknown[], Parameters<typeof checkStructuredData>[1]['pageKind']][] = [
-    ['seed course page', [courseJsonLd(seed), sessionEventsJsonLd(seed)], 'course'],
-    ['in-person course page', [courseJsonLd(inPerson), sessionEventsJsonLd(inPerson)], 'course'],
-    ['hybrid course page', [courseJsonLd(hybrid), sessionEventsJsonLd(hybrid)], 'course'],
+    ['seed course page', [courseJsonLd(seed), sessionEventsJsonLd(seed)[0]], 'course'],
+    ['in-person course page', [courseJsonLd(inPerson), sessionEventsJsonLd(inPerson)[0]], 'course'],
+    ['hybrid course page', [courseJsonLd(hybrid), sessionEventsJsonLd(hybrid)[0]], 'course'],
     ['on-demand course page', [courseJsonLd(onDemand)], 'course'],
     ['catalog', [itemListJsonLd(site, [{ slug: seedSlug, name: 'A', description: 'B', providerName: 'C' }])], 'catalog'],
     ['home', [websiteJsonLd(site), organizationJsonLd(site, praxis)], 'home'],

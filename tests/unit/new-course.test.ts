@@ -227,11 +227,13 @@ describe('npm run new-course', { timeout: 60_000 }, () => {
   it('writes an on-demand course without sessions when a policy covers on-demand', async () => {
     const dir = await contentWithOverlay();
     const policyFile = path.join(dir, 'policies', 'praxis-refund.yaml');
-    await writeFile(policyFile, (await readFile(policyFile, 'utf8')).replace('appliesTo: [in-person, hybrid, live-online]', 'appliesTo: [in-person, hybrid, live-online, on-demand]'));
+    await writeFile(policyFile, (await readFile(policyFile, 'utf8'))
+        .replace('appliesTo: [in-person, hybrid, live-online]', 'appliesTo: [in-person, hybrid, live-online, on-demand]')
+        .replace('\nfees:', '\n  - { formats: [on-demand], outcome: none }\nfees:'));
     const run = newCourse(flags(dir, { format: 'on-demand', date: undefined, start: undefined, end: undefined }));
     expect(run.status).toBe(0);
     const course = await loadCourse(dir, 'trauma-informed-supervision');
-    expect(course.data.sessions).toEqual([]);
+    expect(course.data.sessions).toBeUndefined();
   });
 
   it('refuses an on-demand course when no policy covers on-demand, and writes nothing', async () => {

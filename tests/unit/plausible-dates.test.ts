@@ -35,7 +35,7 @@ describe('implausible dates', () => {
         message: "The sessions run from 2027-01-10 to 2028-02-10, more than a year: one course's sessions fall within a year.",
         expected: 'sessions within 366 days',
         found: '396 days',
-        fix: 'Correct the dates, or make the later sessions a course of their own.',
+        fix: "Correct the dates, or list each run as one of the course's `offerings`.",
       },
     ]);
   });

@@ -26,7 +26,7 @@ const seed = {
 
 /** Fresh, mutable copies of the seed course page's JSON-LD: [Course, EventSeries]. */
 function seedPage(): [Json, Json] {
-  return JSON.parse(JSON.stringify([courseJsonLd(seed), sessionEventsJsonLd(seed)])) as [Json, Json];
+  return JSON.parse(JSON.stringify([courseJsonLd(seed), ...sessionEventsJsonLd(seed)])) as [Json, Json];
 }
 
 /** The object at a path of keys and indexes. */

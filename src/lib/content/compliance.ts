@@ -5,6 +5,7 @@
  * what the rule is and who makes it, how to fix it); `npm run check` prints them as warnings,
  * and `--strict` or `strictCompliance: true` in site.yaml makes them errors.
  */
+import { courseFormats, courseOfferings } from '../offerings.ts';
 import type { Board } from '../../schemas/board.ts';
 import type { PromotionalItem } from '../../schemas/ce.ts';
 import type { Course } from '../../schemas/course.ts';
@@ -54,16 +55,20 @@ export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
   schedule: {
     what: 'the schedule',
     gaps: (course) =>
-      course.format === 'on-demand' || course.sessions.length > 0
-        ? []
-        : [{ path: ['sessions'], found: 'no sessions', fix: 'Add the sessions with their agenda.' }],
+      courseOfferings(course).flatMap((offering) =>
+        offering.format === 'on-demand' || offering.sessions.length > 0
+          ? []
+          : [{ path: [...offering.path, 'sessions'], found: 'no sessions', fix: 'Add the sessions with their agenda.' }],
+      ),
   },
   cost: {
     what: 'the cost, including all fees',
     gaps: (course) =>
-      course.price
-        ? []
-        : [{ path: ['price'], found: 'no price', fix: 'Add `price: { amount: …, currency: USD }` once the cost is known; the page shows no price until then.' }],
+      courseOfferings(course).flatMap((offering) =>
+        offering.prices.length > 0
+          ? []
+          : [{ path: [...offering.path, 'prices'], found: 'no price', fix: 'Add `prices: [{ amount: …, currency: USD }]` once the cost is known; the page shows no price until then.' }],
+      ),
   },
   'instructor-credentials': {
     what: 'each instructor’s credentials',
@@ -148,7 +153,7 @@ export function complianceProblems(input: ComplianceInput): ContentProblem[] {
     const resolution = resolveApproval(claim, course, board, input.sponsors);
     if (!resolution.ok) return;
     for (const requirement of board.requires) {
-      if (requirement.formats && !requirement.formats.includes(course.format)) continue;
+      if (requirement.formats && !courseFormats(course).some((format) => requirement.formats!.includes(format))) continue;
       const rule = ITEM_RULES[requirement.item];
       for (const gap of rule.gaps(course, resolution.approval, input, index)) {
         // A field the course leaves out has no line: point at the approval that brings the rule.

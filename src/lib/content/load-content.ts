@@ -3,6 +3,8 @@
  * every file together. Used by `npm run check`, by the build before anything is written,
  * and by the Astro loaders, so editors meet the same messages everywhere.
  */
+import { policyRuleProblems } from './policy-rules.ts';
+import { courseFormats, courseOfferings } from '../offerings.ts';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -224,10 +226,12 @@ function referenceProblem(
 function repeatedCourseProblems(courses: readonly { entry: ContentEntry<Course>; source: ParsedSource }[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const keysOf = ({ data, body }: ContentEntry<Course>) => {
-    const dates = data.sessions.map((session) => session.date).join(',');
+    const offeringDates = courseOfferings(data)
+      .map((offering) => offering.sessions.map((session) => session.date).join(','))
+      .filter((dates) => dates !== '');
     const text = body.replace(/\s+/g, ' ').trim().toLowerCase();
     return [
-      ...(dates ? [{ key: `title:${data.title.toLowerCase()}|${dates}`, what: 'the same title on the same dates' }] : []),
+      ...new Set(offeringDates).values().map((dates) => ({ key: `title:${data.title.toLowerCase()}|${dates}`, what: 'the same title on the same dates' })),
       ...(text.length >= 80 ? [{ key: `body:${text}`, what: 'the same description' }] : []),
     ];
   };
@@ -346,7 +350,7 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
       if (!board || !data.sponsors || data.ceHours === undefined || !data.sponsors.every((id) => sponsorById.has(id))) return;
       const resolution = resolveApproval(approval, { sponsors: data.sponsors, ceHours: data.ceHours }, board, sponsorById);
       const problem = resolution.ok
-        ? approvalPeriodProblem(resolution.approval, periodProblem(resolution.approval.period, creditDates({ sessions: data.sessions ?? [], completion: data.completion })))
+        ? approvalPeriodProblem(resolution.approval, periodProblem(resolution.approval.period, creditDates(data)))
         : approvalProblem(resolution, approval.board, data.sponsors);
       if (problem) {
         const { path: problemPath, ...rest } = problem;
@@ -364,9 +368,13 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
     const policy = data.refundPolicy === undefined ? undefined : policyById.get(data.refundPolicy);
     if (data.refundPolicy !== undefined && !ids.policies.includes(data.refundPolicy)) {
       problems.push(referenceProblem(file, source, ['refundPolicy'], 'policies', data.refundPolicy, ids.policies));
-    } else if (policy && data.format && !policy.appliesTo.includes(data.format)) {
-      const line = source.lineOf(['refundPolicy']);
-      problems.push({ file, field: 'refundPolicy', ...(line === undefined ? {} : { line }), message: `The policy "${data.refundPolicy}" does not cover ${data.format} courses.`, expected: `a policy whose appliesTo includes ${data.format}`, found: JSON.stringify(data.refundPolicy), fix: `Choose another policy, or add ${data.format} to appliesTo in content/policies/${data.refundPolicy}.yaml if it really applies.` });
+    } else if (policy) {
+      const uncovered = courseFormats(data).filter((format) => !policy.appliesTo.includes(format));
+      if (uncovered.length > 0) {
+        const formats = uncovered.join(' and ');
+        const line = source.lineOf(['refundPolicy']);
+        problems.push({ file, field: 'refundPolicy', ...(line === undefined ? {} : { line }), message: `The policy "${data.refundPolicy}" does not cover ${formats} courses.`, expected: `a policy whose appliesTo includes ${formats}`, found: JSON.stringify(data.refundPolicy), fix: `Choose another policy, or add ${formats} to appliesTo in content/policies/${data.refundPolicy}.yaml if it really applies.` });
+      }
     }
 
     const context = { creditUnitOf: (board: string) => boardById.get(board)?.creditUnit, today, ...(present ? { presentFields: present } : {}) };
@@ -378,20 +386,10 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
   }
 
   for (const { entry: policy, source } of policies.valid) {
-    const tiers = policy.data.tiers;
-    tiers.forEach((tier, index) => {
-      const previous = tiers[index - 1];
-      if (previous && tier.minDaysBefore >= previous.minDaysBefore) {
-        const line = source.lineOf(['tiers', index, 'minDaysBefore']);
-        problems.push({ file: policy.file, field: formatFieldPath(['tiers', index, 'minDaysBefore']), ...(line === undefined ? {} : { line }), message: 'Tiers must run from the earliest cancellation to the latest.', expected: `fewer days than the tier before (${previous.minDaysBefore})`, found: String(tier.minDaysBefore), fix: 'Order the tiers by minDaysBefore, largest first, each number once.' });
-      }
-    });
-    policy.data.fees.forEach((fee, index) => {
-      if ((fee.fixed === undefined) === (fee.percent === undefined)) {
-        const line = source.lineOf(['fees', index]);
-        problems.push({ file: policy.file, field: formatFieldPath(['fees', index]), ...(line === undefined ? {} : { line }), message: 'A fee is either fixed or a percentage.', expected: 'exactly one of `fixed` or `percent`', found: fee.fixed ? 'both' : 'neither', fix: 'Give the fee either `fixed: { amount: 30, currency: USD }` or `percent: 10`.' });
-      }
-    });
+    for (const { path: rulePath, ...rest } of policyRuleProblems(policy.data)) {
+      const line = source.lineOf(rulePath);
+      problems.push({ ...rest, file: policy.file, field: formatFieldPath(rulePath), ...(line === undefined ? {} : { line }) });
+    }
   }
 
   const byLocation = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);

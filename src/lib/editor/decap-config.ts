@@ -18,6 +18,7 @@ import { courseRuleProblems } from '../content/course-rules.ts';
 import { formatFieldPath, type ContentProblem } from '../content/problems.ts';
 import { problemsFromIssue } from '../content/zod-issues.ts';
 import { courseSchema, type Course } from '../../schemas/course.ts';
+import { REFUND_OUTCOMES } from '../../schemas/policy.ts';
 import { COLLECTIONS, type CollectionInfo, type CollectionName } from './collections.ts';
 import { collectionJsonSchema, type JsonSchemaNode } from './json-schema.ts';
 
@@ -144,8 +145,10 @@ export const FIELD_OVERRIDES: Readonly<Record<string, Partial<DecapField>>> = {
   'sponsors.accommodationPolicy': { widget: 'text' },
   'policies.text': { widget: 'text' },
   'policies.intro': { widget: 'text' },
-  'policies.tiers': { summary: '{{fields.minDaysBefore}} days: {{fields.outcome}} {{fields.percent}}%', label_singular: 'tier' },
-  'policies.fees': { summary: '{{fields.label}}', label_singular: 'fee' },
+  'policies.tiers': { summary: '{{fields.formats}} {{fields.minDaysBefore}}{{fields.withinDays}} days: {{fields.outcome}} {{fields.percent}}%', label_singular: 'tier' },
+  // One outcome, or several for the registrant to choose from: a multi-select saves either as a list.
+  'policies.tiers.outcome': { widget: 'select', options: [...REFUND_OUTCOMES], multiple: true, min: 1 },
+  'policies.fees': { summary: '{{fields.name}} {{fields.label}}', label_singular: 'fee' },
 };
 
 const WORDS: Record<string, string> = { ce: 'CE', url: 'URL', doi: 'DOI', isbn: 'ISBN', mdx: 'MDX' };

@@ -64,7 +64,7 @@ tiers:
   - { minDaysBefore: 14, outcome: refund, percent: 100, deductFee: true }
   - { minDaysBefore: 0, outcome: credit, percent: 100, creditValidMonths: 12 }
 fees:
-  - { label: administrative fee, fixed: { amount: 30, currency: USD } }
+  - { name: administrative fee, label: any course, fixed: { amount: 30, currency: USD } }
 text: >-
   Cancel up to 14 days before the first session for a full refund, minus a $30
   administrative fee. Later cancellations receive a credit valid for 12 months.
@@ -242,6 +242,25 @@ files; \`npm run check\` enforces them too, and no editor completion knows them.
 - **Live-online, in-person and hybrid courses need at least one session; on-demand courses have
   none.**
 - **In-person and hybrid courses need a \`venue\`.**
+- **\`timeZone\` is needed wherever something is dated**: sessions, on-demand \`availableFrom\` /
+  \`availableUntil\`, or a price with \`until\`. An on-demand course with none of these needs no zone.
+
+### Offerings and prices
+
+- **A course given once** writes its \`format\`, \`timeZone\`, \`venue\`, \`sessions\`, \`prices\`,
+  \`registrationUrl\`, \`capacity\` and \`status\` at the top level. **A course given more than
+  once** lists them in \`offerings:\`, one entry per run (each with its own format: a course can
+  run live twice and on demand), and then none of them may stay at the top level. Each offering
+  gets its own calendar file and its own dates in the refund terms; the page shows the next one
+  in the key facts and every other one under "Dates and formats".
+- **Offerings have different ids.** An offering without \`id\` takes its first date (or
+  \`on-demand\`); give an \`id\` when two would be the same.
+- **On-demand availability**: \`availableFrom\` and \`availableUntil\` are for on-demand offerings
+  only, and the page stops inviting registration after \`availableUntil\`.
+- **Prices**: one standard price (no \`kind\`) and any of \`early-bird\` (with \`until\`, before the
+  first session), \`member\`, \`student\` and \`group\` (with \`groupSize\`), all in one currency.
+  The page shows the prices that apply on the day it is built, and in the browser removes an
+  early-bird price once its last day is over. With no \`prices\`, no price is shown.
 
 ### CE hours
 
@@ -262,8 +281,8 @@ files; \`npm run check\` enforces them too, and no editor completion knows them.
 - **Dates are plausible**: none before 1990, none more than five years after today, and one
   course's sessions within a year. A time zone in the wrong case (\`america/new_york\`) is
   refused with the right spelling.
-- **The refund policy covers the course's format**: its \`appliesTo\` lists the course's
-  \`format\`.
+- **The refund policy covers the course's formats**: its \`appliesTo\` lists the format of every
+  offering.
 - **Slugs are unique.** No two courses may have the same slug, whether it comes from the file
   name or from a \`slug\` field.
 - **File names are lowercase letters, digits and hyphens**, as they become URLs (a course with a
@@ -280,9 +299,23 @@ files; \`npm run check\` enforces them too, and no editor completion knows them.
 
 ### Refund policies
 
+- **Tiers may differ by format** (\`formats:\` on a tier; all of \`appliesTo\` when left out), and
+  every format in \`appliesTo\` needs a tier that applies to it.
+- **Dated formats count \`minDaysBefore\` the first session; on-demand counts \`withinDays\` of
+  purchase** (or of first opening the course, with \`onDemandFrom: access\`). A tier has one or
+  the other; only the last tier of its formats may have neither (for example \`outcome: none\`,
+  "all sales are final").
 - **Tiers run from the earliest cancellation to the latest**: \`minDaysBefore\` decreases from one
-  tier to the next, each number once.
-- **A fee is either \`fixed\` or \`percent\`**, never both and never neither.
+  tier to the next, \`withinDays\` increases, each number once.
+- **Outcomes** are \`refund\`, \`credit\`, \`transfer\` (to another date), \`substitution\`
+  (someone else attends) or \`none\`, or a list of refund, credit and transfer for the
+  registrant to choose from. \`creditValidMonths\` needs a credit among them.
+- **A fee is either \`fixed\` or \`percent\`**, never both and never neither; give it the
+  policy's own \`name\` ("late-cancel fee"), which the page uses. A tier's own \`fee\` replaces
+  the \`fees\` table for that tier.
+- **Business days** skip weekends and, with \`holidays: { country: US }\` (and a \`region\`), the
+  public holidays of the date-holidays library, plus any \`dates\` the policy lists.
+- **"Full refund"** is said only of a refund of the whole price with no fee taken off.
 
 ### Links, files and publishing
 
