@@ -50,6 +50,10 @@ const cases: Record<string, Expectation> = {
   'reference-case': { file: 'courses/fixture-course.md', field: 'approvals[1].board', says: /There is no "NBCC" in content\/boards\/\.[\s\S]*fix:\s+Did you mean "nbcc"\?/ },
   'unknown-venue-field': { file: 'courses/fixture-course.md', field: 'venue.rooom', says: /`rooom` is not a known field of `venue`\.[\s\S]*Did you mean `room`\?/ },
   'repeated-course': { file: 'courses/fixture-course.md', field: 'title', says: /This course repeats [^\n]*fixture-course-rerun\.md: the same title on the same dates\.[\s\S]*fix:\s+Remove one of the two files, or add `replaces: fixture-course-rerun`/ },
+  'offering-fields-at-top-level': { file: 'courses/fixture-course.md', field: 'sessions', says: /`sessions` belongs in each offering when the course lists `offerings`\.[\s\S]*fix:\s+Move `sessions` into the offerings it applies to\./ },
+  'on-demand-policy-without-tier': { file: 'policies/praxis-refund.yaml', field: 'appliesTo[3]', says: /The policy covers on-demand courses, but none of its tiers applies to them\.[\s\S]*fix:\s+Add a tier with `formats: \[on-demand\]` and `withinDays`/ },
+  'early-bird-without-deadline': { file: 'courses/fixture-course.md', field: 'prices[0].until', says: /An early-bird price needs the last day it applies\.[\s\S]*fix:\s+Add `until:` with the early-bird deadline\./ },
+  'dates-without-time-zone': { file: 'courses/fixture-course.md', field: 'timeZone', says: /The offering has dates but no time zone to read them in\.[\s\S]*fix:\s+Add `timeZone:`/ },
   'style-in-body': { file: 'courses/fixture-course.md', field: '', says: /fixture-course\.md:34\n\s+In the course description: the HTML element <style> is not allowed/ },
 };
 

@@ -133,6 +133,10 @@ export const FIELD_OVERRIDES: Readonly<Record<string, Partial<DecapField>>> = {
   'courses.sessions': { summary: '{{fields.date}}  {{fields.start}}–{{fields.end}}  {{fields.title}}', label_singular: 'session' },
   'courses.sessions.agenda': { summary: '{{fields.label}} {{fields.title}}', label_singular: 'part', collapsed: true },
   'courses.approvals': { summary: '{{fields.board}}', label_singular: 'approval' },
+  'courses.offerings': { summary: '{{fields.id}} {{fields.format}} {{fields.availableFrom}}', label_singular: 'offering', collapsed: true },
+  'courses.offerings.sessions': { summary: '{{fields.date}}  {{fields.start}}–{{fields.end}}  {{fields.title}}', label_singular: 'session' },
+  'courses.prices': { summary: '{{fields.kind}} {{fields.amount}} {{fields.currency}} {{fields.until}}', label_singular: 'price' },
+  'courses.offerings.prices': { summary: '{{fields.kind}} {{fields.amount}} {{fields.currency}} {{fields.until}}', label_singular: 'price' },
   'courses.readings': { summary: '{{fields.year}} {{fields.title}}', label_singular: 'reading', collapsed: true },
   'courses.ceHoursBreakdown': { summary: '{{fields.hours}} h {{fields.category}} ({{fields.delivery}})', label_singular: 'part' },
   // Beside the instructor files, written as `photos/name.jpg`, so astro:assets optimises them.
