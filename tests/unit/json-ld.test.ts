@@ -435,3 +435,43 @@ describe('structured-data checker on every builder', () => {
     expect(checkStructuredData(nodes, { pageKind }).errors).toEqual([]);
   });
 });
+
+describe('a course given more than once', () => {
+  const { format: _format, timeZone: _zone, venue: _venue, sessions: _sessions, ...teaching } = inPersonCourse;
+  const course = courseSchema.parse({
+    ...teaching,
+    offerings: [
+      { id: 'london', format: 'in-person', timeZone: 'Europe/London', venue: conwayHall, sessions: inPersonCourse.sessions, prices: [{ amount: 250, currency: 'GBP' }], status: 'sold-out' },
+      { id: 'autumn', format: 'live-online', timeZone: 'Europe/London', sessions: [{ date: '2021-10-02', start: '09:00', end: '16:00' }, { date: '2021-10-03', start: '09:00', end: '16:00' }], status: 'cancelled' },
+      { format: 'on-demand', timeZone: 'Europe/London', prices: [{ amount: 150, currency: 'GBP', kind: 'early-bird', until: '2021-05-31' }, { amount: 200, currency: 'GBP' }] },
+    ],
+  });
+  const input: CourseJsonLdInput = { ...inPerson, course };
+
+  it('gives one CourseInstance per offering, with its own mode, dates, status and offers, and no offers on the Course', () => {
+    const node = courseJsonLd({ ...input, now: new Date('2021-06-15T00:00:00Z') });
+    expect(node).not.toHaveProperty('offers');
+    expect(node.hasCourseInstance).toEqual([
+      expect.objectContaining({ courseMode: 'Onsite', startDate: '2021-03-27T09:00:00+00:00', endDate: '2021-03-28T16:00:00+01:00', offers: { '@type': 'Offer', category: 'Paid', price: 250, priceCurrency: 'GBP', availability: 'https://schema.org/SoldOut' } }),
+      expect.objectContaining({ courseMode: 'Online', startDate: '2021-10-02T09:00:00+01:00', eventStatus: 'https://schema.org/EventCancelled' }),
+      // The early bird ended on May 31, so only the standard price is offered.
+      expect.objectContaining({ courseMode: 'Online', offers: { '@type': 'Offer', category: 'Paid', price: 200, priceCurrency: 'GBP' } }),
+    ]);
+  });
+
+  it('states an early bird with its validThrough while it lasts', () => {
+    const [, , onDemand] = courseJsonLd({ ...input, now: new Date('2021-05-01T00:00:00Z') }).hasCourseInstance as Record<string, unknown>[];
+    expect(onDemand!['offers']).toEqual([
+      { '@type': 'Offer', category: 'Paid', price: 150, priceCurrency: 'GBP', name: 'Early bird', validThrough: '2021-05-31T23:00:00Z' },
+      { '@type': 'Offer', category: 'Paid', price: 200, priceCurrency: 'GBP', name: 'Standard' },
+    ]);
+  });
+
+  it('gives each dated offering its own EventSeries, a cancelled one marked so, and none for on demand', () => {
+    const series = sessionEventsJsonLd(input);
+    expect(series.map((node) => [node['@id'], node.eventStatus])).toEqual([
+      ['https://courses.example.org/courses/ethics-in-supervision/#sessions-london', 'https://schema.org/EventScheduled'],
+      ['https://courses.example.org/courses/ethics-in-supervision/#sessions-autumn', 'https://schema.org/EventCancelled'],
+    ]);
+  });
+});
