@@ -146,7 +146,9 @@ test('creates a course through the form that passes the check and builds into a 
   expect(data).not.toHaveProperty('subtitle');
   expect(body.trim()).toBe('A course on the ethics of telehealth.');
 
-  // The admin reads the file back with the same wall-clock times.
+  // The admin reads the file back with the same wall-clock times. Decap moves from the new-entry
+  // form to the entry's own address after saving; reloading before that would open a blank form.
+  await expect(page).toHaveURL(new RegExp(`/entries/${SLUG}$`), { timeout: 20_000 });
   await page.reload({ waitUntil: 'domcontentloaded' });
   const login = page.getByRole('button', { name: 'Login' });
   if (await login.isVisible({ timeout: 15_000 }).catch(() => false)) await login.click();
