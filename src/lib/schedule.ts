@@ -11,7 +11,6 @@ import type { ZonedInstant } from './zoned-time.ts';
 export { zoneAbbreviation };
 
 export type { TimeStatus as CourseStatus } from './offerings.ts';
-import type { TimeStatus as CourseStatus } from './offerings.ts';
 
 export interface SessionTime {
   /** Position in the course's session list, from 0. */
@@ -79,18 +78,6 @@ export function formatDateRange(firstDate: string, lastDate: string): string {
   const firstMonthDay = formatDate(firstDate, { month: 'long', day: 'numeric' });
   if (first.month !== last.month) return `${firstMonthDay} – ${lastFull}`;
   return `${firstMonthDay}–${last.day}, ${last.year}`;
-}
-
-/** Where the course stands at `now`: in progress from the first start instant up to (not at) the last end instant. */
-export function courseStatus(course: Schedule, now: Date): CourseStatus {
-  const times = sessionTimes(course);
-  if (times.length === 0) return 'on-demand';
-  // Min and max rather than first and last, so an unsorted list cannot misreport.
-  const firstStart = Math.min(...times.map((time) => time.start.epochMilliseconds));
-  const lastEnd = Math.max(...times.map((time) => time.end.epochMilliseconds));
-  const time = now.getTime();
-  if (time < firstStart) return 'upcoming';
-  return time < lastEnd ? 'in-progress' : 'past';
 }
 
 /** Hours actually elapsed across the sessions, so one spanning a DST change counts its real length. */

@@ -460,7 +460,7 @@ describe('a course given more than once', () => {
   });
 
   it('states an early bird with its validThrough while it lasts', () => {
-    const [, , onDemand] = courseJsonLd({ ...input, now: new Date('2021-05-01T00:00:00Z') }).hasCourseInstance as Record<string, unknown>[];
+    const [, , onDemand] = courseJsonLd({ ...input, now: new Date('2021-05-01T00:00:00Z') }).hasCourseInstance as unknown as Record<string, unknown>[];
     expect(onDemand!['offers']).toEqual([
       { '@type': 'Offer', category: 'Paid', price: 150, priceCurrency: 'GBP', name: 'Early bird', validThrough: '2021-05-31T23:00:00Z' },
       { '@type': 'Offer', category: 'Paid', price: 200, priceCurrency: 'GBP', name: 'Standard' },

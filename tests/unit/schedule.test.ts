@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { offeringStatus } from '../../src/lib/offerings.ts';
+import type { CourseStatus, Schedule } from '../../src/lib/schedule.ts';
 import {
-  courseStatus,
   formatDateRange,
   formatSessionDate,
   formatTimeRange,
@@ -168,7 +169,13 @@ describe('formatDateRange', () => {
   });
 });
 
-describe('courseStatus', () => {
+/** A schedule as the one offering of a course that states it at the top level (on demand without sessions). */
+function courseStatus(schedule: Schedule, now: Date): CourseStatus {
+  const format = schedule.sessions.length > 0 ? 'live-online' : 'on-demand';
+  return offeringStatus({ id: '', path: [], format, timeZone: schedule.timeZone, sessions: [...schedule.sessions], prices: [], status: 'open' }, now);
+}
+
+describe('the status of a dated offering (offeringStatus)', () => {
   const firstStart = Date.UTC(2020, 9, 19, 20); // 2020-10-19 16:00 EDT
   const lastEnd = Date.UTC(2020, 10, 9, 23); // 2020-11-09 18:00 EST
 
