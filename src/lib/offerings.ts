@@ -47,7 +47,7 @@ export const TOP_LEVEL_OFFERING_FIELDS = [
 ] as const satisfies readonly (keyof OfferingSource)[];
 
 /** An id for a listed offering without one: its first date, or `on-demand` (with its first day when it has one). */
-export function derivedOfferingId(offering: Pick<Offering, 'sessions' | 'availableFrom'>): string {
+function derivedOfferingId(offering: Pick<Offering, 'sessions' | 'availableFrom'>): string {
   const first = offering.sessions.map((session) => session.date).sort()[0];
   if (first !== undefined) return first;
   return offering.availableFrom === undefined ? 'on-demand' : `on-demand-${offering.availableFrom}`;
@@ -170,11 +170,4 @@ export function courseTimeStatus(ordered: readonly TimedOffering[]): TimeStatus 
 /** The formats of a course's offerings, each once, in file order. */
 export function courseFormats(course: OfferingSource): CourseFormat[] {
   return [...new Set(courseOfferings(course).map((offering) => offering.format))];
-}
-
-/** Every session date of every offering, earliest first (ISO dates sort as text). */
-export function courseSessionDates(course: OfferingSource): string[] {
-  return courseOfferings(course)
-    .flatMap((offering) => offering.sessions.map((session) => session.date))
-    .sort();
 }

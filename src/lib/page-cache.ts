@@ -14,7 +14,7 @@ import { processShared } from './process-shared.ts';
 import type { ContentSet } from './content/load-content.ts';
 import { isPublished } from './publishing.ts';
 import { courseOfferings, offeringStatus } from './offerings.ts';
-import { priceLines } from './prices.ts';
+import { currentPrices } from './prices.ts';
 
 /** What the page of a course is built from, besides the code. */
 export interface CoursePageInputs {
@@ -92,7 +92,7 @@ export async function planCoursePages(content: ContentSet, now: Date, fingerprin
       referenced,
       // What the page shows that changes with the clock alone: each offering's status and the prices still applying.
       status: JSON.stringify(
-        courseOfferings(data).map((offering) => [offeringStatus(offering, now), priceLines(offering.prices, offering.timeZone, now).map((line) => line.price)]),
+        courseOfferings(data).map((offering) => [offeringStatus(offering, now), currentPrices(offering.prices, offering.timeZone, now).map(({ price }) => price)]),
       ),
     });
     const name = `${key}.html`;

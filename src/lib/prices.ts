@@ -29,7 +29,7 @@ export function priceKind(price: Price): PriceKind {
 }
 
 /** The instant a price with a last day stops applying; undefined for one without. */
-export function priceEndsAt(price: Price, timeZone: string): { epochMilliseconds: number; iso: string } | undefined {
+function priceEndsAt(price: Price, timeZone: string): { epochMilliseconds: number; iso: string } | undefined {
   if (price.until === undefined) return undefined;
   const end = Temporal.PlainDate.from(price.until).add({ days: 1 }).toZonedDateTime({ timeZone });
   return { epochMilliseconds: end.epochMilliseconds, iso: end.toInstant().toString({ smallestUnit: 'second' }) };
@@ -48,26 +48,29 @@ function who(price: Price, general: boolean): string {
  * is the only price everyone may pay.
  */
 export function priceLines(prices: readonly Price[], timeZone: string | undefined, now: Date): PriceLine[] {
-  const zone = timeZone ?? 'UTC';
-  const current = prices.filter((price) => {
-    const ends = priceEndsAt(price, zone);
-    return ends === undefined || now.getTime() < ends.epochMilliseconds;
-  });
-  const general = current.filter((price) => ['standard', 'early-bird'].includes(priceKind(price))).length === 1;
+  const current = currentPrices(prices, timeZone, now);
+  const general = current.filter(({ price }) => ['standard', 'early-bird'].includes(priceKind(price))).length === 1;
   return current
-    .map((price, index) => ({ price, index }))
+    .map((entry, index) => ({ ...entry, index }))
     .sort((a, b) => KIND_ORDER[priceKind(a.price)] - KIND_ORDER[priceKind(b.price)] || a.index - b.index)
-    .map(({ price }) => {
-      const endsAt = priceEndsAt(price, zone);
-      return {
-        price,
-        kind: priceKind(price),
-        amount: formatMoney(price),
-        who: who(price, general),
-        ...(price.until === undefined ? {} : { until: `until ${formatSessionDate(price.until)}` }),
-        ...(endsAt === undefined ? {} : { endsAt }),
-      };
-    });
+    .map(({ price, endsAt }) => ({
+      price,
+      kind: priceKind(price),
+      amount: formatMoney(price),
+      who: who(price, general),
+      ...(price.until === undefined ? {} : { until: `until ${formatSessionDate(price.until)}` }),
+      ...(endsAt === undefined ? {} : { endsAt }),
+    }));
+}
+
+/** The prices still applying at `now`, in file order, each with the instant it stops (none for one without a last day). */
+export function currentPrices(prices: readonly Price[], timeZone: string | undefined, now: Date): { price: Price; endsAt?: { epochMilliseconds: number; iso: string } }[] {
+  const zone = timeZone ?? 'UTC';
+  return prices.flatMap((price) => {
+    const endsAt = priceEndsAt(price, zone);
+    if (endsAt === undefined) return [{ price }];
+    return now.getTime() < endsAt.epochMilliseconds ? [{ price, endsAt }] : [];
+  });
 }
 
 /**
