@@ -9,6 +9,7 @@ import { resolveContentDir } from './src/lib/content/load-content.ts';
 import { readSiteSettings } from './src/lib/content/site-settings.ts';
 import { siteMap } from './src/config/sitemap.ts';
 import { security } from './src/config/security.ts';
+import { ceSite } from './src/build/integration.ts';
 
 // The site URL is set once, in content/site.yaml; a missing or relative URL stops here
 // with the same message `npm run check` gives.
@@ -26,6 +27,9 @@ export default defineConfig({
   // Separate caches let tests and benchmarks build different content folders side by side.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', concurrency: 4 },
+  // Pages, images and calendars whose route code and `cacheKey` (a hash of what they render
+  // from, src/build/render-key.ts) are unchanged are copied from the last build, not rendered.
+  experimental: { incrementalBuild: true },
   // .md bodies use Astro's default engine (Sätteri, GFM built in); .mdx files get the
   // unified pipeline with remark-gfm given explicitly, and the same rel on links to other
   // sites as the Markdown renderer gives (rehype-external-links, told which host is ours).
@@ -37,8 +41,10 @@ export default defineConfig({
         rehypePlugins: [[rehypeExternalLinks, { rel: [...EXTERNAL_LINK_REL], test: isExternalElement }]],
       }),
     }),
-    siteMap(site.url),
+    siteMap(),
     security(),
+    // Social images before the pages, the search index after them (src/build/integration.ts).
+    ceSite(),
   ],
   devToolbar: { enabled: false },
   // The dev server watches the project folder; benchmark content and built sites hold tens of

@@ -8,8 +8,6 @@ import sitemap from '@astrojs/sitemap';
 import { stat } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { resolveContentDir } from '../lib/content/load-content.ts';
-import { paths } from '../lib/labels.ts';
-import { reusedCoursePages } from '../lib/page-cache.ts';
 import { loadContentOnce } from '../loaders/content-loader.ts';
 
 const EXCLUDED = [/\/404\/?$/, /\/admin\//];
@@ -30,12 +28,9 @@ async function modificationTimes(): Promise<{ byPath: Map<string, Date>; newest:
   return { byPath, newest };
 }
 
-export function siteMap(siteUrl: string): AstroIntegration {
+export function siteMap(): AstroIntegration {
   let times: ReturnType<typeof modificationTimes> | undefined;
   return sitemap({
-    // Course pages the build copies from its cache are not rendered by Astro, so they are not
-    // among the pages the sitemap integration is told about.
-    customPages: [...reusedCoursePages()].map((slug) => new URL(paths.course(slug), siteUrl).href),
     filter: (page) => !EXCLUDED.some((pattern) => pattern.test(new URL(page).pathname)),
     serialize: async (item) => {
       times ??= modificationTimes();

@@ -1,9 +1,8 @@
 /**
  * The sizes instructor photos are shown in, made by astro:assets. Course pages show the
- * thumbnail; the instructor page shows the portrait and makes the thumbnail too, because the
- * build reuses unchanged course pages from its cache (src/lib/page-cache.ts) and a reused page
- * makes no images of its own: the instructor page, rendered on every build, keeps its files in
- * the site.
+ * thumbnail; the instructor page shows the portrait and makes the thumbnail too, so every
+ * image file has a page rendered on every build that asks for it (Astro's incremental build
+ * also replays the images of a page it reuses).
  */
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';

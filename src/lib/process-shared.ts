@@ -1,8 +1,10 @@
 /**
- * A value shared by every copy of a module in this process: the build script hands values to
- * code Astro runs (routes, the content loader, the sitemap), and the dev server's loader hands
- * content problems to pages. Kept on globalThis under a registered symbol, because Astro loads
- * its own copy of every module, so a module-level variable would not be shared.
+ * The one place the site keeps anything on globalThis: a value shared by every copy of a module
+ * in this process. Astro loads its own copy of every module (the config, the content loaders
+ * and the pages each have a module graph), so a module-level variable would not be shared.
+ * Two things need it: the validated content, which `npm run build`, the integration and the
+ * loaders share so it is validated once, and the dev server's content problems, which the
+ * loader finds and the pages show. Values that routes need reach them through Astro's APIs.
  */
 export interface ProcessShared<T> {
   set(value: T): void;
@@ -18,4 +20,12 @@ export function processShared<T>(name: string, unset: T): ProcessShared<T> {
     },
     get: () => (key in holder ? (holder[key] as T) : unset),
   };
+}
+
+/** One value per process, made by `create` the first time any copy of a module asks for it. */
+export function processSingleton<T>(name: string, create: () => T): T {
+  const key = Symbol.for(`ce-site.${name}`);
+  const holder = globalThis as Record<symbol, unknown>;
+  if (!(key in holder)) holder[key] = create();
+  return holder[key] as T;
 }

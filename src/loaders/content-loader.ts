@@ -9,15 +9,14 @@ import { buildNow } from '../lib/clock.ts';
 import { setDevProblems } from '../lib/content/dev-problems.ts';
 import { ContentValidationError, formatReport } from '../lib/content/problems.ts';
 import { loadContent, resolveContentDir, type ContentEntry, type ContentSet, type LoadResult } from '../lib/content/load-content.ts';
-import { reusedCoursePages } from '../lib/page-cache.ts';
 import { isPublished } from '../lib/publishing.ts';
+import { processSingleton } from '../lib/process-shared.ts';
 
 type CollectionName = keyof Omit<ContentSet, 'site'>;
 
-// Shared through globalThis: the build script and Astro's own module graph load this file
-// separately, and validating the content twice would double the cost of every build.
-const CACHE_KEY = Symbol.for('ce-site.content-cache');
-const cache: Map<string, Promise<LoadResult>> = ((globalThis as Record<symbol, unknown>)[CACHE_KEY] ??= new Map()) as Map<string, Promise<LoadResult>>;
+// Shared by every copy of this module: the build script, the integration and Astro's content
+// loaders load it separately, and validating the content twice would double every build's cost.
+const cache = processSingleton('content-cache', () => new Map<string, Promise<LoadResult>>());
 
 /** Drops the validated content of a folder, so its memory can be reclaimed once a build no longer needs it. */
 export function forgetContent(contentDir: string): void {
@@ -56,8 +55,7 @@ interface DevWatch {
   timer?: ReturnType<typeof setTimeout>;
   generation: number;
 }
-const WATCH_KEY = Symbol.for('ce-site.content-watch');
-const watches: Map<string, DevWatch> = ((globalThis as Record<symbol, unknown>)[WATCH_KEY] ??= new Map()) as Map<string, DevWatch>;
+const watches = processSingleton('content-watch', () => new Map<string, DevWatch>());
 /** Long enough for a save (truncate, then write) to finish; short enough to feel immediate. */
 const SETTLE_MS = 150;
 
@@ -112,13 +110,10 @@ async function applyResult(name: CollectionName | 'site', result: LoadResult, co
     );
     const keep = new Set(entries.map((entry) => entry.id));
     for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-    // Pages the build copies from its page cache never render their body, so their entries
-    // carry none: Astro serialises, writes and compiles the whole store on every build.
-    const bodiless = name === 'courses' && !watcher ? reusedCoursePages() : new Set<string>();
 
     await Promise.all(
       entries.map(async (entry) => {
-        const withBody = !bodiless.has(entry.id) && entry.body.trim() !== '';
+        const withBody = entry.body.trim() !== '';
         const digest = generateDigest(`${STORE_FORMAT}\n${withBody}\n${entry.file}\n${JSON.stringify(entry.data)}\n${entry.body}`);
         if (store.get(entry.id)?.digest === digest) return;
         const filePath = path.relative(context.config.root.pathname, entry.absolutePath);

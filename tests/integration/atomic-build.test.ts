@@ -26,10 +26,10 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-/** Folders the build leaves beside the output folder: `<out>.staging-<pid>` and `<out>.previous-<pid>`. */
+/** What the build leaves beside the output folder: `<out>.staging`, `<out>.previous` and `<out>.lock`. */
 async function leftovers(outDir: string): Promise<string[]> {
   const siblings = await readdir(path.dirname(outDir));
-  return siblings.filter((name) => name.startsWith(`${path.basename(outDir)}.`));
+  return siblings.filter((name) => name.startsWith(`${path.basename(outDir)}.`)).sort();
 }
 
 /** A course that validates (MDX is not checked) but throws while its page is rendered. */
@@ -110,7 +110,7 @@ describe('an atomic build', () => {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: path.join(repoRoot, 'content'), OUT_DIR: site.outDir, SITE_NOW: NOW, ASTRO_CACHE_DIR: `${site.outDir}-cache` },
       stdio: 'ignore',
     });
-    const staging = `${site.outDir}.staging-${child.pid}`;
+    const staging = `${site.outDir}.staging`;
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     // Kill it as soon as pages have started to appear in its staging folder.
     let written = 0;
@@ -123,9 +123,9 @@ describe('an atomic build', () => {
     await exited;
     expect(written, 'the build was killed after it had started writing pages').toBeGreaterThan(0);
     expect(await snapshot(site.outDir)).toEqual(before);
-    // A killed process cannot clean up: its staging folder stays, beside an intact site.
-    expect(await leftovers(site.outDir)).toEqual([path.basename(staging)]);
-    await rm(staging, { recursive: true, force: true });
+    // A killed process cannot clean up: its lock and staging folder stay, beside an intact site;
+    // the next build takes the lock over (its process is gone) and removes the staging folder.
+    expect(await leftovers(site.outDir)).toEqual([`${path.basename(site.outDir)}.lock`, path.basename(staging)]);
   });
 
   it('replaces the site when the next build succeeds', async () => {

@@ -1,11 +1,13 @@
 /**
- * Rebuilds with a kept cache copy unchanged course pages instead of rendering them, and the
- * site they produce is the one a cold build produces, byte for byte; a changed course, a
- * changed instructor and a course whose status moved are rendered again.
+ * Rebuilds with a kept cache reuse unchanged course pages instead of rendering them (Astro's
+ * incremental build, keyed by src/build/render-key.ts), and the site they produce is the one a
+ * cold build produces, byte for byte; a changed course, a changed instructor and a course whose
+ * status moved are rendered again. Builds go to one output folder, as an editor's do: Astro's
+ * bundle holds the output path, so another folder means another build.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,11 +38,14 @@ function coursePages(run: BuildRun): { rendered: number; reused: number } {
 
 let contentDir: string;
 let cacheDir: string;
-const build = (now: string) => {
-  const outDir = path.join(cacheDir, '..', `out-${Math.random().toString(36).slice(2)}`);
+const build = async (now: string) => {
+  const outDir = path.join(cacheDir, '..', 'dist');
   const run = runScript('build', { CONTENT_DIR: contentDir, OUT_DIR: outDir, SITE_NOW: now, ASTRO_CACHE_DIR: cacheDir });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
-  return { run, outDir };
+  // A copy of the site as built, since the next build replaces the folder.
+  const kept = path.join(cacheDir, '..', `site-${Math.random().toString(36).slice(2)}`);
+  await cp(outDir, kept, { recursive: true });
+  return { run, outDir: kept };
 };
 
 beforeAll(async () => {
@@ -50,9 +55,9 @@ beforeAll(async () => {
 
 describe('the course page cache across builds', () => {
   it('renders every course page cold, reuses them all warm, and both sites are identical', async () => {
-    const cold = build(BEFORE_SEED);
+    const cold = await build(BEFORE_SEED);
     expect(coursePages(cold.run)).toEqual({ rendered: 2, reused: 0 });
-    const warm = build(BEFORE_SEED);
+    const warm = await build(BEFORE_SEED);
     expect(coursePages(warm.run)).toEqual({ rendered: 0, reused: 2 });
     expect(await snapshot(warm.outDir)).toEqual(await snapshot(cold.outDir));
     // A reused course page's instructor photo is still in the site: the instructor page makes it.
@@ -68,25 +73,25 @@ describe('the course page cache across builds', () => {
   });
 
   it('renders again only what changed: an edited course, then a course whose instructor changed', async () => {
-    build(BEFORE_SEED);
+    await build(BEFORE_SEED);
     const seedFile = path.join(contentDir, `courses/${SEED}.md`);
     await writeFile(seedFile, `${await readFile(seedFile, 'utf8')}\nA sentence added by an editor.\n`);
-    const edited = build(BEFORE_SEED);
+    const edited = await build(BEFORE_SEED);
     expect(coursePages(edited.run)).toEqual({ rendered: 1, reused: 1 });
     expect(await readFile(path.join(edited.outDir, `courses/${SEED}/index.html`), 'utf8')).toContain('A sentence added by an editor.');
 
     const instructorFile = path.join(contentDir, 'instructors/leslie-becker-phelps.md');
     await writeFile(instructorFile, (await readFile(instructorFile, 'utf8')).replace(/^name: .*$/m, 'name: Leslie Becker-Phelps Renamed'));
-    const renamed = build(BEFORE_SEED);
+    const renamed = await build(BEFORE_SEED);
     const page = await readFile(path.join(renamed.outDir, `courses/${SEED}/index.html`), 'utf8');
     expect(page).toContain('Leslie Becker-Phelps Renamed');
     expect(coursePages(renamed.run).rendered).toBeGreaterThanOrEqual(1);
   });
 
   it('renders a page again when its status changes, so a past course stops offering registration', async () => {
-    const upcoming = build(BEFORE_SEED);
+    const upcoming = await build(BEFORE_SEED);
     const before = await readFile(path.join(upcoming.outDir, `courses/${SEED}/index.html`), 'utf8');
-    const past = build('2021-01-01T12:00:00Z');
+    const past = await build('2021-01-01T12:00:00Z');
     const after = await readFile(path.join(past.outDir, `courses/${SEED}/index.html`), 'utf8');
     expect(coursePages(past.run).rendered).toBeGreaterThanOrEqual(1);
     expect(after).not.toBe(before);

@@ -5,7 +5,7 @@
  * the editor reads the check's own messages in Decap's notice.
  */
 // The course rules use Temporal; browsers that lack it get the polyfill, the others nothing.
-if (!('Temporal' in globalThis)) await import('temporal-polyfill/global');
+if (typeof Temporal === 'undefined') await import('temporal-polyfill/global');
 const { prepareEntry, problemsMessage } = await import('../../lib/editor/decap-config.ts');
 
 // A module (for the top-level awaits above), though it exports nothing.

@@ -1,25 +1,27 @@
 /** `/courses/<slug>/calendar.ics` (or `calendar-<offering>.ics`): one offering's sessions as events in its own time zone. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allCourses, siteSettings, type CourseView, type OfferingView } from '../../../data/catalog.ts';
-import { courseCalendarFile, courseFilesWrittenByBuild } from '../../../lib/course-files.ts';
+import type { SiteSettings } from '../../../schemas/site.ts';
+import { courseCalendarFile } from '../../../lib/course-files.ts';
 import { calendarFileName } from '../../../lib/labels.ts';
+import { renderKey } from '../../../build/render-key.ts';
+
+function calendarOf(view: CourseView, offering: OfferingView, site: SiteSettings): string | undefined {
+  const instructorNames = view.instructors.map(({ data }) => data.name);
+  return courseCalendarFile({ slug: view.slug, course: view.entry.data, offering: offering.offering, instructorNames }, site);
+}
 
 export const getStaticPaths = (async () => {
-  // `npm run build` writes these files itself, faster than Astro's route rendering.
-  if (courseFilesWrittenByBuild()) return [];
-  const courses = await allCourses();
+  const [courses, site] = await Promise.all([allCourses(), siteSettings()]);
   return courses.flatMap((view) =>
-    view.offerings
-      .filter(({ calendarPath }) => calendarPath !== undefined)
-      .map((offering) => ({ params: { slug: view.slug, calendar: calendarFileName(offering.offering.id) }, props: { view, offering } })),
+    view.offerings.flatMap((offering) => {
+      const calendar = offering.calendarPath === undefined ? undefined : calendarOf(view, offering, site);
+      if (calendar === undefined) return [];
+      // The text is made here, where it is cheap, so the key is the file itself.
+      return [{ params: { slug: view.slug, calendar: calendarFileName(offering.offering.id) }, props: { calendar }, cacheKey: renderKey(calendar) }];
+    }),
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ view: CourseView; offering: OfferingView }> = async ({ props }) => {
-  const { view, offering } = props;
-  const calendar = courseCalendarFile(
-    { slug: view.slug, course: view.entry.data, offering: offering.offering, instructorNames: view.instructors.map(({ data }) => data.name) },
-    await siteSettings(),
-  );
-  return new Response(calendar, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
-};
+export const GET: APIRoute<{ calendar: string }> = ({ props }) =>
+  new Response(props.calendar, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });

@@ -1,0 +1,58 @@
+/**
+ * The site's own Astro integration: everything a build makes besides Astro's pages happens
+ * here, so `astro build` and `npm run build` produce the same site. Before the pages render it
+ * draws the missing social images on worker threads (the image route then only reads them);
+ * once they are written it reports which course pages Astro's incremental build reused and
+ * indexes the site for search with Pagefind.
+ */
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { collectGarbage } from '../lib/collect-garbage.ts';
+import { ContentValidationError } from '../lib/content/problems.ts';
+import { resolveContentDir } from '../lib/content/load-content.ts';
+import { courseOgCard } from '../lib/og-card.ts';
+import { warmOgCache } from '../lib/og-cache.ts';
+import { forgetContent, loadContentOnce } from '../loaders/content-loader.ts';
+import { indexForSearch } from './search-index.ts';
+import { coursePagesReused, readIncrementalManifest, type IncrementalManifest } from './incremental-manifest.ts';
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+export function ceSite(): AstroIntegration {
+  let cacheDir: URL | undefined;
+  let before: IncrementalManifest | undefined;
+  // The build's own summary lines, printed whatever Astro's log level.
+  const say = (line: string) => console.log(line);
+  return {
+    name: 'ce-site',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
+      'astro:build:start': async () => {
+        const started = performance.now();
+        const contentDir = resolveContentDir();
+        const loaded = await loadContentOnce(contentDir);
+        // The content loaders have already thrown for bad content; this is only for types.
+        if (!loaded.ok) throw new ContentValidationError(loaded.problems);
+        before = cacheDir ? await readIncrementalManifest(cacheDir) : undefined;
+        // The costliest artefact: drawn in parallel here, so the image route only reads files.
+        const images = await warmOgCache(loaded.content.courses.map((course) => courseOgCard(course.data, loaded.content.site.name)));
+        say(`Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(started)}).`);
+      },
+      'astro:build:done': async ({ dir }) => {
+        const started = performance.now();
+        if (cacheDir) {
+          const pages = coursePagesReused(before, await readIncrementalManifest(cacheDir));
+          say(`Course pages: ${pages.rendered} rendered, ${pages.reused} reused from the cache.`);
+        }
+        // Pagefind's indexer is a separate process that needs about 2 GB at 5,000 courses; give
+        // back what the Astro build no longer uses first, so the two do not add up.
+        forgetContent(resolveContentDir());
+        collectGarbage();
+        const indexed = await indexForSearch(fileURLToPath(dir));
+        say(`Search index: ${indexed} pages (${seconds(started)}).`);
+      },
+    },
+  };
+}
