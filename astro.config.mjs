@@ -4,11 +4,11 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
-import { EXTERNAL_LINK_REL, isExternalLink } from './src/lib/content/html-policy.ts';
-import { resolveContentDir } from './src/lib/content/load-content.ts';
-import { readSiteSettings } from './src/lib/content/site-settings.ts';
-import { siteMap } from './src/config/sitemap.ts';
-import { security } from './src/config/security.ts';
+import { EXTERNAL_LINK_REL, isExternalLink } from './src/collections/validation/html-policy.ts';
+import { resolveContentDir } from './src/collections/validation/load-content.ts';
+import { readSiteSettings } from './src/collections/validation/site-settings.ts';
+import { siteMap } from './src/build/sitemap.ts';
+import { security } from './src/build/security.ts';
 import { ceSite } from './src/build/integration.ts';
 
 // The site URL is set once, in content/site.yaml; a missing or relative URL stops here

@@ -9,10 +9,10 @@
  */
 import { readFile, rm, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { complianceSummary } from '../src/lib/content/compliance.ts';
-import { formatReport } from '../src/lib/content/problems.ts';
-import { resolveContentDir } from '../src/lib/content/load-content.ts';
-import { loadContentOnce } from '../src/loaders/content-loader.ts';
+import { complianceSummary } from '../src/collections/validation/compliance.ts';
+import { formatReport } from '../src/collections/validation/problems.ts';
+import { resolveContentDir } from '../src/collections/validation/load-content.ts';
+import { loadContentOnce } from '../src/collections/loader.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
 const root = path.resolve(import.meta.dirname, '..');
@@ -62,7 +62,7 @@ async function lockOutput(): Promise<string | undefined> {
 async function main(): Promise<void> {
   const started = performance.now();
   // Validated here first, so bad content is reported without starting Astro; Astro's content
-  // loaders then reuse this result (src/loaders/content-loader.ts).
+  // loaders then reuse this result (src/collections/loader.ts).
   const loaded = await loadContentOnce(contentDir);
   if (!loaded.ok) {
     console.error(formatReport(loaded.problems));

@@ -10,7 +10,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { DEFAULT_PROXY_PORT, PROXY_HOST, proxyUrl } from '../src/lib/editor/decap-config.ts';
+import { DEFAULT_PROXY_PORT, PROXY_HOST, proxyUrl } from '../src/admin/decap-config.ts';
 import { freePort } from './free-port.ts';
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generatedFiles, staleFiles, writeGenerated } from '../src/lib/editor/guide.ts';
+import { generatedFiles, staleFiles, writeGenerated } from '../src/admin/guide.ts';
 
 const { values } = parseArgs({
   options: { check: { type: 'boolean', default: false }, root: { type: 'string' } },
@@ -18,7 +18,7 @@ const files = await generatedFiles();
 if (values.check) {
   const stale = await staleFiles(root, files);
   if (stale.length > 0) {
-    console.error(`Out of date (generated from src/schemas/ and src/lib/editor/):\n${stale.map((file) => `  ${file}`).join('\n')}\nRun \`npm run guide\` and commit the result.`);
+    console.error(`Out of date (generated from src/collections/schemas/ and src/admin/):\n${stale.map((file) => `  ${file}`).join('\n')}\nRun \`npm run guide\` and commit the result.`);
     process.exitCode = 1;
   } else {
     console.log(`${files.size} generated files are up to date.`);

@@ -14,9 +14,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { resolveContentDir } from '../src/lib/content/load-content.ts';
-import { formatReport } from '../src/lib/content/problems.ts';
-import { courseTemplate, suggestSlug } from '../src/lib/editor/course-template.ts';
+import { resolveContentDir } from '../src/collections/validation/load-content.ts';
+import { formatReport } from '../src/collections/validation/problems.ts';
+import { courseTemplate, suggestSlug } from '../src/admin/course-template.ts';
 import {
   checkDate,
   checkEnd,
@@ -33,8 +33,8 @@ import {
   problemsInCourseFile,
   readInventory,
   type Checked,
-} from '../src/lib/editor/new-course.ts';
-import { COURSE_FORMATS, type CourseFormat } from '../src/schemas/format.ts';
+} from '../src/admin/new-course.ts';
+import { COURSE_FORMATS, type CourseFormat } from '../src/collections/schemas/format.ts';
 
 class Stop extends Error {}
 

@@ -8,8 +8,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import path from 'node:path';
-import { pathInsideRoot } from '../src/lib/site-path.ts';
-import { headersFor, parseHeadersFile, type HeaderRule } from '../src/lib/static-headers.ts';
+import { pathInsideRoot } from './site-path.ts';
+import { headersFor, parseHeadersFile, type HeaderRule } from '../src/build/static-headers.ts';
 
 const root = path.resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? process.env['PORT'] ?? 4321);

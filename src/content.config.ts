@@ -1,11 +1,11 @@
 import { defineCollection } from 'astro:content';
-import { contentLoader } from './loaders/content-loader.ts';
-import { boardSchema } from './schemas/board.ts';
-import { courseSchema } from './schemas/course.ts';
-import { instructorSchema } from './schemas/instructor.ts';
-import { policySchema } from './schemas/policy.ts';
-import { siteSchema } from './schemas/site.ts';
-import { sponsorSchema } from './schemas/sponsor.ts';
+import { contentLoader } from './collections/loader.ts';
+import { boardSchema } from './collections/schemas/board.ts';
+import { courseSchema } from './collections/schemas/course.ts';
+import { instructorSchema } from './collections/schemas/instructor.ts';
+import { policySchema } from './collections/schemas/policy.ts';
+import { siteSchema } from './collections/schemas/site.ts';
+import { sponsorSchema } from './collections/schemas/sponsor.ts';
 
 // The loaders store data that has already been validated; the schemas here give the types.
 export const collections = {

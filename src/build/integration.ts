@@ -7,12 +7,12 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { collectGarbage } from '../lib/collect-garbage.ts';
-import { ContentValidationError } from '../lib/content/problems.ts';
-import { resolveContentDir } from '../lib/content/load-content.ts';
-import { courseOgCard } from '../lib/og-card.ts';
-import { warmOgCache } from '../lib/og-cache.ts';
-import { forgetContent, loadContentOnce } from '../loaders/content-loader.ts';
+import { collectGarbage } from './collect-garbage.ts';
+import { ContentValidationError } from '../collections/validation/problems.ts';
+import { resolveContentDir } from '../collections/validation/load-content.ts';
+import { courseOgCard } from '../views/og-card.ts';
+import { warmOgCache } from './social-images/og-cache.ts';
+import { forgetContent, loadContentOnce } from '../collections/loader.ts';
 import { indexForSearch } from './search-index.ts';
 import { coursePagesReused, readIncrementalManifest, type IncrementalManifest } from './incremental-manifest.ts';
 

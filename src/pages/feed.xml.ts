@@ -1,9 +1,9 @@
 /** RSS feed of courses, newest first: by publishDate when the course has one, else by its newest offering's first session. */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { allCourses, siteSettings, type CourseView } from '../data/catalog.ts';
-import { paths } from '../lib/labels.ts';
-import { newestFirst } from '../lib/feed.ts';
+import { allCourses, siteSettings, type CourseView } from '../views/catalog.ts';
+import { paths } from '../domain/labels.ts';
+import { newestFirst } from '../domain/seo/feed.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const settings = await siteSettings();

@@ -6,7 +6,7 @@
  * - prices whose last day has passed (an early bird) removed.
  * Without JavaScript the page already shows the schedule and the build-time status.
  */
-import { localTimeNote, statusAt } from '../lib/local-time.ts';
+import { localTimeNote, statusAt } from '../domain/time/local-time.ts';
 
 type Status = 'upcoming' | 'in-progress' | 'past' | 'on-demand';
 const STATUS_LABELS: Record<Status, string> = { upcoming: 'Upcoming', 'in-progress': 'In progress', past: 'Past course', 'on-demand': 'On demand' };

@@ -5,9 +5,9 @@
  * SearchResults.astro; this module only fills it in. Old results stay in place until new ones
  * are ready, inside a box of reserved size, so nothing jumps while a search runs.
  */
-import { FilterVocabulary, FILTER_KEYS, type FilterCounts, type FilterKey } from '../lib/search-filters.ts';
-import { countText, rankUpcomingFirst, shapeResult, type SearchResultView } from '../lib/search-results.ts';
-import { EMPTY_SEARCH, hidesPast, isIdle, PAST_STATUS, pagefindQuery, sameSearch, type SearchState } from '../lib/search-state.ts';
+import { FilterVocabulary, FILTER_KEYS, type FilterCounts, type FilterKey } from '../domain/search/search-filters.ts';
+import { countText, rankUpcomingFirst, shapeResult, type SearchResultView } from '../domain/search/search-results.ts';
+import { EMPTY_SEARCH, hidesPast, isIdle, PAST_STATUS, pagefindQuery, sameSearch, type SearchState } from '../domain/search/search-state.ts';
 import { loadPagefind, SearchUnavailable, type Pagefind, type PagefindResult } from './search-pagefind.ts';
 
 /** The filter controls of the search page; the dialog has none. */

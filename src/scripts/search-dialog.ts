@@ -5,7 +5,7 @@
  * Escape, the close button or a click outside closes the dialog, and focus returns to where it
  * was. Its last link carries the words over to the /search/ page, which has filters.
  */
-import { searchUrl } from '../lib/search-state.ts';
+import { searchUrl } from '../domain/search/search-state.ts';
 import { SearchController } from './search-controller.ts';
 import { loadPagefind } from './search-pagefind.ts';
 

@@ -2,8 +2,8 @@
  * The filter checkboxes of the search page, one fieldset per filter group, built from the
  * values in the index; each value shows how many results ticking it would give.
  */
-import { FilterVocabulary, type FilterCounts, type FilterKey } from '../lib/search-filters.ts';
-import type { SearchState } from '../lib/search-state.ts';
+import { FilterVocabulary, type FilterCounts, type FilterKey } from '../domain/search/search-filters.ts';
+import type { SearchState } from '../domain/search/search-state.ts';
 import type { FacetControls } from './search-controller.ts';
 
 export class SearchFacets implements FacetControls {

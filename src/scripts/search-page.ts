@@ -3,8 +3,8 @@
  * so a search can be shared and the back button steps through it. Typing replaces the
  * current history entry; Enter, a filter or a new order adds one.
  */
-import { parseSearchParams, searchUrl, withFilter, type SearchSort, type SearchState } from '../lib/search-state.ts';
-import type { FilterCounts } from '../lib/search-filters.ts';
+import { parseSearchParams, searchUrl, withFilter, type SearchSort, type SearchState } from '../domain/search/search-state.ts';
+import type { FilterCounts } from '../domain/search/search-filters.ts';
 import { SearchController } from './search-controller.ts';
 import { SearchFacets } from './search-facets.ts';
 

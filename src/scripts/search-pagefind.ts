@@ -3,9 +3,9 @@
  * site. The URL is a variable so Vite leaves it alone: the index is not part of the bundle.
  * In `npm run dev` there is no index, so loading fails with a SearchUnavailable that says why.
  */
-import type { FilterCounts } from '../lib/search-filters.ts';
-import type { PagefindSearchOptions } from '../lib/search-state.ts';
-import type { PagefindResultData } from '../lib/search-results.ts';
+import type { FilterCounts } from '../domain/search/search-filters.ts';
+import type { PagefindSearchOptions } from '../domain/search/search-state.ts';
+import type { PagefindResultData } from '../domain/search/search-results.ts';
 
 export interface PagefindResult {
   id: string;

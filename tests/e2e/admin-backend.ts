@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PROXY_PORT, PROXY_HOST, proxyUrl } from '../../src/lib/editor/decap-config.ts';
+import { DEFAULT_PROXY_PORT, PROXY_HOST, proxyUrl } from '../../src/admin/decap-config.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 import { freePort } from '../../scripts/free-port.ts';
 

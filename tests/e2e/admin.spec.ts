@@ -12,8 +12,8 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
-import { ADMIN_CSP_DIRECTIVES, cspHeaderValue } from '../../src/config/security.ts';
-import { DEFAULT_PROXY_PORT, proxyUrl } from '../../src/lib/editor/decap-config.ts';
+import { ADMIN_CSP_DIRECTIVES, cspHeaderValue } from '../../src/build/security.ts';
+import { DEFAULT_PROXY_PORT, proxyUrl } from '../../src/admin/decap-config.ts';
 import { buildSite, runScript } from '../helpers/build.ts';
 import { startAdminBackend, type AdminBackend } from './admin-backend.ts';
 

@@ -10,8 +10,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { HEADER_RULES } from '../../src/config/security.ts';
-import { headersFor } from '../../src/lib/static-headers.ts';
+import { HEADER_RULES } from '../../src/build/security.ts';
+import { headersFor } from '../../src/build/static-headers.ts';
 import { runScript } from '../helpers/build.ts';
 import { fixturesDir, repoRoot } from '../helpers/fixtures.ts';
 

@@ -1,5 +1,5 @@
 /** A minimal valid course for rule tests: one live-online session; each test changes what it needs. */
-import { courseSchema, type Course } from '../../src/schemas/course.ts';
+import { courseSchema, type Course } from '../../src/collections/schemas/course.ts';
 
 export const MINIMAL_COURSE = {
   title: 'A course',

@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroCsp } from '../../src/config/security.ts';
-import { isExternalLink } from '../../src/lib/content/html-policy.ts';
+import { astroCsp } from '../../src/build/security.ts';
+import { isExternalLink } from '../../src/collections/validation/html-policy.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { fixturesDir, repoRoot } from '../helpers/fixtures.ts';
 

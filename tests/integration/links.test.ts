@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pathInsideRoot } from '../../src/lib/site-path.ts';
+import { pathInsideRoot } from '../../scripts/site-path.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { fixturesDir, repoRoot } from '../helpers/fixtures.ts';
 

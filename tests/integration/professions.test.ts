@@ -9,10 +9,10 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent } from '../../scripts/bench/generate-content.ts';
-import { loadContent, type ContentSet } from '../../src/lib/content/load-content.ts';
-import { isPublished } from '../../src/lib/publishing.ts';
-import { courseOfferings, offeringStatus } from '../../src/lib/offerings.ts';
-import { slugify } from '../../src/lib/slug.ts';
+import { loadContent, type ContentSet } from '../../src/collections/validation/load-content.ts';
+import { isPublished } from '../../src/domain/offerings/publishing.ts';
+import { courseOfferings, offeringStatus } from '../../src/domain/offerings/offerings.ts';
+import { slugify } from '../../src/domain/slug.ts';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
 

@@ -6,7 +6,7 @@
  */
 // The course rules use Temporal; browsers that lack it get the polyfill, the others nothing.
 if (typeof Temporal === 'undefined') await import('temporal-polyfill/global');
-const { prepareEntry, problemsMessage } = await import('../../lib/editor/decap-config.ts');
+const { prepareEntry, problemsMessage } = await import('../../admin/decap-config.ts');
 
 // A module (for the top-level awaits above), though it exports nothing.
 export {};

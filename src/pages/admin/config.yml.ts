@@ -1,15 +1,15 @@
 /**
  * `/admin/config.yml`: Decap's configuration, generated from the zod schemas on every build
- * (and every request in development) by src/lib/editor/decap-config.ts, so the admin's forms
+ * (and every request in development) by src/admin/decap-config.ts, so the admin's forms
  * follow the schemas. DECAP_SERVER_PORT moves the local backend off its default port, 8081.
  */
 import type { APIRoute } from 'astro';
 import { stringify } from 'yaml';
-import { DEFAULT_PROXY_PORT, decapConfig, proxyUrl } from '../../lib/editor/decap-config.ts';
+import { DEFAULT_PROXY_PORT, decapConfig, proxyUrl } from '../../admin/decap-config.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const port = Number(process.env['DECAP_SERVER_PORT'] ?? DEFAULT_PROXY_PORT);
   const config = decapConfig({ proxyUrl: proxyUrl(port), ...(site ? { siteUrl: site.href.replace(/\/$/, '') } : {}) });
-  const header = '# Generated from src/schemas/ by src/lib/editor/decap-config.ts. Do not edit.\n';
+  const header = '# Generated from src/collections/schemas/ by src/admin/decap-config.ts. Do not edit.\n';
   return new Response(header + stringify(config, { lineWidth: 0 }), { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
 };

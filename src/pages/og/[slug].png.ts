@@ -1,9 +1,9 @@
 /** `/og/<slug>.png`: the course's 1200x630 social image, drawn once and cached by content hash. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allCourses, siteSettings, type CourseView } from '../../data/catalog.ts';
-import { courseOgCard } from '../../lib/og-card.ts';
-import { cachedOgImage } from '../../lib/og-cache.ts';
-import { ogCardHash, type OgCard } from '../../lib/og-image.ts';
+import { allCourses, siteSettings, type CourseView } from '../../views/catalog.ts';
+import { courseOgCard } from '../../views/og-card.ts';
+import { cachedOgImage } from '../../build/social-images/og-cache.ts';
+import { ogCardHash, type OgCard } from '../../build/social-images/og-image.ts';
 
 export const getStaticPaths = (async () => {
   const [courses, site] = await Promise.all([allCourses(), siteSettings()]);

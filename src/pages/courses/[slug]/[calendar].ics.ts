@@ -1,9 +1,9 @@
 /** `/courses/<slug>/calendar.ics` (or `calendar-<offering>.ics`): one offering's sessions as events in its own time zone. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allCourses, siteSettings, type CourseView, type OfferingView } from '../../../data/catalog.ts';
-import type { SiteSettings } from '../../../schemas/site.ts';
-import { courseCalendarFile } from '../../../lib/course-files.ts';
-import { calendarFileName } from '../../../lib/labels.ts';
+import { allCourses, siteSettings, type CourseView, type OfferingView } from '../../../views/catalog.ts';
+import type { SiteSettings } from '../../../collections/schemas/site.ts';
+import { courseCalendarFile } from '../../../domain/time/calendar-file.ts';
+import { calendarFileName } from '../../../domain/labels.ts';
 import { renderKey } from '../../../build/render-key.ts';
 
 function calendarOf(view: CourseView, offering: OfferingView, site: SiteSettings): string | undefined {

@@ -1,0 +1,57 @@
+/**
+ * Formatted references cached on disk by a hash of the readings, shared across builds:
+ * citation-js costs a second to start and milliseconds per reference, so an unchanged
+ * course should not pay it again, and a warm build need not load citation-js at all.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Reading } from '../collections/schemas/reading.ts';
+import { formatReferences, type FormattedReference } from '../domain/citations.ts';
+import { versionsOf } from './package-versions.ts';
+
+/** Bump when citations.ts changes its output, so cached entries are formatted again. */
+const FORMAT_VERSION = 3;
+
+/** What formats references besides citations.ts; an upgrade of any of them formats them again. */
+export const CITATION_PACKAGES = ['@citation-js/core', '@citation-js/plugin-csl', 'citeproc'] as const;
+
+export function citationCacheDir(astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'): string {
+  return path.resolve(astroCacheDir, 'citations');
+}
+
+type Stored = { index: number; html: string; text: string }[];
+
+const inMemory = new Map<string, Promise<Stored>>();
+
+async function formatAndStore(readings: readonly Reading[], file: string): Promise<Stored> {
+  const cached = await readFile(file, 'utf8').then(
+    (json) => JSON.parse(json) as Stored,
+    () => undefined,
+  );
+  if (cached) return cached;
+  const formatted = await formatReferences(readings);
+  const stored = formatted.map(({ html, text, reading }) => ({ index: readings.indexOf(reading), html, text }));
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(stored));
+  await rename(temporary, file);
+  return stored;
+}
+
+/** formatReferences, answered from the cache when these exact readings were formatted before. */
+export async function cachedReferences(
+  readings: readonly Reading[],
+  cacheDir = citationCacheDir(),
+  formatterVersions: readonly string[] = versionsOf(CITATION_PACKAGES),
+): Promise<FormattedReference[]> {
+  if (readings.length === 0) return [];
+  const key = createHash('sha256').update(JSON.stringify([FORMAT_VERSION, formatterVersions, readings])).digest('hex').slice(0, 24);
+  const file = path.join(cacheDir, `${key}.json`);
+  let pending = inMemory.get(file);
+  if (!pending) {
+    pending = formatAndStore(readings, file);
+    inMemory.set(file, pending);
+  }
+  return (await pending).map(({ index, html, text }) => ({ html, text, reading: readings[index]! }));
+}

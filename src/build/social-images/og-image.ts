@@ -1,0 +1,93 @@
+/**
+ * Social card images (1200x630 PNG): title, dates, CE hours and site name, drawn as SVG and
+ * rasterised by resvg with DejaVu fonts shipped in an npm package (no system fonts needed).
+ * Each image is cached by a hash of what it shows, so an unchanged course costs nothing on
+ * the next build.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { versionsOf } from '../package-versions.ts';
+
+export interface OgCard {
+  title: string;
+  /** "October 19 – November 9, 2020", or a format line for on-demand courses. */
+  when: string;
+  /** "8 CE hours · Live online". */
+  facts: string;
+  siteName: string;
+}
+
+export const OG_WIDTH = 1200;
+export const OG_HEIGHT = 630;
+/** Bump when the drawing changes, so cached images are redrawn. */
+const TEMPLATE_VERSION = 1;
+
+/** What draws the card besides this file; an upgrade of either draws every card again. */
+export const OG_RENDERER_PACKAGES = ['@resvg/resvg-js', 'dejavu-fonts-ttf'] as const;
+
+const require = createRequire(import.meta.url);
+const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+export const OG_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif-Bold.ttf'].map((file) => path.join(fontDir, file));
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * Greedy word wrap by an average glyph width: exact metrics would need a layout engine, and a
+ * title that runs a little short of the edge is harmless. Long titles end in an ellipsis.
+ */
+export function wrapText(text: string, maxChars: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const pieces = word.length > maxChars ? (word.match(new RegExp(`.{1,${maxChars}}`, 'gu')) ?? [word]) : [word];
+    for (const piece of pieces) {
+      const candidate = line ? `${line} ${piece}` : piece;
+      if (candidate.length <= maxChars) line = candidate;
+      else {
+        lines.push(line);
+        line = piece;
+      }
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, maxChars - 1).trimEnd()}…`;
+  return kept;
+}
+
+export function ogImageSvg(card: OgCard): string {
+  const titleLines = wrapText(card.title, 27, 4);
+  const titleSize = titleLines.length > 3 ? 56 : 64;
+  const titleTop = 150;
+  const title = titleLines
+    .map((line, index) => `<text x="80" y="${titleTop + index * titleSize * 1.2}" font-family="DejaVu Serif" font-weight="700" font-size="${titleSize}" fill="#1d2433">${escapeXml(line)}</text>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">
+<rect width="100%" height="100%" fill="#fbfaf7"/>
+<rect width="24" height="100%" fill="#0b5c6b"/>
+<text x="80" y="80" font-family="DejaVu Sans" font-weight="700" font-size="30" fill="#0b5c6b">${escapeXml(card.siteName)}</text>
+${title}
+<text x="80" y="520" font-family="DejaVu Sans" font-size="34" fill="#1d2433">${escapeXml(card.when)}</text>
+<text x="80" y="572" font-family="DejaVu Sans" font-weight="700" font-size="34" fill="#0b5c6b">${escapeXml(card.facts)}</text>
+</svg>`;
+}
+
+/** The cache key: everything the image shows, the template's version and the versions of what draws it. */
+export function ogCardHash(card: OgCard, rendererVersions: readonly string[] = versionsOf(OG_RENDERER_PACKAGES)): string {
+  const key = [TEMPLATE_VERSION, rendererVersions, card.title, card.when, card.facts, card.siteName];
+  return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 20);
+}
+
+export async function renderOgPng(card: OgCard): Promise<Uint8Array> {
+  const { renderAsync } = await import('@resvg/resvg-js');
+  // renderAsync draws on libuv's thread pool, so several images render on several cores.
+  const image = await renderAsync(ogImageSvg(card), {
+    fitTo: { mode: 'width', value: OG_WIDTH },
+    font: { fontFiles: OG_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+  });
+  return image.asPng();
+}

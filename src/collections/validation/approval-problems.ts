@@ -1,0 +1,82 @@
+/**
+ * The editor's messages for approvals a course cannot claim: no sponsor holds the body's
+ * approval, several do and the course does not say whose, or the approval does not cover the
+ * course's dates.
+ */
+import type { ApprovalResolution, ResolvedApproval } from '../../domain/ce/ce-approvals.ts';
+import type { RuleProblem } from './course-rules.ts';
+
+type Failed = Extract<ApprovalResolution, { ok: false }>;
+
+function list(ids: readonly string[]): string {
+  return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}` : (ids[0] ?? '');
+}
+
+/** The problem with an approval claim that resolved to no holder. */
+export function approvalProblem(failed: Failed, boardId: string, sponsors: readonly string[]): RuleProblem {
+  const code = failed.board.code;
+  switch (failed.problem) {
+    case 'no-holder':
+      return {
+        path: ['board'],
+        field: '',
+        message: `No sponsor of this course (${list(sponsors)}) is approved by ${code}, and the course gives no approval of its own.`,
+        expected: `an approval from ${code} in a sponsor's file, or \`courseApproval\``,
+        found: `no ${code} approval`,
+        fix: `Add \`- board: ${boardId}\` under \`approvals\` in the file of the sponsor that holds it (content/sponsors/${sponsors[0]}.yaml), or give the course its own approval: \`courseApproval: { number: "…" }\`.`,
+      };
+    case 'several-holders':
+      return {
+        path: ['board'],
+        field: '',
+        message: `Several sponsors of this course are approved by ${code} (${list(failed.holders)}); the page must name the one whose approval gives the credit.`,
+        expected: `\`sponsor:\` naming one of ${list(failed.holders)}`,
+        found: 'no `sponsor`',
+        fix: `Add \`sponsor: ${failed.holders[0]}\` (or another of them) to this approval.`,
+      };
+    case 'sponsor-not-listed':
+      return {
+        path: ['sponsor'],
+        field: '',
+        message: `"${failed.sponsor}" is not a sponsor of this course.`,
+        expected: `one of the course's sponsors: ${list(sponsors)}`,
+        found: JSON.stringify(failed.sponsor),
+        fix: `Add "${failed.sponsor}" to \`sponsors\`, or name a sponsor the course has.`,
+      };
+    case 'sponsor-not-approved':
+      return {
+        path: ['sponsor'],
+        field: '',
+        message: `"${failed.sponsor}" holds no ${code} approval.`,
+        expected: failed.holders.length > 0 ? `a sponsor approved by ${code}: ${list(failed.holders)}` : `a sponsor approved by ${code}`,
+        found: JSON.stringify(failed.sponsor),
+        fix:
+          failed.holders.length > 0
+            ? `Use \`sponsor: ${failed.holders[0]}\`, or add the ${code} approval to content/sponsors/${failed.sponsor}.yaml.`
+            : `Add the ${code} approval to content/sponsors/${failed.sponsor}.yaml, or give the course its own: \`courseApproval: { number: "…" }\`.`,
+      };
+  }
+}
+
+/** The problem when an approval does not cover the course's dates. */
+export function approvalPeriodProblem(
+  approval: ResolvedApproval,
+  outside: { date: string; bound: 'validFrom' | 'validUntil' } | undefined,
+): RuleProblem | undefined {
+  if (!outside) return undefined;
+  const { holder, board } = approval;
+  const whose = holder.kind === 'sponsor' ? `The ${board.code} approval of ${holder.sponsor.name}` : `This course's ${board.code} approval`;
+  const where = holder.kind === 'sponsor' ? `in content/sponsors/${holder.id}.yaml` : 'in `courseApproval`';
+  const ended = outside.bound === 'validUntil';
+  const bound = ended ? approval.period.validUntil : approval.period.validFrom;
+  return {
+    path: ['board'],
+    field: '',
+    message: ended
+      ? `${whose} ended on ${bound}, before the course's last date, ${outside.date}.`
+      : `${whose} starts on ${bound}, after the course's first date, ${outside.date}.`,
+    expected: `an approval valid from the course's first date to its last`,
+    found: `${approval.period.validFrom ?? '…'} to ${approval.period.validUntil ?? '…'}`,
+    fix: `Correct the approval's \`${outside.bound}\` ${where} if it was renewed, or remove this approval from the course.`,
+  };
+}

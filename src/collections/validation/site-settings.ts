@@ -1,0 +1,27 @@
+/** Reads the site settings alone, for astro.config.mjs, which needs the site URL before any content is loaded. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import { formatReport } from './problems.ts';
+import { decodeUtf8, parseSource } from './source-file.ts';
+import { problemsFromIssue } from './zod-issues.ts';
+
+export function readSiteSettings(contentDir: string): SiteSettings {
+  const absolutePath = path.join(contentDir, 'site.yaml');
+  const file = path.relative(process.cwd(), absolutePath) || absolutePath;
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolutePath);
+  } catch {
+    throw new Error(formatReport([{ file, field: '', message: 'The site settings file is missing.', fix: 'Create content/site.yaml with name, url, description and organization.' }]));
+  }
+  const decoded = decodeUtf8(bytes, file);
+  if (!decoded.ok) throw new Error(formatReport(decoded.problems));
+  const parsed = parseSource(decoded.text, file, false);
+  if (!parsed.ok) throw new Error(formatReport(parsed.problems));
+  const result = siteSchema.safeParse(parsed.source.data, { reportInput: true });
+  if (!result.success) {
+    throw new Error(formatReport(result.error.issues.flatMap((issue) => problemsFromIssue(issue, siteSchema, parsed.source.data, file, parsed.source.lineOf))));
+  }
+  return result.data;
+}

@@ -1,0 +1,170 @@
+/**
+ * Turns zod issues into ContentProblems: what was expected, what was found, and a fix that
+ * quotes the example documented on the field's schema.
+ */
+import { z } from 'zod';
+import { closestMatch } from '../../domain/search/suggest.ts';
+import { describeValue, formatFieldPath, type ContentProblem } from './problems.ts';
+
+interface FieldDocs {
+  description?: string;
+  example?: unknown;
+  keys?: string[];
+}
+
+type AnySchema = z.core.$ZodType;
+
+function metaOf(schema: AnySchema): { description?: string; examples?: unknown[] } | undefined {
+  return z.globalRegistry.get(schema) as { description?: string; examples?: unknown[] } | undefined;
+}
+
+/** Follows wrappers (optional, default, pipe) and collects the first documentation found. */
+function unwrap(schema: AnySchema, docs: FieldDocs): AnySchema {
+  let current: AnySchema | undefined = schema;
+  while (current) {
+    const meta = metaOf(current);
+    if (meta?.description && docs.description === undefined) docs.description = meta.description;
+    if (meta?.examples?.length && docs.example === undefined) docs.example = meta.examples[0];
+    const def = current._zod.def as { type: string; innerType?: AnySchema; in?: AnySchema };
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else return current;
+  }
+  return schema;
+}
+
+/** Documentation of the field at `path` in `root`, found by walking the schema. */
+export function fieldDocs(root: AnySchema, path: readonly PropertyKey[]): FieldDocs {
+  let docs: FieldDocs = {};
+  let current = unwrap(root, docs);
+  for (const segment of path) {
+    const def = current._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    let next: AnySchema | undefined;
+    if (def.type === 'object' && typeof segment === 'string') next = def.shape?.[segment];
+    else if (def.type === 'array' && typeof segment === 'number') next = def.element;
+    if (!next) return {};
+    docs = {};
+    current = unwrap(next, docs);
+  }
+  const def = current._zod.def as { type: string; shape?: Record<string, AnySchema> };
+  if (def.type === 'object' && def.shape) docs.keys = Object.keys(def.shape);
+  return docs;
+}
+
+function exampleText(field: string, example: unknown): string {
+  const key = field.split(/[.[]/).at(-1) ?? field;
+  const name = /^\d/.test(key) ? '-' : `${key}:`;
+  if (typeof example === 'string') {
+    const needsQuotes = /^[\d:-]+$|[:#]/.test(example) || example === '';
+    return `${name} ${needsQuotes ? JSON.stringify(example) : example}`;
+  }
+  return `${name} ${JSON.stringify(example)}`;
+}
+
+function withExample(base: string, field: string, docs: FieldDocs): string {
+  return docs.example === undefined ? base : `${base}, for example \`${exampleText(field, docs.example)}\``;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a group of fields',
+};
+
+/** One issue as a problem; `lineOf` maps a field path to a line in the source file. */
+export function problemsFromIssue(
+  issue: z.core.$ZodIssue,
+  schema: AnySchema,
+  data: unknown,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+): ContentProblem[] {
+  const path = issue.path as PropertyKey[];
+  const field = formatFieldPath(path);
+  const docs = fieldDocs(schema, path);
+  const found = 'input' in issue ? issue.input : valueAt(data, path);
+  const line = lineOf(path);
+  const base = { file, field, ...(line === undefined ? {} : { line }) };
+
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      if (found === undefined) {
+        return [{ ...base, message: `\`${field}\` is required.`, expected: docs.description ?? expected, fix: withExample(`Add \`${field.split('.').at(-1)}\``, field, docs) }];
+      }
+      if (found instanceof Date) {
+        return [{
+          ...base,
+          message: 'YAML read this unquoted date or time as a timestamp, which would shift it to UTC.',
+          expected: `${expected}, in quotes`,
+          found: describeValue(found),
+          fix: withExample('Put the value in double quotes', field, docs),
+        }];
+      }
+      return [{ ...base, message: `\`${field}\` has the wrong type.`, expected: docs.description ? `${expected}: ${docs.description}` : expected, found: describeValue(found), fix: withExample(`Write ${expected}`, field, docs) }];
+    }
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const keyPath = [...path, key];
+        const keyLine = lineOf(keyPath);
+        const suggestion = docs.keys ? closestMatch(key, docs.keys) : undefined;
+        return {
+          file,
+          field: formatFieldPath(keyPath),
+          ...(keyLine === undefined ? {} : { line: keyLine }),
+          message: `\`${key}\` is not a known field${field ? ` of \`${field}\`` : ''}.`,
+          expected: docs.keys ? `one of: ${docs.keys.join(', ')}` : 'no other fields',
+          found: JSON.stringify(key),
+          fix: suggestion ? `Did you mean \`${suggestion}\`? Rename the field.` : 'Remove the field, or check its spelling against the content guide.',
+        };
+      });
+    case 'invalid_value': {
+      const allowed = issue.values.map((value) => JSON.stringify(value));
+      const suggestion = typeof found === 'string' ? closestMatch(found, issue.values.map(String)) : undefined;
+      return [{ ...base, message: `\`${field}\` is not one of the allowed values.`, expected: `one of ${allowed.join(', ')}`, found: describeValue(found), fix: suggestion ? `Did you mean "${suggestion}"?` : `Use one of ${allowed.join(', ')}.` }];
+    }
+    case 'too_small': {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === 'array') {
+        return [{ ...base, message: `\`${field}\` needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'}.`, expected: `a list of ${minimum} or more`, found: describeValue(found), fix: withExample('Add an entry', field, docs) }];
+      }
+      if (issue.origin === 'string') {
+        return [{ ...base, message: `\`${field}\` must not be empty.`, expected: docs.description ?? 'some text', found: describeValue(found), fix: withExample('Write a value', field, docs) }];
+      }
+      return [{ ...base, message: `\`${field}\` is too small.`, expected: `${issue.inclusive ? 'at least' : 'more than'} ${minimum}`, found: describeValue(found), fix: `Use a value of ${issue.inclusive ? 'at least' : 'more than'} ${minimum}.` }];
+    }
+    case 'too_big': {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === 'string') {
+        const length = typeof found === 'string' ? found.length : 0;
+        return [{ ...base, message: `\`${field}\` is ${length} characters long; the limit is ${maximum}.`, expected: `at most ${maximum} characters`, found: `${length} characters`, fix: `Shorten it by ${length - maximum} characters.` }];
+      }
+      if (issue.origin === 'array') {
+        return [{ ...base, message: `\`${field}\` has too many entries.`, expected: `at most ${maximum}`, found: describeValue(found), fix: `Keep at most ${maximum} entries.` }];
+      }
+      return [{ ...base, message: `\`${field}\` is too large.`, expected: `at most ${maximum}`, found: describeValue(found), fix: `Use a value of at most ${maximum}.` }];
+    }
+    case 'not_multiple_of':
+      return [{ ...base, message: `\`${field}\` must be a multiple of ${String(issue.divisor)}.`, expected: `a multiple of ${String(issue.divisor)}`, found: describeValue(found), fix: `Round it to the nearest ${String(issue.divisor)}.` }];
+    case 'invalid_format':
+      return [{ ...base, message: `\`${field}\` is not in the right form.`, expected: issue.message || issue.format, found: describeValue(found), fix: withExample('Write it', field, docs) }];
+    case 'custom': {
+      const params = (issue.params ?? {}) as { expected?: string; fix?: string };
+      return [{ ...base, message: `\`${field}\` ${issue.message}.`, expected: params.expected ?? docs.description ?? '', found: describeValue(found), fix: params.fix ?? withExample('Write it', field, docs) }];
+    }
+    default:
+      return [{ ...base, message: `\`${field}\`: ${issue.message}.`, found: describeValue(found), fix: withExample('Check the value', field, docs) }];
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Which courses count for a profession, and in which state: a course gives a profession credit
+ * through each approval whose body lists that profession, and a state's acceptance is only what
+ * the body's file states (accepted, not accepted, or nothing known). The licensing board is the
+ * final authority; nothing here claims more than the content says.
+ */
+import type { Board } from '../../collections/schemas/board.ts';
+import { US_JURISDICTIONS, type Jurisdiction } from '../../collections/schemas/jurisdiction.ts';
+import { slugify } from '../slug.ts';
+
+export type Acceptance = 'accepted' | 'not-accepted' | 'unknown';
+
+/** What a state's board does with a body's credit, as far as the content says. */
+export function acceptanceIn(board: Pick<Board, 'jurisdictions'>, state: Jurisdiction | undefined): Acceptance {
+  if (state === undefined || !board.jurisdictions) return 'unknown';
+  if (board.jurisdictions.notAccepted.includes(state)) return 'not-accepted';
+  if (board.jurisdictions.accepted.includes(state)) return 'accepted';
+  return 'unknown';
+}
+
+export interface Profession {
+  slug: string;
+  name: string;
+}
+
+/** Every profession the boards name, by slug; the first spelling seen names it. */
+export function professionsOf(boards: Iterable<Pick<Board, 'professions'>>): Profession[] {
+  const bySlug = new Map<string, string>();
+  for (const board of boards) for (const name of board.professions) if (!bySlug.has(slugify(name))) bySlug.set(slugify(name), name);
+  return [...bySlug].map(([slug, name]) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function servesProfession(board: Pick<Board, 'professions'>, profession: string): boolean {
+  return board.professions.some((name) => slugify(name) === profession);
+}
+
+/** The states a set of boards says anything about, in name order. */
+export function statesNamed(boards: Iterable<Pick<Board, 'jurisdictions'>>): Jurisdiction[] {
+  const states = new Set<Jurisdiction>();
+  for (const board of boards) for (const state of [...(board.jurisdictions?.accepted ?? []), ...(board.jurisdictions?.notAccepted ?? [])]) states.add(state);
+  return [...states].sort((a, b) => US_JURISDICTIONS[a].localeCompare(US_JURISDICTIONS[b]));
+}
+
+export interface ApplicableCredit<A> {
+  approval: A;
+  acceptance: Acceptance;
+}
+
+/**
+ * The approvals of a course that give this profession credit, each with what the state's board
+ * does with it; approvals the state does not accept are left out. Empty: the course does not count.
+ */
+export function applicableCredits<A>(
+  approvals: readonly A[],
+  boardOf: (approval: A) => Pick<Board, 'professions' | 'jurisdictions'>,
+  profession: string,
+  state?: Jurisdiction,
+): ApplicableCredit<A>[] {
+  return approvals
+    .filter((approval) => servesProfession(boardOf(approval), profession))
+    .map((approval) => ({ approval, acceptance: acceptanceIn(boardOf(approval), state) }))
+    .filter(({ acceptance }) => acceptance !== 'not-accepted');
+}
+
+/** "social workers", "MFTs": a profession in running text, acronyms kept. */
+export function professionInText(name: string): string {
+  return name.replace(/\b[A-Z][a-z]+\b/g, (word) => word.toLowerCase());
+}
+
+/** "Courses for social workers": the title of a profession's page. */
+export function professionTitle(name: string): string {
+  return `Courses for ${professionInText(name)}`;
+}

@@ -1,0 +1,61 @@
+/** Human labels for the enumerations of the content model, and the URLs of their browse pages. */
+import type { Level } from '../collections/schemas/course.ts';
+import type { CourseFormat } from '../collections/schemas/format.ts';
+import { slugify } from './slug.ts';
+
+export const FORMAT_LABELS: Record<CourseFormat, string> = {
+  'live-online': 'Live online',
+  'in-person': 'In person',
+  hybrid: 'Hybrid (in person and online)',
+  'on-demand': 'On demand',
+};
+
+export const LEVEL_LABELS: Record<Level, string> = {
+  introductory: 'Introductory',
+  beginner: 'Beginner',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
+
+/** "Beginner to intermediate" for a contiguous range, "Beginner, advanced" otherwise. */
+export function levelsText(levels: readonly Level[]): string {
+  const order = Object.keys(LEVEL_LABELS) as Level[];
+  const sorted = [...levels].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const first = sorted[0];
+  const last = sorted.at(-1);
+  if (!first || !last) return '';
+  if (sorted.length === 1) return LEVEL_LABELS[first];
+  const contiguous = order.indexOf(last) - order.indexOf(first) === sorted.length - 1;
+  if (contiguous) return `${LEVEL_LABELS[first]} to ${LEVEL_LABELS[last].toLowerCase()}`;
+  return [LEVEL_LABELS[first], ...sorted.slice(1).map((level) => LEVEL_LABELS[level].toLowerCase())].join(', ');
+}
+
+export function hoursText(hours: number): string {
+  return `${Number(hours.toFixed(2))} CE ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
+/** `calendar`, or `calendar-spring-2027` for a listed offering: the calendar file's name without `.ics`. */
+export function calendarFileName(offeringId: string): string {
+  return offeringId === '' ? 'calendar' : `calendar-${offeringId}`;
+}
+
+export const paths = {
+  home: () => '/',
+  courses: () => '/courses/',
+  course: (slug: string) => `/courses/${slug}/`,
+  /** One offering's calendar; the one offering a course states at its top level has id ''. */
+  courseCalendar: (slug: string, offeringId = '') => `/courses/${slug}/${calendarFileName(offeringId)}.ics`,
+  instructors: () => '/instructors/',
+  instructor: (slug: string) => `/instructors/${slug}/`,
+  topics: () => '/topics/',
+  topic: (name: string) => `/topics/${slugify(name)}/`,
+  boards: () => '/boards/',
+  board: (id: string) => `/boards/${id}/`,
+  format: (format: CourseFormat) => `/formats/${format}/`,
+  level: (level: Level) => `/levels/${level}/`,
+  search: () => '/search/',
+  professions: () => '/professions/',
+  profession: (profession: string) => `/professions/${profession}/`,
+  professionInState: (profession: string, state: string) => `/professions/${profession}/${state.toLowerCase()}/`,
+  providerPolicy: (sponsor: string, policy: string) => `/providers/${sponsor}/${policy}/`,
+} as const;
