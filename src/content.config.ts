@@ -1,19 +1,20 @@
 import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
 import { contentLoader } from './collections/loader.ts';
-import { boardSchema } from './collections/schemas/board.ts';
-import { courseSchema } from './collections/schemas/course.ts';
+import { COLLECTION_NAMES, COLLECTION_REGISTRY, type CollectionName, type Registry } from './collections/registry.ts';
 import { instructorSchema } from './collections/schemas/instructor.ts';
-import { policySchema } from './collections/schemas/policy.ts';
-import { siteSchema } from './collections/schemas/site.ts';
-import { sponsorSchema } from './collections/schemas/sponsor.ts';
 
-// The loaders store data that has already been validated; the schemas here give the types.
+/** What Astro's generated types read from each collection: its schema and its loader. */
+type AstroCollections = { [N in CollectionName]: { loader: Loader; schema: Registry[N]['schema'] } };
+
+// One Astro collection per entry of the registry. The loaders store data that has already been
+// validated; the schemas here give the types.
+const fromRegistry = Object.fromEntries(
+  COLLECTION_NAMES.map((name) => [name, defineCollection({ loader: contentLoader(name), schema: COLLECTION_REGISTRY[name].schema })]),
+) as AstroCollections;
+
 export const collections = {
-  courses: defineCollection({ loader: contentLoader('courses'), schema: courseSchema }),
+  ...fromRegistry,
   // image() turns the photo's path into an image astro:assets optimises.
   instructors: defineCollection({ loader: contentLoader('instructors'), schema: ({ image }) => instructorSchema.extend({ photo: image().optional() }) }),
-  boards: defineCollection({ loader: contentLoader('boards'), schema: boardSchema }),
-  sponsors: defineCollection({ loader: contentLoader('sponsors'), schema: sponsorSchema }),
-  policies: defineCollection({ loader: contentLoader('policies'), schema: policySchema }),
-  site: defineCollection({ loader: contentLoader('site'), schema: siteSchema }),
 };

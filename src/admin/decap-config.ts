@@ -19,7 +19,7 @@ import { formatFieldPath, type ContentProblem } from '../collections/validation/
 import { problemsFromIssue } from '../collections/validation/zod-issues.ts';
 import { courseSchema, type Course } from '../collections/schemas/course.ts';
 import { REFUND_OUTCOMES } from '../collections/schemas/policy.ts';
-import { COLLECTIONS, type CollectionInfo, type CollectionName } from './collections.ts';
+import { COLLECTION_REGISTRY, COLLECTIONS, collectionPath, type CollectionInfo, type CollectionName } from '../collections/registry.ts';
 import { collectionJsonSchema, type JsonSchemaNode } from './json-schema.ts';
 
 /** The default address of decap-server's API; `npm run cms` starts it there. */
@@ -89,38 +89,6 @@ export interface DecapConfig {
   slug: { encoding: 'ascii'; clean_accents: true; sanitize_replacement: '-' };
   collections: DecapCollection[];
 }
-
-/** How each kind of content is stored and named; the fields come from its schema. */
-interface Storage {
-  /** The field an entry is known by: its file name is made from it, relations show it. */
-  identifier: string;
-  /** Further fields a relation searches. */
-  searchFields?: string[];
-  folder?: string;
-  file?: string;
-  extension?: 'md' | 'yaml';
-  /** What the Markdown body holds, for collections that have one. */
-  body?: { label: string; hint: string };
-}
-
-const STORAGE: Record<CollectionName, Storage> = {
-  courses: {
-    identifier: 'title',
-    folder: 'content/courses',
-    extension: 'md',
-    body: { label: 'Course description', hint: 'The text of the course page, in Markdown.' },
-  },
-  instructors: {
-    identifier: 'name',
-    folder: 'content/instructors',
-    extension: 'md',
-    body: { label: 'Biography', hint: 'The text of the instructor page, in Markdown.' },
-  },
-  boards: { identifier: 'code', searchFields: ['fullName'], folder: 'content/boards', extension: 'yaml' },
-  sponsors: { identifier: 'name', searchFields: ['shortName'], folder: 'content/sponsors', extension: 'yaml' },
-  policies: { identifier: 'name', folder: 'content/policies', extension: 'yaml' },
-  site: { identifier: 'name', file: 'content/site.yaml' },
-};
 
 /**
  * Where the generated field is not the best form for an editor. Keyed by collection and field
@@ -207,7 +175,7 @@ function numberField(node: JsonSchemaNode, base: DecapField): DecapField {
 }
 
 function relationField(collection: string, base: DecapField): DecapField {
-  const storage = STORAGE[collection as CollectionName];
+  const storage: CollectionInfo | undefined = COLLECTION_REGISTRY[collection as CollectionName];
   if (!storage) throw new Error(`a reference to content/${collection}/, which the admin does not edit`);
   return {
     ...base,
@@ -281,30 +249,33 @@ export function timeZoneOptions(): string[] {
   return zones;
 }
 
-function collectionConfig(info: CollectionInfo): DecapCollection {
-  const storage = STORAGE[info.name];
+function collectionConfig(info: CollectionInfo & { name: CollectionName }): DecapCollection {
+  const storage = info;
+  const where = collectionPath(info.name);
   const fields = decapFields(collectionJsonSchema(info.name).schema, info.name);
   if (!fields.some((field) => field.name === storage.identifier)) throw new Error(`${info.name}: no field ${storage.identifier} to name entries by`);
   const description = info.summary.replace(/`/g, '');
-  if (storage.file) {
+  if ('file' in where) {
     return {
       name: info.name,
       label: info.title,
       description,
       format: 'yml',
       editor: { preview: false },
-      files: [{ name: info.name, label: info.title, file: storage.file, description, fields }],
+      files: [{ name: info.name, label: info.title, file: where.file, description, fields }],
     };
   }
+  const extension = info.extensions[0]!.slice(1);
   const body: DecapField[] = storage.body ? [{ label: storage.body.label, name: 'body', widget: 'markdown', required: false, hint: storage.body.hint }] : [];
   return {
     name: info.name,
     label: info.title,
     label_singular: info.title.replace(/ies$/, 'y').replace(/s$/, ''),
     description,
-    folder: storage.folder!,
-    extension: storage.extension!,
-    format: storage.extension === 'md' ? 'frontmatter' : 'yml',
+    folder: where.folder,
+    // New files get the first extension the folder takes.
+    extension: extension,
+    format: extension === 'md' ? 'frontmatter' : 'yml',
     create: true,
     // The file name is the slug: made from the identifier, lowercase ASCII and hyphens.
     slug: '{{slug}}',

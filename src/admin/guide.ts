@@ -6,7 +6,7 @@
 import { readdir, readFile, writeFile, mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { formatReport } from '../collections/validation/problems.ts';
-import { COLLECTIONS, jsonSchemaPath, type CollectionInfo } from './collections.ts';
+import { COLLECTIONS, jsonSchemaPath, type CollectionInfo, type CollectionName } from '../collections/registry.ts';
 import { BROKEN_COURSE_EDITS, errorExamples, type ErrorExamples } from './error-examples.ts';
 import { fieldDocs, type FieldDoc } from './field-docs.ts';
 import { ADDING_CONTENT, EDITOR_COMPLETION, ERROR_FORMAT, INTRODUCTION, MAINTAINING, RULES, WRITING_YAML } from './guide-text.ts';
@@ -29,7 +29,7 @@ function requiredText(doc: FieldDoc): string {
   return doc.default === undefined ? 'optional' : `optional, default ${inlineCode(yamlInline(doc.default))}`;
 }
 
-function fieldTable(collection: CollectionInfo): string {
+function fieldTable(collection: CollectionInfo & { name: CollectionName }): string {
   const rows = fieldDocs(collectionJsonSchema(collection.name).schema).map((doc) =>
     [
       inlineCode(doc.path),

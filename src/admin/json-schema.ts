@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { httpsUrlSchema, isoDateSchema, referenceSlugSchema, slugSchema, timeZoneSchema, wallTimeSchema } from '../collections/schemas/common.ts';
-import { COLLECTIONS, type CollectionName } from './collections.ts';
+import { COLLECTIONS, type CollectionName } from '../collections/registry.ts';
 
 /** What a string field holds, for the guide's Type column. Kept out of the published files. */
 export type FieldKind = 'date' | 'time' | 'url' | 'time-zone' | 'slug' | 'reference';

@@ -8,11 +8,11 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { buildNow } from '../domain/time/clock.ts';
 import { setDevProblems } from './validation/dev-problems.ts';
 import { ContentValidationError, formatReport } from './validation/problems.ts';
-import { loadContent, resolveContentDir, type ContentEntry, type ContentSet, type LoadResult } from './validation/load-content.ts';
+import { loadContent, resolveContentDir, type ContentEntry, type LoadResult } from './validation/load-content.ts';
 import { isPublished } from '../domain/offerings/publishing.ts';
 import { processSingleton } from '../build/process-shared.ts';
+import type { CollectionName } from './registry.ts';
 
-type CollectionName = keyof Omit<ContentSet, 'site'>;
 
 // Shared by every copy of this module: the build script, the integration and Astro's content
 // loaders load it separately, and validating the content twice would double every build's cost.
@@ -87,7 +87,7 @@ async function revalidate(contentDir: string, watch: DevWatch): Promise<void> {
   await Promise.all([...watch.subscribers.values()].map((apply) => apply(result)));
 }
 
-async function applyResult(name: CollectionName | 'site', result: LoadResult, context: LoaderContext): Promise<void> {
+async function applyResult(name: CollectionName, result: LoadResult, context: LoaderContext): Promise<void> {
   const { store, logger, renderMarkdown, generateDigest, watcher } = context;
   if (!result.ok) {
     // In development the server keeps the last good content, shows the report in the
@@ -139,7 +139,7 @@ async function applyResult(name: CollectionName | 'site', result: LoadResult, co
 }
 
 /** A loader for one collection of the content folder (CONTENT_DIR, default content/). */
-export function contentLoader(name: CollectionName | 'site'): Loader {
+export function contentLoader(name: CollectionName): Loader {
   return {
     name: `ce-content:${name}`,
     load: async (context) => {

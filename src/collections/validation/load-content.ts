@@ -8,12 +8,9 @@ import { courseFormats, courseOfferings } from '../../domain/offerings/offerings
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { boardSchema, type Board } from '../schemas/board.ts';
 import { courseSchema, type Course } from '../schemas/course.ts';
-import { instructorSchema, type Instructor } from '../schemas/instructor.ts';
-import { policySchema, type Policy } from '../schemas/policy.ts';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
-import { sponsorSchema, type Sponsor } from '../schemas/sponsor.ts';
+import { COLLECTION_REGISTRY, FILE_COLLECTION_NAMES, type FileCollectionName, type Registry } from '../registry.ts';
 import { closestMatch } from '../../domain/search/suggest.ts';
 import { creditDates, periodProblem, resolveApproval } from '../../domain/ce/ce-approvals.ts';
 import { approvalPeriodProblem, approvalProblem } from './approval-problems.ts';
@@ -37,14 +34,8 @@ export interface ContentEntry<T> {
   extension: string;
 }
 
-export interface ContentSet {
-  site: SiteSettings;
-  courses: ContentEntry<Course>[];
-  instructors: ContentEntry<Instructor>[];
-  boards: ContentEntry<Board>[];
-  sponsors: ContentEntry<Sponsor>[];
-  policies: ContentEntry<Policy>[];
-}
+/** Every collection's valid entries, in the shape of the registry (src/collections/registry.ts). */
+export type ContentSet = { site: SiteSettings } & { [N in FileCollectionName]: ContentEntry<z.output<Registry[N]['schema']>>[] };
 
 /**
  * Valid content comes with its compliance warnings (src/collections/validation/compliance.ts); in strict
@@ -57,19 +48,7 @@ export interface LoadOptions {
   strict?: boolean;
 }
 
-const MARKDOWN = ['.md', '.mdx'];
-const YAML = ['.yaml', '.yml'];
-
-const COLLECTIONS = {
-  courses: { schema: courseSchema, extensions: MARKDOWN },
-  instructors: { schema: instructorSchema, extensions: ['.md'] },
-  boards: { schema: boardSchema, extensions: YAML },
-  sponsors: { schema: sponsorSchema, extensions: YAML },
-  policies: { schema: policySchema, extensions: YAML },
-} as const;
-
-type CollectionName = keyof typeof COLLECTIONS;
-export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+type CollectionName = FileCollectionName;
 
 /** Where content is read from: `CONTENT_DIR`, or `content/` in the working directory. */
 export function resolveContentDir(explicit?: string): string {
@@ -157,7 +136,7 @@ async function listFiles(directory: string): Promise<string[]> {
   }
 }
 
-type Loaded<N extends CollectionName> = { entry: ContentEntry<z.output<(typeof COLLECTIONS)[N]['schema']>>; source: ParsedSource };
+type Loaded<N extends CollectionName> = { entry: ContentEntry<z.output<Registry[N]['schema']>>; source: ParsedSource };
 
 interface LoadedCollection<N extends CollectionName> {
   valid: Loaded<N>[];
@@ -166,9 +145,11 @@ interface LoadedCollection<N extends CollectionName> {
 }
 
 async function loadCollection<N extends CollectionName>(contentDir: string, name: N, problems: ContentProblem[]): Promise<LoadedCollection<N>> {
-  const { schema, extensions } = COLLECTIONS[name];
+  const info: (typeof COLLECTION_REGISTRY)[CollectionName] = COLLECTION_REGISTRY[name];
+  const { schema, extensions } = info;
   const files = await listFiles(path.join(contentDir, name));
-  const withBody = extensions === MARKDOWN || name === 'instructors';
+  const body = 'body' in info ? info.body : undefined;
+  const withBody = body !== undefined;
   const collection: LoadedCollection<N> = { valid: [], invalid: [] };
   const loaded = await Promise.all(
     files.map(async (absolutePath) => {
@@ -179,7 +160,7 @@ async function loadCollection<N extends CollectionName>(contentDir: string, name
       }
       const parsed = await readContentFile(absolutePath, withBody, problems);
       if (!parsed) return undefined;
-      if (extension === '.md') problems.push(...bodyProblems(parsed, name === 'instructors' ? 'biography' : 'course description'));
+      if (extension === '.md' && body) problems.push(...bodyProblems(parsed, body.name));
       const data = validate(schema, parsed, problems);
       if (data === undefined) return { invalid: { file: parsed.file, source: parsed.source } };
       if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.name) && !(name === 'courses' && (data as Course).slug)) {
@@ -215,7 +196,7 @@ function referenceProblem(
     message: `There is no "${value}" in content/${collection}/.`,
     expected: known.length > 0 ? `one of: ${known.join(', ')}` : `a file in content/${collection}/`,
     found: JSON.stringify(value),
-    fix: suggestion ? `Did you mean "${suggestion}"?` : `Add content/${collection}/${value}.${collection === 'instructors' || collection === 'courses' ? 'md' : 'yaml'}, or correct the name.`,
+    fix: suggestion ? `Did you mean "${suggestion}"?` : `Add content/${collection}/${value}${COLLECTION_REGISTRY[collection].extensions[0]}, or correct the name.`,
   };
 }
 
@@ -253,6 +234,14 @@ function repeatedCourseProblems(courses: readonly { entry: ContentEntry<Course>;
   return problems;
 }
 
+type LoadedCollections = { [N in CollectionName]: LoadedCollection<N> };
+
+/** Every collection of the registry, read side by side. */
+async function loadCollections(contentDir: string, problems: ContentProblem[]): Promise<LoadedCollections> {
+  const loaded = await Promise.all(FILE_COLLECTION_NAMES.map(async (name) => [name, await loadCollection(contentDir, name, problems)] as const));
+  return Object.fromEntries(loaded) as LoadedCollections;
+}
+
 /** Loads and validates every file under `contentDir`; never throws for bad content. */
 export async function loadContent(contentDir: string = resolveContentDir(), options: LoadOptions = {}): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
@@ -267,14 +256,8 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
       return undefined;
     },
   );
-  const [site, courses, instructors, boards, sponsors, policies] = await Promise.all([
-    sitePromise,
-    loadCollection(contentDir, 'courses', problems),
-    loadCollection(contentDir, 'instructors', problems),
-    loadCollection(contentDir, 'boards', problems),
-    loadCollection(contentDir, 'sponsors', problems),
-    loadCollection(contentDir, 'policies', problems),
-  ]);
+  const [site, loaded] = await Promise.all([sitePromise, loadCollections(contentDir, problems)]);
+  const { courses, instructors, boards, sponsors, policies } = loaded;
 
   // Files that failed their schema still count as existing, so references to them are not
   // reported a second time.
@@ -404,17 +387,6 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
     )
     .sort(byLocation);
   if ((options.strict ?? site.strictCompliance) && warnings.length > 0) return { ok: false, problems: warnings };
-  const entries = <T>(items: { valid: { entry: ContentEntry<T> }[] }) => items.valid.map(({ entry }) => entry);
-  return {
-    ok: true,
-    warnings,
-    content: {
-      site,
-      courses: entries(courses),
-      instructors: entries(instructors),
-      boards: entries(boards),
-      sponsors: entries(sponsors),
-      policies: entries(policies),
-    },
-  };
+  const entries = Object.fromEntries(FILE_COLLECTION_NAMES.map((name) => [name, loaded[name].valid.map(({ entry }) => entry)]));
+  return { ok: true, warnings, content: { site, ...entries } as ContentSet };
 }

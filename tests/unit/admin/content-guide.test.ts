@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../../src/collections/validation/load-content.ts';
 import { formatReport } from '../../../src/collections/validation/problems.ts';
-import { COLLECTIONS, jsonSchemaPath } from '../../../src/admin/collections.ts';
+import { COLLECTIONS, jsonSchemaPath, yamlFiles } from '../../../src/collections/registry.ts';
 import { errorExamples, VALID_COURSE } from '../../../src/admin/error-examples.ts';
 import { fieldDocs } from '../../../src/admin/field-docs.ts';
 import { generatedFiles, GUIDE_PATH, staleFiles, writeGenerated } from '../../../src/admin/guide.ts';
@@ -176,7 +176,7 @@ describe('JSON Schemas', () => {
 describe('.vscode/settings.json', () => {
   it('maps the JSON Schema of every YAML collection to its files for the YAML extension', async () => {
     const settings = JSON.parse(await readFile(path.join(repoRoot, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
-    const expected = Object.fromEntries(COLLECTIONS.filter((collection) => collection.yamlFiles).map((collection) => [`./${jsonSchemaPath(collection.name)}`, collection.yamlFiles]));
+    const expected = Object.fromEntries(COLLECTIONS.filter((collection) => yamlFiles(collection.name)).map((collection) => [`./${jsonSchemaPath(collection.name)}`, yamlFiles(collection.name)]));
     expect(settings['yaml.schemas']).toEqual(expected);
     for (const schemaFile of Object.keys(expected)) expect(files.has(schemaFile.slice(2)), schemaFile).toBe(true);
   });

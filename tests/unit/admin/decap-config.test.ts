@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { APIContext } from 'astro';
 import { GET as configEndpoint } from '../../../src/pages/admin/config.yml.ts';
 import { isIanaTimeZone } from '../../../src/collections/schemas/common.ts';
-import { COLLECTIONS } from '../../../src/admin/collections.ts';
+import { COLLECTIONS } from '../../../src/collections/registry.ts';
 import {
   decapConfig,
   FIELD_OVERRIDES,
