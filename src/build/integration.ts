@@ -48,10 +48,13 @@ export function ceSite(): AstroIntegration {
         }
         // Pagefind's indexer is a separate process that needs about 2 GB at 5,000 courses; give
         // back what the Astro build no longer uses first, so the two do not add up.
-        forgetContent(resolveContentDir());
-        collectGarbage();
-        const indexed = await indexForSearch(fileURLToPath(dir));
-        say(`Search index: ${indexed} pages (${seconds(started)}).`);
+        const freeMemory = () => {
+          forgetContent(resolveContentDir());
+          collectGarbage();
+        };
+        const indexCache = cacheDir && fileURLToPath(new URL('search-index/', cacheDir));
+        const index = await indexForSearch(fileURLToPath(dir), indexCache, freeMemory);
+        say(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the cache: no searchable page changed' : 'indexed'} (${seconds(started)}).`);
       },
     },
   };

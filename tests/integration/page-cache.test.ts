@@ -18,13 +18,12 @@ const BEFORE_SEED = '2020-10-01T12:00:00Z';
 const SEED = 'attachment-theory-treatment-effectiveness';
 const FIXTURE = 'self-compassion-in-practice';
 
-/** Every file of a built site except the search index (Pagefind names its chunks by content and build). */
+/** Every file of a built site, search index included, with the hash of its bytes. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.relative(dir, path.join(entry.parentPath, entry.name));
-    if (file.startsWith('pagefind')) continue;
     files.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'));
   }
   return files;
@@ -57,8 +56,12 @@ describe('the course page cache across builds', () => {
   it('renders every course page cold, reuses them all warm, and both sites are identical', async () => {
     const cold = await build(BEFORE_SEED);
     expect(coursePages(cold.run)).toEqual({ rendered: 2, reused: 0 });
+    expect(cold.run.stdout).toContain('Search index: 4 pages, indexed');
     const warm = await build(BEFORE_SEED);
     expect(coursePages(warm.run)).toEqual({ rendered: 0, reused: 2 });
+    // No searchable page changed, so the search index is the cold build's, copied from the cache
+    // (the snapshots below compare it too).
+    expect(warm.run.stdout).toContain('Search index: 4 pages, reused from the cache: no searchable page changed');
     expect(await snapshot(warm.outDir)).toEqual(await snapshot(cold.outDir));
     // A reused course page's instructor photo is still in the site: the instructor page makes it.
     const photos = [...(await readFile(path.join(warm.outDir, `courses/${FIXTURE}/index.html`), 'utf8')).matchAll(/\/_astro\/[\w.-]+\.webp/g)].map((match) => match[0]);
@@ -78,6 +81,7 @@ describe('the course page cache across builds', () => {
     await writeFile(seedFile, `${await readFile(seedFile, 'utf8')}\nA sentence added by an editor.\n`);
     const edited = await build(BEFORE_SEED);
     expect(coursePages(edited.run)).toEqual({ rendered: 1, reused: 1 });
+    expect(edited.run.stdout).toContain('Search index: 4 pages, indexed');
     expect(await readFile(path.join(edited.outDir, `courses/${SEED}/index.html`), 'utf8')).toContain('A sentence added by an editor.');
 
     const instructorFile = path.join(contentDir, 'instructors/leslie-becker-phelps.md');
