@@ -46,7 +46,9 @@ interface CheckDef {
   params?: { expected?: string };
 }
 
-type Check = { _zod: { def: CheckDef } };
+interface Check {
+  _zod: { def: CheckDef };
+}
 
 function checksOf(schema: z.core.$ZodType): Check[] {
   return (schema._zod.def as unknown as { checks?: Check[] }).checks ?? [];

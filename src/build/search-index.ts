@@ -54,10 +54,10 @@ async function runPagefind(siteDir: string): Promise<number> {
 export async function indexForSearch(
   siteDir: string,
   cacheDir?: string,
-  beforeIndexing: () => void = () => {},
+  beforeIndexing?: () => void,
 ): Promise<{ pages: number; reused: boolean }> {
   if (cacheDir === undefined) {
-    beforeIndexing();
+    beforeIndexing?.();
     return { pages: await runPagefind(siteDir), reused: false };
   }
   const key = await searchInputKey(siteDir);
@@ -67,7 +67,7 @@ export async function indexForSearch(
     await cp(path.join(cached, 'pagefind'), path.join(siteDir, 'pagefind'), { recursive: true });
     return { pages, reused: true };
   }
-  beforeIndexing();
+  beforeIndexing?.();
   const indexed = await runPagefind(siteDir);
   // Stored through a temporary folder, so a build killed midway never leaves half an index;
   // only the latest index is kept.

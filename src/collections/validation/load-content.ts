@@ -136,7 +136,10 @@ async function listFiles(directory: string): Promise<string[]> {
   }
 }
 
-type Loaded<N extends CollectionName> = { entry: ContentEntry<z.output<Registry[N]['schema']>>; source: ParsedSource };
+interface Loaded<N extends CollectionName> {
+  entry: ContentEntry<z.output<Registry[N]['schema']>>;
+  source: ParsedSource;
+}
 
 interface LoadedCollection<N extends CollectionName> {
   valid: Loaded<N>[];

@@ -67,10 +67,9 @@ export function sameSearch(a: SearchState, b: SearchState): boolean {
 export function withFilter(state: SearchState, key: FilterKey, code: string, chosen: boolean): SearchState {
   const current = (state.filters[key] ?? []).filter((existing) => existing !== code);
   const next = chosen ? [...current, code] : current;
-  const filters = { ...state.filters };
-  if (next.length > 0) filters[key] = next;
-  else delete filters[key];
-  return { ...state, filters };
+  // Without the key when nothing is chosen, so the URL carries no empty filter.
+  const { [key]: _removed, ...others } = state.filters;
+  return { ...state, filters: next.length > 0 ? { ...others, [key]: next } : others };
 }
 
 export function filterCount(state: SearchState): number {
