@@ -16,7 +16,8 @@ import { ceSite } from './src/build/integration.ts';
 const site = readSiteSettings(resolveContentDir());
 
 /** @param {import('hast').Element} element */
-const isExternalElement = (element) => isExternalLink(String(element.properties['href'] ?? ''), site.url);
+const isExternalElement = (element) =>
+  isExternalLink(String(element.properties['href'] ?? ''), site.url);
 
 export default defineConfig({
   site: site.url,
@@ -38,7 +39,9 @@ export default defineConfig({
       extendMarkdownConfig: false,
       processor: unified({
         remarkPlugins: [remarkGfm],
-        rehypePlugins: [[rehypeExternalLinks, { rel: [...EXTERNAL_LINK_REL], test: isExternalElement }]],
+        rehypePlugins: [
+          [rehypeExternalLinks, { rel: [...EXTERNAL_LINK_REL], test: isExternalElement }],
+        ],
       }),
     }),
     siteMap(),

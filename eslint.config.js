@@ -10,7 +10,21 @@ import tseslint from 'typescript-eslint';
 export default defineConfig(
   {
     // Built sites, caches and fixtures (whose bytes are the test), and the untouched bench baseline.
-    ignores: ['**/dist/', 'dist.*/', '.bench/', '.e2e/', '.astro/', '.cache/', 'coverage/', 'public/', 'docs/', 'tests/fixtures/', 'scripts/bench/baseline/', 'test-results/', 'playwright-report/'],
+    ignores: [
+      '**/dist/',
+      'dist.*/',
+      '.bench/',
+      '.e2e/',
+      '.astro/',
+      '.cache/',
+      'coverage/',
+      'public/',
+      'docs/',
+      'tests/fixtures/',
+      'scripts/bench/baseline/',
+      'test-results/',
+      'playwright-report/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.strict,
@@ -24,7 +38,10 @@ export default defineConfig(
       // table or a list checked non-empty just before.
       '@typescript-eslint/no-non-null-assertion': 'off',
       // `_name` marks a parameter a signature needs but the body does not.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
 );

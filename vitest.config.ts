@@ -7,7 +7,13 @@ export default defineConfig({
       {
         // Integration tests run Astro builds; one file at a time keeps two builds from
         // competing for the machine's two cores.
-        test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], fileParallelism: false, testTimeout: 180_000, hookTimeout: 300_000 },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+        },
       },
     ],
   },

@@ -26,7 +26,14 @@ const astroCli = path.join(root, 'node_modules/astro/bin/astro.mjs');
 // Pinned, so course status ("upcoming", "past") and publishing are the same on every run.
 const SITE_NOW = '2025-06-01T12:00:00Z';
 
-const STEPS = ['buildCold', 'buildWarm', 'buildEdit', 'baselineCold', 'baselineWarm', 'check'] as const;
+const STEPS = [
+  'buildCold',
+  'buildWarm',
+  'buildEdit',
+  'baselineCold',
+  'baselineWarm',
+  'check',
+] as const;
 type Step = (typeof STEPS)[number];
 
 interface SizeResult {
@@ -48,10 +55,16 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
   },
 });
-const sizes = (values.quick ? '10,100' : values.sizes).split(',').map((size) => Number(size.trim()));
+const sizes = (values.quick ? '10,100' : values.sizes)
+  .split(',')
+  .map((size) => Number(size.trim()));
 const runs = values.quick ? 1 : Number(values.runs);
 const seed = Number(values.seed);
-if (sizes.some((size) => !Number.isInteger(size) || size < 1) || !Number.isInteger(runs) || runs < 1) {
+if (
+  sizes.some((size) => !Number.isInteger(size) || size < 1) ||
+  !Number.isInteger(runs) ||
+  runs < 1
+) {
   console.error('Usage: npm run bench -- [--sizes 10,100,1000] [--runs 3] [--seed 1] [--quick]');
   process.exit(2);
 }
@@ -73,7 +86,9 @@ async function directoryBytes(dir: string): Promise<number | null> {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 async function benchSize(courses: number): Promise<SizeResult> {
@@ -88,16 +103,37 @@ async function benchSize(courses: number): Promise<SizeResult> {
   const generateSeconds = (performance.now() - generateStarted) / 1000;
   log(`\n${courses} courses: generated in ${generateSeconds.toFixed(1)} s`);
 
-  const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_NOW, ...extra });
-  const projectEnv = env({ CONTENT_DIR: contentDir, OUT_DIR: projectOut, ASTRO_CACHE_DIR: projectCache });
+  const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    SITE_NOW,
+    ...extra,
+  });
+  const projectEnv = env({
+    CONTENT_DIR: contentDir,
+    OUT_DIR: projectOut,
+    ASTRO_CACHE_DIR: projectCache,
+  });
   const baselineEnv = env({
     BENCH_CONTENT_DIR: contentDir,
     BENCH_OUT_DIR: baselineOut,
     BENCH_CACHE_DIR: baselineCache,
   });
-  const build = () => measure(process.execPath, [path.join(root, 'scripts/build.ts')], { cwd: root, env: projectEnv });
-  const baseline = () => measure(process.execPath, [astroCli, 'build', '--root', baselineRoot], { cwd: root, env: baselineEnv });
-  const check = () => measure(process.execPath, [path.join(root, 'scripts/check.ts')], { cwd: root, env: projectEnv });
+  const build = () =>
+    measure(process.execPath, [path.join(root, 'scripts/build.ts')], {
+      cwd: root,
+      env: projectEnv,
+    });
+  const baseline = () =>
+    measure(process.execPath, [astroCli, 'build', '--root', baselineRoot], {
+      cwd: root,
+      env: baselineEnv,
+    });
+  const check = () =>
+    measure(process.execPath, [path.join(root, 'scripts/check.ts')], {
+      cwd: root,
+      env: projectEnv,
+    });
 
   const courseFiles = (await readdir(path.join(contentDir, 'courses'))).sort();
   const edited = path.join(contentDir, 'courses', courseFiles[courseFiles.length >> 1] as string);
@@ -105,8 +141,22 @@ async function benchSize(courses: number): Promise<SizeResult> {
   const result: SizeResult = {
     courses,
     generateSeconds,
-    runs: { buildCold: [], buildWarm: [], buildEdit: [], baselineCold: [], baselineWarm: [], check: [] },
-    median: { buildCold: null, buildWarm: null, buildEdit: null, baselineCold: null, baselineWarm: null, check: null },
+    runs: {
+      buildCold: [],
+      buildWarm: [],
+      buildEdit: [],
+      baselineCold: [],
+      baselineWarm: [],
+      check: [],
+    },
+    median: {
+      buildCold: null,
+      buildWarm: null,
+      buildEdit: null,
+      baselineCold: null,
+      baselineWarm: null,
+      check: null,
+    },
     distBytes: null,
     pagefindBytes: null,
     baselineDistBytes: null,
@@ -116,8 +166,13 @@ async function benchSize(courses: number): Promise<SizeResult> {
     result.runs[step].push(measurement);
     const memory = `${(measurement.peakRssBytes / 2 ** 20).toFixed(0)} MiB`;
     const summary = `${measurement.seconds.toFixed(2)} s wall, ${measurement.cpuSeconds.toFixed(2)} s CPU, ${memory}`;
-    log(`  run ${run} ${step.padEnd(12)} ${measurement.ok ? summary : 'FAILED'} (load ${loadavg()[0]?.toFixed(1)})`);
-    if (!measurement.ok) result.failures.push(`${step} (run ${run}):\n${measurement.outputTail.trim().split('\n').slice(-15).join('\n')}`);
+    log(
+      `  run ${run} ${step.padEnd(12)} ${measurement.ok ? summary : 'FAILED'} (load ${loadavg()[0]?.toFixed(1)})`,
+    );
+    if (!measurement.ok)
+      result.failures.push(
+        `${step} (run ${run}):\n${measurement.outputTail.trim().split('\n').slice(-15).join('\n')}`,
+      );
     return measurement.ok;
   };
 
@@ -130,7 +185,10 @@ async function benchSize(courses: number): Promise<SizeResult> {
       }
       if (record('buildWarm', run, await build())) {
         const original = await readFile(edited, 'utf8');
-        await writeFile(edited, `${original}\nThis paragraph was added by the rebuild benchmark (run ${run}).\n`);
+        await writeFile(
+          edited,
+          `${original}\nThis paragraph was added by the rebuild benchmark (run ${run}).\n`,
+        );
         try {
           record('buildEdit', run, await build());
         } finally {
@@ -164,14 +222,19 @@ async function benchSize(courses: number): Promise<SizeResult> {
 
 // A step that never ran (because the build before it failed) says so, rather than "failed".
 const status = (r: SizeResult, step: Step) => (r.runs[step].length === 0 ? 'skipped' : 'failed');
-const seconds = (r: SizeResult, step: Step) => r.median[step]?.seconds.toFixed(2) ?? status(r, step);
+const seconds = (r: SizeResult, step: Step) =>
+  r.median[step]?.seconds.toFixed(2) ?? status(r, step);
 const cpu = (r: SizeResult, step: Step) => r.median[step]?.cpuSeconds.toFixed(2) ?? status(r, step);
-const mebibytes = (bytes: number | null | undefined) => (bytes === null || bytes === undefined ? '–' : (bytes / 2 ** 20).toFixed(1));
-const ratio = (a: { seconds: number } | null, b: { seconds: number } | null) => (a && b ? `${(a.seconds / b.seconds).toFixed(2)}×` : '–');
+const mebibytes = (bytes: number | null | undefined) =>
+  bytes === null || bytes === undefined ? '–' : (bytes / 2 ** 20).toFixed(1);
+const ratio = (a: { seconds: number } | null, b: { seconds: number } | null) =>
+  a && b ? `${(a.seconds / b.seconds).toFixed(2)}×` : '–';
 
 function table(results: readonly SizeResult[]): string {
   const timeRows = results.map((r) => {
-    const perCourse = r.median.buildCold ? `${((r.median.buildCold.seconds * 1000) / r.courses).toFixed(1)}` : '–';
+    const perCourse = r.median.buildCold
+      ? `${((r.median.buildCold.seconds * 1000) / r.courses).toFixed(1)}`
+      : '–';
     return `| ${r.courses} | ${seconds(r, 'buildCold')} | ${seconds(r, 'buildWarm')} | ${seconds(r, 'buildEdit')} | ${seconds(r, 'baselineCold')} | ${seconds(r, 'baselineWarm')} | ${seconds(r, 'check')} | ${perCourse} | ${ratio(r.median.buildCold, r.median.baselineCold)} | ${ratio(r.median.buildWarm, r.median.baselineWarm)} |`;
   });
   const cpuRows = results.map(
@@ -206,7 +269,10 @@ function table(results: readonly SizeResult[]): string {
   const [small, large] = measured.slice(-2);
   if (small && large && large.courses > small.courses) {
     const slope = (step: 'buildCold' | 'baselineCold', key: 'seconds' | 'cpuSeconds') =>
-      (((large.median[step]?.[key] ?? 0) - (small.median[step]?.[key] ?? 0)) * 1000 / (large.courses - small.courses)).toFixed(1);
+      (
+        (((large.median[step]?.[key] ?? 0) - (small.median[step]?.[key] ?? 0)) * 1000) /
+        (large.courses - small.courses)
+      ).toFixed(1);
     lines.push(
       '',
       `Marginal cost per course between ${small.courses} and ${large.courses} (cold builds): ` +
@@ -218,15 +284,20 @@ function table(results: readonly SizeResult[]): string {
 }
 
 async function astroVersion(): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(root, 'node_modules/astro/package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(
+    await readFile(path.join(root, 'node_modules/astro/package.json'), 'utf8'),
+  ) as { version: string };
   return manifest.version;
 }
 
 await mkdir(benchDir, { recursive: true });
 const startedAt = new Date();
 const load = loadavg();
-log(`Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s) each; seed ${seed}; ${cpus().length} CPUs; load average ${load.map((l) => l.toFixed(2)).join(' ')}`);
-if ((load[0] ?? 0) > cpus().length * 0.5) log('Warning: the machine is already busy; timings will be noisy.');
+log(
+  `Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s) each; seed ${seed}; ${cpus().length} CPUs; load average ${load.map((l) => l.toFixed(2)).join(' ')}`,
+);
+if ((load[0] ?? 0) > cpus().length * 0.5)
+  log('Warning: the machine is already busy; timings will be noisy.');
 
 const results: SizeResult[] = [];
 for (const size of sizes) results.push(await benchSize(size));
@@ -244,7 +315,14 @@ if (failures.length > 0) {
 // One file per day; a second run the same day gets -2, -3... rather than replacing the first.
 const day = startedAt.toISOString().slice(0, 10);
 let resultsFile = path.join(benchDir, `results-${day}.json`);
-for (let suffix = 2; await stat(resultsFile).then(() => true, () => false); suffix += 1) {
+for (
+  let suffix = 2;
+  await stat(resultsFile).then(
+    () => true,
+    () => false,
+  );
+  suffix += 1
+) {
   resultsFile = path.join(benchDir, `results-${day}-${suffix}.json`);
 }
 await writeFile(
@@ -253,10 +331,20 @@ await writeFile(
     {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemoryBytes: totalmem(), loadAverageAtStart: load },
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        totalMemoryBytes: totalmem(),
+        loadAverageAtStart: load,
+      },
       versions: { node: process.version, astro: await astroVersion() },
       options: { sizes, runs, seed, siteNow: SITE_NOW },
-      results: results.map((r) => ({ ...r, runs: Object.fromEntries(STEPS.map((step) => [step, r.runs[step].map(({ outputTail: _tail, ...m }) => m)])) })),
+      results: results.map((r) => ({
+        ...r,
+        runs: Object.fromEntries(
+          STEPS.map((step) => [step, r.runs[step].map(({ outputTail: _tail, ...m }) => m)]),
+        ),
+      })),
       table: report,
     },
     null,

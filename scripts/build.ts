@@ -55,7 +55,9 @@ async function lockOutput(): Promise<string | undefined> {
     }
     await writeFile(lockFile, String(process.pid));
   }
-  await Promise.all([stagingDir, previousDir].map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(
+    [stagingDir, previousDir].map((dir) => rm(dir, { recursive: true, force: true })),
+  );
   return undefined;
 }
 
@@ -70,7 +72,8 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  if (loaded.warnings.length > 0) console.warn(`${complianceSummary(loaded.warnings, false)} \`npm run check\` lists them.`);
+  if (loaded.warnings.length > 0)
+    console.warn(`${complianceSummary(loaded.warnings, false)} \`npm run check\` lists them.`);
   const validated = performance.now();
 
   const busy = await lockOutput();
@@ -82,7 +85,11 @@ async function main(): Promise<void> {
   try {
     // Loaded only once the content is known to be good, so a failing check stays fast.
     const { build } = await import('astro');
-    await build({ root, outDir: stagingDir, logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn' });
+    await build({
+      root,
+      outDir: stagingDir,
+      logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn',
+    });
     // Swap: two renames, so dist/ is never missing for longer than an instant nor ever partial.
     const hadPrevious = await exists(outDir);
     if (hadPrevious) await rename(outDir, previousDir);
@@ -90,7 +97,9 @@ async function main(): Promise<void> {
     if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
     const total = ((performance.now() - started) / 1000).toFixed(1);
     const validation = ((validated - started) / 1000).toFixed(1);
-    console.log(`Built ${loaded.content.courses.length} courses into ${shown} in ${total} s (validation ${validation} s).`);
+    console.log(
+      `Built ${loaded.content.courses.length} courses into ${shown} in ${total} s (validation ${validation} s).`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     // Astro renders several pages at once, so files may still be landing in the folder: retry.

@@ -4,7 +4,10 @@
  * Reads CONTENT_DIR (default content/). Exits 1 when anything is wrong, or in strict mode
  * (`--strict`, or `strictCompliance: true` in site.yaml) when there is a warning; writes nothing.
  */
-import { complianceSummary, isComplianceProblem } from '../src/collections/validation/compliance.ts';
+import {
+  complianceSummary,
+  isComplianceProblem,
+} from '../src/collections/validation/compliance.ts';
 import { formatProblem, formatReport } from '../src/collections/validation/problems.ts';
 import { loadContent, resolveContentDir } from '../src/collections/validation/load-content.ts';
 

@@ -16,10 +16,16 @@ import { freePort } from './free-port.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const HOST = '127.0.0.1';
 
-async function waitFor(what: string, check: () => Promise<boolean>, children: ChildProcess[], timeoutMs = 120_000): Promise<void> {
+async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  children: ChildProcess[],
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (children.some((child) => child.exitCode !== null)) throw new Error(`${what}: a server stopped while starting`);
+    if (children.some((child) => child.exitCode !== null))
+      throw new Error(`${what}: a server stopped while starting`);
     if (await check().catch(() => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
@@ -34,7 +40,9 @@ async function waitFor(what: string, check: () => Promise<boolean>, children: Ch
  */
 async function warmUp(admin: string): Promise<void> {
   const page = await (await fetch(admin)).text();
-  const entries = [...page.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => new URL(match[1]!, admin).href);
+  const entries = [...page.matchAll(/<script type="module" src="([^"]+)"/g)].map(
+    (match) => new URL(match[1]!, admin).href,
+  );
   for (let attempt = 0; attempt < 10; attempt += 1) {
     // Every module the script imports, as the browser would load them.
     const seen = new Set<string>(entries);
@@ -44,7 +52,9 @@ async function warmUp(admin: string): Promise<void> {
       const url = queue.shift()!;
       const response = await fetch(url);
       if (response.status !== 200) stale = true;
-      for (const match of (await response.text()).matchAll(/(?:\bfrom|\bimport)\s*["'](\/[^"']+)["']/g)) {
+      for (const match of (await response.text()).matchAll(
+        /(?:\bfrom|\bimport)\s*["'](\/[^"']+)["']/g,
+      )) {
         const next = new URL(match[1]!, admin).href;
         if (!seen.has(next)) {
           seen.add(next);
@@ -59,34 +69,66 @@ async function warmUp(admin: string): Promise<void> {
 
 const sitePort = await freePort(Number(process.env['PORT'] ?? 4321));
 const proxyPort = await freePort(Number(process.env['DECAP_SERVER_PORT'] ?? DEFAULT_PROXY_PORT));
-const environment = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DECAP_SERVER_PORT: String(proxyPort) };
+const environment = {
+  ...process.env,
+  ASTRO_TELEMETRY_DISABLED: '1',
+  DECAP_SERVER_PORT: String(proxyPort),
+};
 
-const decapServer = spawn(process.execPath, [path.join(root, 'node_modules/decap-server/dist/index.js')], {
-  cwd: root,
-  // MODE fs: reads and writes files in GIT_REPO_DIRECTORY, with no git involved.
-  env: { ...environment, MODE: 'fs', GIT_REPO_DIRECTORY: root, BIND_HOST: PROXY_HOST, PORT: String(proxyPort), LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info' },
-  stdio: 'inherit',
-});
-const astro = spawn(process.execPath, [path.join(root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', HOST, '--port', String(sitePort)], {
-  cwd: root,
-  env: environment,
-  stdio: 'inherit',
-});
+const decapServer = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules/decap-server/dist/index.js')],
+  {
+    cwd: root,
+    // MODE fs: reads and writes files in GIT_REPO_DIRECTORY, with no git involved.
+    env: {
+      ...environment,
+      MODE: 'fs',
+      GIT_REPO_DIRECTORY: root,
+      BIND_HOST: PROXY_HOST,
+      PORT: String(proxyPort),
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'info',
+    },
+    stdio: 'inherit',
+  },
+);
+const astro = spawn(
+  process.execPath,
+  [
+    path.join(root, 'node_modules/astro/bin/astro.mjs'),
+    'dev',
+    '--host',
+    HOST,
+    '--port',
+    String(sitePort),
+  ],
+  {
+    cwd: root,
+    env: environment,
+    stdio: 'inherit',
+  },
+);
 const children = [decapServer, astro];
 
 let stopping = false;
 function stop(code: number): void {
   if (stopping) return;
   stopping = true;
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   process.exitCode = code;
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop(0));
 for (const child of children) {
   child.on('exit', (code) => {
     if (stopping) return;
-    console.error(`\n${child === astro ? 'The dev server' : 'decap-server'} stopped (exit code ${code ?? 'none'}); stopping the other.`);
-    if (child === astro) console.error('If `npm run dev` is running for this folder, stop it first: `npm run cms` starts its own dev server.');
+    console.error(
+      `\n${child === astro ? 'The dev server' : 'decap-server'} stopped (exit code ${code ?? 'none'}); stopping the other.`,
+    );
+    if (child === astro)
+      console.error(
+        'If `npm run dev` is running for this folder, stop it first: `npm run cms` starts its own dev server.',
+      );
     stop(code || 1);
   });
 }
@@ -94,13 +136,24 @@ for (const child of children) {
 try {
   await waitFor(
     'decap-server',
-    async () => (await fetch(proxyUrl(proxyPort), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) })).ok,
+    async () =>
+      (
+        await fetch(proxyUrl(proxyPort), {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ action: 'info' }),
+        })
+      ).ok,
     children,
   );
   const admin = `http://${HOST}:${sitePort}/admin/`;
   await waitFor('The dev server', async () => (await fetch(`${admin}config.yml`)).ok, children);
-  await warmUp(admin).catch((error: unknown) => console.warn(`Could not preload the admin's script: ${String(error)}`));
-  console.log(`\n  Admin:  ${admin}\n  Site:   http://${HOST}:${sitePort}/\n  Saving writes to ${path.join(root, 'content')} through decap-server on ${proxyUrl(proxyPort)}.\n  Run \`npm run check\` before committing. Ctrl-C stops both servers.\n`);
+  await warmUp(admin).catch((error: unknown) =>
+    console.warn(`Could not preload the admin's script: ${String(error)}`),
+  );
+  console.log(
+    `\n  Admin:  ${admin}\n  Site:   http://${HOST}:${sitePort}/\n  Saving writes to ${path.join(root, 'content')} through decap-server on ${proxyUrl(proxyPort)}.\n  Run \`npm run check\` before committing. Ctrl-C stops both servers.\n`,
+  );
 } catch (error) {
   if (!stopping) console.error(error instanceof Error ? error.message : error);
   stop(1);

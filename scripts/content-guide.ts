@@ -18,7 +18,9 @@ const files = await generatedFiles();
 if (values.check) {
   const stale = await staleFiles(root, files);
   if (stale.length > 0) {
-    console.error(`Out of date (generated from src/collections/schemas/ and src/admin/):\n${stale.map((file) => `  ${file}`).join('\n')}\nRun \`npm run guide\` and commit the result.`);
+    console.error(
+      `Out of date (generated from src/collections/schemas/ and src/admin/):\n${stale.map((file) => `  ${file}`).join('\n')}\nRun \`npm run guide\` and commit the result.`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`${files.size} generated files are up to date.`);

@@ -44,7 +44,9 @@ function stop(message: string): never {
 
 function display(absolutePath: string): string {
   const relative = path.relative(process.cwd(), absolutePath);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative.split(path.sep).join('/');
+  return relative.startsWith('..') || path.isAbsolute(relative)
+    ? absolutePath
+    : relative.split(path.sep).join('/');
 }
 
 let flags: Record<string, string | boolean | undefined>;
@@ -66,7 +68,9 @@ try {
     allowPositionals: false,
   }));
 } catch (error) {
-  console.error(`${(error as Error).message}\nRun \`npm run new-course -- --help\` for the options.`);
+  console.error(
+    `${(error as Error).message}\nRun \`npm run new-course -- --help\` for the options.`,
+  );
   process.exit(1);
 }
 
@@ -92,7 +96,11 @@ const contentDir = resolveContentDir(flags['content-dir'] as string | undefined)
 let prompter: { ask: (question: string) => Promise<string>; close: () => void } | undefined;
 
 function openPrompter(): NonNullable<typeof prompter> {
-  const readline = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true });
+  const readline = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: process.stdin.isTTY === true,
+  });
   // Lines are read through the iterator, which buffers them: with piped input, lines that
   // arrive before a question is asked would otherwise be lost.
   const lines = readline[Symbol.asyncIterator]();
@@ -106,7 +114,12 @@ function openPrompter(): NonNullable<typeof prompter> {
       readline.setPrompt(question);
       readline.prompt();
       const next = await lines.next();
-      if (next.done) stop(cancelled ? '\nCancelled; nothing was written.' : '\nThe input ended before every question was answered; nothing was written.');
+      if (next.done)
+        stop(
+          cancelled
+            ? '\nCancelled; nothing was written.'
+            : '\nThe input ended before every question was answered; nothing was written.',
+        );
       return next.value;
     },
     close: () => readline.close(),
@@ -117,7 +130,12 @@ function openPrompter(): NonNullable<typeof prompter> {
  * One answer: from its flag (a wrong flag stops the run, as nobody is there to ask), or asked
  * until it passes its check. An empty answer takes the default.
  */
-async function answer<T>(flag: string, question: string, check: (value: string) => Checked<T>, fallback?: string): Promise<T> {
+async function answer<T>(
+  flag: string,
+  question: string,
+  check: (value: string) => Checked<T>,
+  fallback?: string,
+): Promise<T> {
   const given = flags[flag];
   if (typeof given === 'string') {
     const result = check(given);
@@ -137,36 +155,74 @@ async function main(): Promise<void> {
   const inventory = await readInventory(contentDir);
   const missing = missingPrerequisites(inventory);
   if (missing.length > 0) {
-    stop(`A course needs references that exist, and ${display(contentDir)} has no:\n${missing.map((item) => `  - ${item}`).join('\n')}\nAdd them first; nothing was written.`);
+    stop(
+      `A course needs references that exist, and ${display(contentDir)} has no:\n${missing.map((item) => `  - ${item}`).join('\n')}\nAdd them first; nothing was written.`,
+    );
   }
-  const needed = ['title', 'format', 'time-zone', 'instructor', ...(flags['format'] === 'on-demand' ? [] : ['date', 'start', 'end'])];
+  const needed = [
+    'title',
+    'format',
+    'time-zone',
+    'instructor',
+    ...(flags['format'] === 'on-demand' ? [] : ['date', 'start', 'end']),
+  ];
   const asking = needed.some((flag) => flags[flag] === undefined);
   if (asking) console.log('New course. Press Enter to accept the answer in [brackets].\n');
 
   const title = await answer('title', 'Title', checkTitle);
-  const format: CourseFormat = await answer('format', `Format (${COURSE_FORMATS.join(', ')})`, (value) => checkFormat(value, inventory), 'live-online');
-  const timeZone = await answer('time-zone', 'Time zone the times are written in (IANA, such as America/New_York)', checkTimeZone, inventory.timeZones[0] ?? 'America/New_York');
+  const format: CourseFormat = await answer(
+    'format',
+    `Format (${COURSE_FORMATS.join(', ')})`,
+    (value) => checkFormat(value, inventory),
+    'live-online',
+  );
+  const timeZone = await answer(
+    'time-zone',
+    'Time zone the times are written in (IANA, such as America/New_York)',
+    checkTimeZone,
+    inventory.timeZones[0] ?? 'America/New_York',
+  );
   let session: { date: string; start: string; end: string } | undefined;
   if (format !== 'on-demand') {
     const date = await answer('date', 'First session date (YYYY-MM-DD)', checkDate);
-    const start = await answer('start', 'Start time (HH:MM, 24-hour)', (value) => checkStart(value, date, timeZone));
-    const end = await answer('end', 'End time (HH:MM, 24-hour)', (value) => checkEnd(value, { date, start }, timeZone));
+    const start = await answer('start', 'Start time (HH:MM, 24-hour)', (value) =>
+      checkStart(value, date, timeZone),
+    );
+    const end = await answer('end', 'End time (HH:MM, 24-hour)', (value) =>
+      checkEnd(value, { date, start }, timeZone),
+    );
     session = { date, start, end };
   }
   if (flags['instructor'] === undefined) {
     console.log('Instructors:');
-    inventory.instructors.forEach((instructor, index) => console.log(`  ${index + 1}. ${instructor.slug}${instructor.name ? ` (${instructor.name})` : ''}`));
+    inventory.instructors.forEach((instructor, index) =>
+      console.log(
+        `  ${index + 1}. ${instructor.slug}${instructor.name ? ` (${instructor.name})` : ''}`,
+      ),
+    );
   }
-  const instructor = await answer('instructor', 'Instructor (number or file name)', (value) => checkInstructor(value, inventory), inventory.instructors.length === 1 ? '1' : undefined);
+  const instructor = await answer(
+    'instructor',
+    'Instructor (number or file name)',
+    (value) => checkInstructor(value, inventory),
+    inventory.instructors.length === 1 ? '1' : undefined,
+  );
   const suggested = suggestSlug(title);
   let slug: string;
   if (flags['slug'] !== undefined || asking) {
-    slug = await answer('slug', 'Slug, the URL /courses/<slug>/', (value) => checkSlug(value, inventory), suggested || undefined);
+    slug = await answer(
+      'slug',
+      'Slug, the URL /courses/<slug>/',
+      (value) => checkSlug(value, inventory),
+      suggested || undefined,
+    );
   } else {
     // Run from flags alone: take the suggestion, or stop if it cannot be used.
-    if (suggested === '') stop('--title has no letters or digits to make a URL from; give the slug with --slug.');
+    if (suggested === '')
+      stop('--title has no letters or digits to make a URL from; give the slug with --slug.');
     const checked = checkSlug(suggested, inventory);
-    if (!checked.ok) stop(`${checked.message}\nNothing was written. Give another slug with --slug.`);
+    if (!checked.ok)
+      stop(`${checked.message}\nNothing was written. Give another slug with --slug.`);
     slug = checked.value;
   }
 
@@ -182,14 +238,20 @@ async function main(): Promise<void> {
     policy: policyFor(inventory, format)!,
   });
   const problems = problemsInCourseFile(text, display(file));
-  if (problems.length > 0) stop(`The new course would not pass \`npm run check\`; nothing was written.\n\n${formatReport(problems)}`);
+  if (problems.length > 0)
+    stop(
+      `The new course would not pass \`npm run check\`; nothing was written.\n\n${formatReport(problems)}`,
+    );
 
   await mkdir(path.dirname(file), { recursive: true });
   try {
     // `wx` fails if the file exists, even if it appeared after the slug was checked.
     await writeFile(file, text, { flag: 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') stop(`${display(file)} already exists, and new-course never overwrites a course.\nNothing was written. Give another slug with --slug, or edit that file.`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      stop(
+        `${display(file)} already exists, and new-course never overwrites a course.\nNothing was written. Give another slug with --slug, or edit that file.`,
+      );
     throw error;
   }
   console.log(`

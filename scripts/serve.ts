@@ -58,25 +58,43 @@ const rules = await loadRules();
 const server = createServer(async (request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   // Directory URLs without a trailing slash redirect, as static hosts do.
-  if (!path.extname(url.pathname) && !url.pathname.endsWith('/') && (await resolveFile(`${url.pathname}/`))) {
+  if (
+    !path.extname(url.pathname) &&
+    !url.pathname.endsWith('/') &&
+    (await resolveFile(`${url.pathname}/`))
+  ) {
     response.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
     return;
   }
   const file = await resolveFile(url.pathname);
   const status = file ? 200 : 404;
   const served = file ?? path.join(root, '404.html');
-  const headers: Record<string, string> = { 'Content-Type': TYPES[path.extname(served)] ?? 'application/octet-stream', ...headersFor(rules, url.pathname) };
+  const headers: Record<string, string> = {
+    'Content-Type': TYPES[path.extname(served)] ?? 'application/octet-stream',
+    ...headersFor(rules, url.pathname),
+  };
   // Compress text as static hosts do, so Lighthouse and the byte counts see real transfer sizes.
   const accepts = String(request.headers['accept-encoding'] ?? '');
-  const compressible = /^(text\/|application\/(json|xml|javascript))|image\/svg/.test(headers['Content-Type'] ?? '');
-  const encoder = !compressible ? undefined : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
+  const compressible = /^(text\/|application\/(json|xml|javascript))|image\/svg/.test(
+    headers['Content-Type'] ?? '',
+  );
+  const encoder = !compressible
+    ? undefined
+    : /\bbr\b/.test(accepts)
+      ? 'br'
+      : /\bgzip\b/.test(accepts)
+        ? 'gzip'
+        : undefined;
   if (encoder) {
     headers['Content-Encoding'] = encoder;
     headers['Vary'] = 'Accept-Encoding';
   }
   response.writeHead(status, headers);
   const stream = createReadStream(served).on('error', () => response.end());
-  if (encoder === 'br') stream.pipe(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })).pipe(response);
+  if (encoder === 'br')
+    stream
+      .pipe(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }))
+      .pipe(response);
   else if (encoder === 'gzip') stream.pipe(createGzip()).pipe(response);
   else stream.pipe(response);
 });

@@ -81,11 +81,19 @@ function childrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
 }
 
-export function measure(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measurement> {
+export function measure(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<Measurement> {
   return new Promise((resolve) => {
     const started = performance.now();
     const cpuBefore = childrenCpuSeconds();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let tail = '';
     const keep = (chunk: Buffer) => {
       tail = (tail + chunk.toString('utf8')).slice(-TAIL_BYTES);
@@ -101,9 +109,17 @@ export function measure(command: string, args: readonly string[], options: { cwd
     const finish = (ok: boolean, extra = '') => {
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
-      resolve({ ok, seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakRssBytes: peak, outputTail: tail + extra });
+      resolve({
+        ok,
+        seconds,
+        cpuSeconds: childrenCpuSeconds() - cpuBefore,
+        peakRssBytes: peak,
+        outputTail: tail + extra,
+      });
     };
     child.on('error', (error) => finish(false, `\n${error.message}`));
-    child.on('close', (code, signal) => finish(code === 0, code === 0 ? '' : `\n(exit ${code ?? signal})`));
+    child.on('close', (code, signal) =>
+      finish(code === 0, code === 0 ? '' : `\n(exit ${code ?? signal})`),
+    );
   });
 }

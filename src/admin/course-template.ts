@@ -22,7 +22,10 @@ export function suggestSlug(title: string): string {
   if (slug.length <= MAX_SUGGESTED_SLUG) return slug;
   const cut = slug.slice(0, MAX_SUGGESTED_SLUG + 1);
   const lastHyphen = cut.lastIndexOf('-');
-  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SUGGESTED_SLUG)).replace(/-+$/, '');
+  return (lastHyphen > 0 ? cut.slice(0, lastHyphen) : cut.slice(0, MAX_SUGGESTED_SLUG)).replace(
+    /-+$/,
+    '',
+  );
 }
 
 export interface FirstSession {
@@ -51,21 +54,32 @@ export type SessionLength = { ok: true; hours: number } | { ok: false; message: 
 export function wallClockProblem(date: string, time: string, timeZone: string): string | undefined {
   const result = zonedInstant(date, time, timeZone);
   if (result.ok) return undefined;
-  const what = result.problem === 'nonexistent' ? 'does not exist (the clocks spring forward over it)' : 'happens twice (the clocks fall back over it)';
+  const what =
+    result.problem === 'nonexistent'
+      ? 'does not exist (the clocks spring forward over it)'
+      : 'happens twice (the clocks fall back over it)';
   return `${date} ${time} ${what} in ${timeZone}; move the session out of the daylight-saving change.`;
 }
 
 /** How long a session lasts, on the clocks of its time zone; the same arithmetic as `npm run check`. */
 export function sessionLength(session: FirstSession, timeZone: string): SessionLength {
   if (session.end <= session.start) {
-    return { ok: false, message: `The session must end after it starts (${session.start}); use the 24-hour clock, such as "18:00" for 6 PM.` };
+    return {
+      ok: false,
+      message: `The session must end after it starts (${session.start}); use the 24-hour clock, such as "18:00" for 6 PM.`,
+    };
   }
-  const problem = wallClockProblem(session.date, session.start, timeZone) ?? wallClockProblem(session.date, session.end, timeZone);
+  const problem =
+    wallClockProblem(session.date, session.start, timeZone) ??
+    wallClockProblem(session.date, session.end, timeZone);
   if (problem) return { ok: false, message: problem };
   const start = zonedInstant(session.date, session.start, timeZone);
   const end = zonedInstant(session.date, session.end, timeZone);
   if (!start.ok || !end.ok) throw new Error('unreachable: both times were checked above');
-  return { ok: true, hours: (end.instant.epochMilliseconds - start.instant.epochMilliseconds) / 3_600_000 };
+  return {
+    ok: true,
+    hours: (end.instant.epochMilliseconds - start.instant.epochMilliseconds) / 3_600_000,
+  };
 }
 
 /** CE hours equal to the schedule when it allows (steps of 0.25), else the quarter hour below it. */
@@ -81,7 +95,8 @@ function docsByPath(): Map<string, FieldDoc> {
 /** One comment line: the field's description from the schema, with a hint on what to write. */
 function commentFor(docs: Map<string, FieldDoc>, path: string, hint?: string): string {
   const doc = docs.get(path);
-  if (!doc) throw new Error(`The course schema has no field ${path}; update src/admin/course-template.ts.`);
+  if (!doc)
+    throw new Error(`The course schema has no field ${path}; update src/admin/course-template.ts.`);
   const description = doc.description ?? path;
   return `# ${hint ? `${description.replace(/\.$/, '')}: ${hint}.` : description}`;
 }
@@ -91,7 +106,8 @@ function groupExample(docs: Map<string, FieldDoc>, path: string): Record<string,
   const example: Record<string, unknown> = {};
   for (const [fieldPath, doc] of docs) {
     const name = fieldPath.slice(path.length + 1);
-    if (fieldPath.startsWith(`${path}.`) && !name.includes('.') && doc.example !== undefined) example[name] = doc.example;
+    if (fieldPath.startsWith(`${path}.`) && !name.includes('.') && doc.example !== undefined)
+      example[name] = doc.example;
   }
   return example;
 }
@@ -105,7 +121,8 @@ function formatHours(hours: number): string {
 export function courseTemplate(course: NewCourse): string {
   const docs = docsByPath();
   const lines: string[] = ['---'];
-  const field = (path: string, value: string, hint?: string) => lines.push(commentFor(docs, path, hint), `${path}: ${value}`);
+  const field = (path: string, value: string, hint?: string) =>
+    lines.push(commentFor(docs, path, hint), `${path}: ${value}`);
 
   lines.push(
     '# Written by `npm run new-course`. Replace each placeholder, run `npm run check`, and set',
@@ -113,15 +130,25 @@ export function courseTemplate(course: NewCourse): string {
     '',
   );
   field('title', JSON.stringify(course.title));
-  field('summary', yamlString('Replace with one or two sentences about the course for search results and link previews.'));
+  field(
+    'summary',
+    yamlString(
+      'Replace with one or two sentences about the course for search results and link previews.',
+    ),
+  );
   field('draft', 'true');
   field('instructors', yamlInline([course.instructor]), 'file names in content/instructors/');
-  field('format', course.format, `${COURSE_FORMATS.slice(0, -1).join(', ')} or ${COURSE_FORMATS.at(-1)}`);
+  field(
+    'format',
+    course.format,
+    `${COURSE_FORMATS.slice(0, -1).join(', ')} or ${COURSE_FORMATS.at(-1)}`,
+  );
   field('timeZone', yamlString(course.timeZone));
 
   if (course.format === 'in-person' || course.format === 'hybrid') {
     lines.push(commentFor(docs, 'venue', 'replace the example address'), 'venue:');
-    for (const [name, value] of Object.entries(groupExample(docs, 'venue'))) lines.push(`  ${name}: ${yamlInline(value)}`);
+    for (const [name, value] of Object.entries(groupExample(docs, 'venue')))
+      lines.push(`  ${name}: ${yamlInline(value)}`);
   }
 
   let ceHours = 1;
@@ -130,9 +157,13 @@ export function courseTemplate(course: NewCourse): string {
     const length = sessionLength(course.session, course.timeZone);
     if (!length.ok) throw new Error(length.message);
     const hours = ceHoursFor(length.hours);
-    if (hours.ceHours <= 0) throw new Error('The session is shorter than a quarter of an hour, the smallest step of CE hours.');
+    if (hours.ceHours <= 0)
+      throw new Error(
+        'The session is shorter than a quarter of an hour, the smallest step of CE hours.',
+      );
     ceHours = hours.ceHours;
-    if (!hours.exact) ceHoursNote = `Replace: why the course awards ${formatHours(ceHours)} of CE for ${formatHours(length.hours)} scheduled.`;
+    if (!hours.exact)
+      ceHoursNote = `Replace: why the course awards ${formatHours(ceHours)} of CE for ${formatHours(length.hours)} scheduled.`;
     lines.push(
       commentFor(docs, 'sessions'),
       '# Dates and times stay in quotes. Add one entry per session, in date order.',
@@ -142,9 +173,18 @@ export function courseTemplate(course: NewCourse): string {
       `    end: ${JSON.stringify(course.session.end)}`,
     );
   }
-  field('ceHours', String(ceHours), course.session ? 'equal to the scheduled hours, unless ceHoursNote says why not' : 'replace with the hours the course awards');
+  field(
+    'ceHours',
+    String(ceHours),
+    course.session
+      ? 'equal to the scheduled hours, unless ceHoursNote says why not'
+      : 'replace with the hours the course awards',
+  );
   if (ceHoursNote) field('ceHoursNote', yamlString(ceHoursNote));
-  field('audience', yamlString(String(docs.get('audience')?.example ?? 'Mental health professionals')));
+  field(
+    'audience',
+    yamlString(String(docs.get('audience')?.example ?? 'Mental health professionals')),
+  );
   field('levels', yamlInline(['beginner']), `any of ${LEVELS.join(', ')}`);
   field('topics', yamlInline(['Replace with a topic']));
   lines.push(
@@ -157,19 +197,31 @@ export function courseTemplate(course: NewCourse): string {
   const approval = course.courseApproval
     ? `  - { board: ${course.board}, courseApproval: {} }  # the course's own approval: add its number, or claim it through a sponsor`
     : `  - board: ${course.board}`;
-  lines.push(commentFor(docs, 'approvals', 'file names in content/boards/; list the boards that approve this course'), 'approvals:', approval);
+  lines.push(
+    commentFor(
+      docs,
+      'approvals',
+      'file names in content/boards/; list the boards that approve this course',
+    ),
+    'approvals:',
+    approval,
+  );
   field('sponsors', yamlInline([course.sponsor]), 'file names in content/sponsors/');
   field('refundPolicy', course.policy, 'a file name in content/policies/');
 
   const written = new Set(lines.flatMap((line) => /^([A-Za-z]+):/.exec(line)?.[1] ?? []));
-  const optional = [...docs.values()].filter((doc) => !doc.path.includes('.') && !doc.path.includes('[') && !doc.required && !written.has(doc.path));
+  const optional = [...docs.values()].filter(
+    (doc) =>
+      !doc.path.includes('.') && !doc.path.includes('[') && !doc.required && !written.has(doc.path),
+  );
   if (optional.length > 0) {
     lines.push('', '# Optional fields: remove the # in front of one to use it.');
     for (const doc of optional) {
       lines.push(`# ${doc.description ?? doc.path}`);
       if (doc.example !== undefined) lines.push(`# ${doc.path}: ${yamlInline(doc.example)}`);
       else if (doc.type === 'text') lines.push(`# ${doc.path}: ${yamlString('Replace with text')}`);
-      else if (doc.type === 'group of fields') lines.push(`# ${doc.path}: ${yamlInline(groupExample(docs, doc.path))}`);
+      else if (doc.type === 'group of fields')
+        lines.push(`# ${doc.path}: ${yamlInline(groupExample(docs, doc.path))}`);
       else lines.push(`# ${doc.path}: (a ${doc.type}; see docs/CONTENT.md)`);
     }
   }

@@ -19,7 +19,13 @@ import { formatFieldPath, type ContentProblem } from '../collections/validation/
 import { problemsFromIssue } from '../collections/validation/zod-issues.ts';
 import { courseSchema, type Course } from '../collections/schemas/course.ts';
 import { REFUND_OUTCOMES } from '../collections/schemas/policy.ts';
-import { COLLECTION_REGISTRY, COLLECTIONS, collectionPath, type CollectionInfo, type CollectionName } from '../collections/registry.ts';
+import {
+  COLLECTION_REGISTRY,
+  COLLECTIONS,
+  collectionPath,
+  type CollectionInfo,
+  type CollectionName,
+} from '../collections/registry.ts';
 import { collectionJsonSchema, type JsonSchemaNode } from './json-schema.ts';
 
 /** The default address of decap-server's API; `npm run cms` starts it there. */
@@ -34,7 +40,17 @@ export function proxyUrl(port: number = DEFAULT_PROXY_PORT): string {
 export interface DecapField {
   label: string;
   name: string;
-  widget: 'string' | 'text' | 'number' | 'boolean' | 'select' | 'relation' | 'list' | 'object' | 'markdown' | 'image';
+  widget:
+    | 'string'
+    | 'text'
+    | 'number'
+    | 'boolean'
+    | 'select'
+    | 'relation'
+    | 'list'
+    | 'object'
+    | 'markdown'
+    | 'image';
   required?: boolean;
   hint?: string;
   default?: unknown;
@@ -75,7 +91,13 @@ export interface DecapCollection {
   summary?: string;
   editor: { preview: boolean };
   fields?: DecapField[];
-  files?: { name: string; label: string; file: string; description: string; fields: DecapField[] }[];
+  files?: {
+    name: string;
+    label: string;
+    file: string;
+    description: string;
+    fields: DecapField[];
+  }[];
 }
 
 export interface DecapConfig {
@@ -97,33 +119,87 @@ export interface DecapConfig {
 export const FIELD_OVERRIDES: Readonly<Record<string, Partial<DecapField>>> = {
   'courses.summary': { widget: 'text' },
   'courses.ceHoursNote': { widget: 'text' },
-  'courses.objectives.items': { label: 'Learning objectives', label_singular: 'objective', field: { label: 'Objective', name: 'item', widget: 'text' } },
-  'courses.sessions': { summary: '{{fields.date}}  {{fields.start}}–{{fields.end}}  {{fields.title}}', label_singular: 'session' },
-  'courses.sessions.agenda': { summary: '{{fields.label}} {{fields.title}}', label_singular: 'part', collapsed: true },
+  'courses.objectives.items': {
+    label: 'Learning objectives',
+    label_singular: 'objective',
+    field: { label: 'Objective', name: 'item', widget: 'text' },
+  },
+  'courses.sessions': {
+    summary: '{{fields.date}}  {{fields.start}}–{{fields.end}}  {{fields.title}}',
+    label_singular: 'session',
+  },
+  'courses.sessions.agenda': {
+    summary: '{{fields.label}} {{fields.title}}',
+    label_singular: 'part',
+    collapsed: true,
+  },
   'courses.approvals': { summary: '{{fields.board}}', label_singular: 'approval' },
-  'courses.offerings': { summary: '{{fields.id}} {{fields.format}} {{fields.availableFrom}}', label_singular: 'offering', collapsed: true },
-  'courses.offerings.sessions': { summary: '{{fields.date}}  {{fields.start}}–{{fields.end}}  {{fields.title}}', label_singular: 'session' },
-  'courses.prices': { summary: '{{fields.kind}} {{fields.amount}} {{fields.currency}} {{fields.until}}', label_singular: 'price' },
-  'courses.offerings.prices': { summary: '{{fields.kind}} {{fields.amount}} {{fields.currency}} {{fields.until}}', label_singular: 'price' },
-  'courses.readings': { summary: '{{fields.year}} {{fields.title}}', label_singular: 'reading', collapsed: true },
-  'courses.ceHoursBreakdown': { summary: '{{fields.hours}} h {{fields.category}} ({{fields.delivery}})', label_singular: 'part' },
+  'courses.offerings': {
+    summary: '{{fields.id}} {{fields.format}} {{fields.availableFrom}}',
+    label_singular: 'offering',
+    collapsed: true,
+  },
+  'courses.offerings.sessions': {
+    summary: '{{fields.date}}  {{fields.start}}–{{fields.end}}  {{fields.title}}',
+    label_singular: 'session',
+  },
+  'courses.prices': {
+    summary: '{{fields.kind}} {{fields.amount}} {{fields.currency}} {{fields.until}}',
+    label_singular: 'price',
+  },
+  'courses.offerings.prices': {
+    summary: '{{fields.kind}} {{fields.amount}} {{fields.currency}} {{fields.until}}',
+    label_singular: 'price',
+  },
+  'courses.readings': {
+    summary: '{{fields.year}} {{fields.title}}',
+    label_singular: 'reading',
+    collapsed: true,
+  },
+  'courses.ceHoursBreakdown': {
+    summary: '{{fields.hours}} h {{fields.category}} ({{fields.delivery}})',
+    label_singular: 'part',
+  },
   // Beside the instructor files, written as `photos/name.jpg`, so astro:assets optimises them.
-  'instructors.photo': { widget: 'image', choose_url: false, media_folder: 'photos', public_folder: 'photos' },
+  'instructors.photo': {
+    widget: 'image',
+    choose_url: false,
+    media_folder: 'photos',
+    public_folder: 'photos',
+  },
   'boards.statementTemplate': { widget: 'text' },
   'boards.requires': { summary: '{{fields.item}}', label_singular: 'requirement' },
-  'sponsors.approvals': { summary: '{{fields.board}} {{fields.providerNumber}}', label_singular: 'approval' },
+  'sponsors.approvals': {
+    summary: '{{fields.board}} {{fields.providerNumber}}',
+    label_singular: 'approval',
+  },
   'sponsors.approvals.statement': { widget: 'text' },
   'sponsors.grievancePolicy': { widget: 'text' },
   'sponsors.accommodationPolicy': { widget: 'text' },
   'policies.text': { widget: 'text' },
   'policies.intro': { widget: 'text' },
-  'policies.tiers': { summary: '{{fields.formats}} {{fields.minDaysBefore}}{{fields.withinDays}} days: {{fields.outcome}} {{fields.percent}}%', label_singular: 'tier' },
+  'policies.tiers': {
+    summary:
+      '{{fields.formats}} {{fields.minDaysBefore}}{{fields.withinDays}} days: {{fields.outcome}} {{fields.percent}}%',
+    label_singular: 'tier',
+  },
   // One outcome, or several for the registrant to choose from: a multi-select saves either as a list.
-  'policies.tiers.outcome': { widget: 'select', options: [...REFUND_OUTCOMES], multiple: true, min: 1 },
+  'policies.tiers.outcome': {
+    widget: 'select',
+    options: [...REFUND_OUTCOMES],
+    multiple: true,
+    min: 1,
+  },
   'policies.fees': { summary: '{{fields.name}} {{fields.label}}', label_singular: 'fee' },
 };
 
-const WORDS: Record<string, string> = { ce: 'CE', url: 'URL', doi: 'DOI', isbn: 'ISBN', mdx: 'MDX' };
+const WORDS: Record<string, string> = {
+  ce: 'CE',
+  url: 'URL',
+  doi: 'DOI',
+  isbn: 'ISBN',
+  mdx: 'MDX',
+};
 
 /** `ceHoursBreakdown` → "CE hours breakdown". */
 export function labelOf(name: string): string {
@@ -137,13 +213,21 @@ export function labelOf(name: string): string {
 
 /** JSON Schema patterns are JavaScript regular expressions, which is what Decap runs. */
 function patternOf(node: JsonSchemaNode): [string, string] | undefined {
-  const limit = node.maxLength !== undefined && node['x-kind'] !== 'reference' ? node.maxLength : undefined;
+  const limit =
+    node.maxLength !== undefined && node['x-kind'] !== 'reference' ? node.maxLength : undefined;
   const example = node.examples?.[0];
-  const forExample = typeof example === 'string' && !/such as/.test(node.patternErrorMessage ?? '') ? `, for example ${example}` : '';
+  const forExample =
+    typeof example === 'string' && !/such as/.test(node.patternErrorMessage ?? '')
+      ? `, for example ${example}`
+      : '';
   if (node.pattern) {
-    const wanted = (node.patternErrorMessage ?? `text matching ${node.pattern}`).replace(/, in quotes$/, '');
+    const wanted = (node.patternErrorMessage ?? `text matching ${node.pattern}`).replace(
+      /, in quotes$/,
+      '',
+    );
     // A length limit on a patterned field is checked in the same expression, by a lookahead.
-    const pattern = limit === undefined ? node.pattern : `(?=^[\\s\\S]{0,${limit}}$)${node.pattern}`;
+    const pattern =
+      limit === undefined ? node.pattern : `(?=^[\\s\\S]{0,${limit}}$)${node.pattern}`;
     const wording = limit === undefined ? wanted : `${wanted}, at most ${limit} characters`;
     // Decap shows "<label> didn't match the pattern: <this>." and adds the full stop itself.
     return [pattern, `Must be ${wording}${forExample}`];
@@ -156,27 +240,38 @@ function patternOf(node: JsonSchemaNode): [string, string] | undefined {
 function hintOf(node: JsonSchemaNode): string | undefined {
   const example = node.examples?.[0];
   const kind = node['x-kind'];
-  if (kind === 'date') return `${node.description ?? ''} Such as ${String(example ?? '2027-03-01')}.`.trim();
+  if (kind === 'date')
+    return `${node.description ?? ''} Such as ${String(example ?? '2027-03-01')}.`.trim();
   // Written exactly as typed: the time on the clock in the course's time zone, never converted.
-  if (kind === 'time') return `${node.description ?? ''} Such as ${String(example ?? '16:00')}, on the clock of the course's time zone.`.trim();
+  if (kind === 'time')
+    return `${node.description ?? ''} Such as ${String(example ?? '16:00')}, on the clock of the course's time zone.`.trim();
   // referenceTo()'s own wording names the folder; the relation field lists its entries instead.
-  if (node['x-references'] && node.description?.startsWith('The slug of an entry')) return `One of the entries in ${labelOf(node['x-references'])}.`;
+  if (node['x-references'] && node.description?.startsWith('The slug of an entry'))
+    return `One of the entries in ${labelOf(node['x-references'])}.`;
   return node.description;
 }
 
 function numberField(node: JsonSchemaNode, base: DecapField): DecapField {
-  const field: DecapField = { ...base, widget: 'number', value_type: node.type === 'integer' ? 'int' : 'float' };
+  const field: DecapField = {
+    ...base,
+    widget: 'number',
+    value_type: node.type === 'integer' ? 'int' : 'float',
+  };
   const step = node.multipleOf ?? (node.type === 'integer' ? 1 : undefined);
   if (step !== undefined) field.step = step;
-  if (node.minimum !== undefined && node.minimum > Number.MIN_SAFE_INTEGER) field.min = node.minimum;
-  if (node.exclusiveMinimum !== undefined && step !== undefined) field.min = node.exclusiveMinimum + step;
-  if (node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER) field.max = node.maximum;
+  if (node.minimum !== undefined && node.minimum > Number.MIN_SAFE_INTEGER)
+    field.min = node.minimum;
+  if (node.exclusiveMinimum !== undefined && step !== undefined)
+    field.min = node.exclusiveMinimum + step;
+  if (node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER)
+    field.max = node.maximum;
   return field;
 }
 
 function relationField(collection: string, base: DecapField): DecapField {
   const storage: CollectionInfo | undefined = COLLECTION_REGISTRY[collection as CollectionName];
-  if (!storage) throw new Error(`a reference to content/${collection}/, which the admin does not edit`);
+  if (!storage)
+    throw new Error(`a reference to content/${collection}/, which the admin does not edit`);
   return {
     ...base,
     widget: 'relation',
@@ -188,11 +283,22 @@ function relationField(collection: string, base: DecapField): DecapField {
 }
 
 /** One field of a form, from the JSON Schema of its value. */
-export function decapField(name: string, node: JsonSchemaNode, required: boolean, key: string): DecapField {
+export function decapField(
+  name: string,
+  node: JsonSchemaNode,
+  required: boolean,
+  key: string,
+): DecapField {
   const hint = hintOf(node);
-  const base: DecapField = { label: labelOf(name), name, widget: 'string', ...(hint === undefined ? {} : { hint }) };
+  const base: DecapField = {
+    label: labelOf(name),
+    name,
+    widget: 'string',
+    ...(hint === undefined ? {} : { hint }),
+  };
   if (!required) base.required = false;
-  if (node.default !== undefined && !(Array.isArray(node.default) && node.default.length === 0)) base.default = node.default;
+  if (node.default !== undefined && !(Array.isArray(node.default) && node.default.length === 0))
+    base.default = node.default;
   let field: DecapField;
   if (node.enum) {
     field = { ...base, widget: 'select', options: node.enum.map(String) };
@@ -209,7 +315,13 @@ export function decapField(name: string, node: JsonSchemaNode, required: boolean
     // left blank, so those become optional in the form; the check before saving (prepareEntry)
     // still refuses a group filled in only in part.
     const fields = decapFields(node, key).map((child) =>
-      required || child.required === false ? child : { ...child, required: false, hint: `${child.hint ?? ''} Required when ${labelOf(name).toLowerCase()} is filled in.`.trim() },
+      required || child.required === false
+        ? child
+        : {
+            ...child,
+            required: false,
+            hint: `${child.hint ?? ''} Required when ${labelOf(name).toLowerCase()} is filled in.`.trim(),
+          },
     );
     field = { ...base, widget: 'object', fields, ...(required ? {} : { collapsed: true }) };
   } else if (node.type === 'array') {
@@ -228,18 +340,35 @@ function listField(node: JsonSchemaNode, base: DecapField, key: string): DecapFi
   // left out of the file before saving (prepareEntry), where the schema's own limits apply.
   if (base.required !== false && node.minItems !== undefined) limits.min = node.minItems;
   if (node.maxItems !== undefined) limits.max = node.maxItems;
-  if (items.enum) return { ...base, widget: 'select', options: items.enum.map(String), multiple: true, ...limits };
-  if (items['x-kind'] === 'reference' && items['x-references']) return { ...relationField(items['x-references'], base), multiple: true, ...limits };
-  if (items.type === 'object') return { ...base, widget: 'list', fields: decapFields(items, key), ...limits };
+  if (items.enum)
+    return {
+      ...base,
+      widget: 'select',
+      options: items.enum.map(String),
+      multiple: true,
+      ...limits,
+    };
+  if (items['x-kind'] === 'reference' && items['x-references'])
+    return { ...relationField(items['x-references'], base), multiple: true, ...limits };
+  if (items.type === 'object')
+    return { ...base, widget: 'list', fields: decapFields(items, key), ...limits };
   const singular = labelOf(base.name).replace(/s$/, '');
   const item = { ...decapField('item', items, true, `${key}[]`), label: singular };
-  return { ...base, widget: 'list', field: item, label_singular: singular.toLowerCase(), ...limits };
+  return {
+    ...base,
+    widget: 'list',
+    field: item,
+    label_singular: singular.toLowerCase(),
+    ...limits,
+  };
 }
 
 /** The fields of a group, in the schema's order. */
 export function decapFields(node: JsonSchemaNode, prefix: string): DecapField[] {
   const required = new Set(node.required ?? []);
-  return Object.entries(node.properties ?? {}).map(([name, child]) => decapField(name, child, required.has(name), `${prefix}.${name}`));
+  return Object.entries(node.properties ?? {}).map(([name, child]) =>
+    decapField(name, child, required.has(name), `${prefix}.${name}`),
+  );
 }
 
 let zones: string[] | undefined;
@@ -253,7 +382,8 @@ function collectionConfig(info: CollectionInfo & { name: CollectionName }): Deca
   const storage = info;
   const where = collectionPath(info.name);
   const fields = decapFields(collectionJsonSchema(info.name).schema, info.name);
-  if (!fields.some((field) => field.name === storage.identifier)) throw new Error(`${info.name}: no field ${storage.identifier} to name entries by`);
+  if (!fields.some((field) => field.name === storage.identifier))
+    throw new Error(`${info.name}: no field ${storage.identifier} to name entries by`);
   const description = info.summary.replace(/`/g, '');
   if ('file' in where) {
     return {
@@ -266,7 +396,17 @@ function collectionConfig(info: CollectionInfo & { name: CollectionName }): Deca
     };
   }
   const extension = info.extensions[0]!.slice(1);
-  const body: DecapField[] = storage.body ? [{ label: storage.body.label, name: 'body', widget: 'markdown', required: false, hint: storage.body.hint }] : [];
+  const body: DecapField[] = storage.body
+    ? [
+        {
+          label: storage.body.label,
+          name: 'body',
+          widget: 'markdown',
+          required: false,
+          hint: storage.body.hint,
+        },
+      ]
+    : [];
   return {
     name: info.name,
     label: info.title,
@@ -325,8 +465,13 @@ function isEmpty(value: unknown): boolean {
  * error to the validator ("must not be empty"), while leaving an optional field out is right.
  * Entries of a list are kept, so a blank entry is reported rather than silently dropped.
  */
-export function withoutEmptyFields(value: unknown, path: (string | number)[] = [], removed: (string | number)[][] = []): unknown {
-  if (Array.isArray(value)) return value.map((item, index) => withoutEmptyFields(item, [...path, index], removed));
+export function withoutEmptyFields(
+  value: unknown,
+  path: (string | number)[] = [],
+  removed: (string | number)[][] = [],
+): unknown {
+  if (Array.isArray(value))
+    return value.map((item, index) => withoutEmptyFields(item, [...path, index], removed));
   if (value === null || typeof value !== 'object') return value;
   const result: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
@@ -365,7 +510,11 @@ function validCourseFields(data: Record<string, unknown>): Partial<Course> {
  * build: whether a referenced entry exists (relation fields only offer existing ones) and
  * whether the refund policy covers the course's format.
  */
-export function prepareEntry(collection: string, raw: Record<string, unknown>, file = `content/${collection}`): PreparedEntry {
+export function prepareEntry(
+  collection: string,
+  raw: Record<string, unknown>,
+  file = `content/${collection}`,
+): PreparedEntry {
   const info = COLLECTIONS.find((candidate) => candidate.name === collection);
   if (!info) throw new Error(`unknown collection ${collection}`);
   const removedPaths: (string | number)[][] = [];
@@ -374,13 +523,20 @@ export function prepareEntry(collection: string, raw: Record<string, unknown>, f
   const problems: ContentProblem[] = [];
   const result = info.schema.safeParse(fields, { reportInput: true });
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push(...problemsFromIssue(issue, info.schema, fields, file, () => undefined));
+    for (const issue of result.error.issues)
+      problems.push(...problemsFromIssue(issue, info.schema, fields, file, () => undefined));
   }
   if (collection === 'courses') {
     const course = result.success ? (result.data as Course) : validCourseFields(fields);
-    for (const { path, ...problem } of courseRuleProblems(course)) problems.push({ ...problem, file, field: formatFieldPath(path) });
+    for (const { path, ...problem } of courseRuleProblems(course))
+      problems.push({ ...problem, file, field: formatFieldPath(path) });
   }
-  return { data: body === undefined ? fields : { ...fields, body }, removedPaths, removed: removedPaths.map(formatFieldPath), problems };
+  return {
+    data: body === undefined ? fields : { ...fields, body },
+    removedPaths,
+    removed: removedPaths.map(formatFieldPath),
+    problems,
+  };
 }
 
 /** The problems as the editor sees them in Decap's notice, one per line. */

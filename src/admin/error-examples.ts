@@ -39,7 +39,10 @@ type Edit = [from: string, to: string];
 
 function applyEdits(text: string, edits: readonly Edit[]): string {
   return edits.reduce((current, [from, to]) => {
-    if (!current.includes(from)) throw new Error(`The example course has no "${from}" to change; update src/admin/error-examples.ts.`);
+    if (!current.includes(from))
+      throw new Error(
+        `The example course has no "${from}" to change; update src/admin/error-examples.ts.`,
+      );
     return current.replace(from, to);
   }, text);
 }
@@ -70,31 +73,229 @@ export interface CatalogueEntry {
 }
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
-  { id: 'yaml-syntax', group: 'Reading the file', edits: [['title: Example Course', 'title: "Example Course']], field: '', meaning: 'The file could not be read as YAML, so none of its fields were checked. Look at the line given and the one before it: a quote left open, a missing colon, a tab, or a line indented differently from its neighbours.' },
-  { id: 'file-name', group: 'Reading the file', fileName: 'Example Course.md', edits: [], field: '', meaning: 'The file name becomes the URL. Rename the file with lowercase letters, digits and hyphens.' },
-  { id: 'missing-field', group: 'Fields', edits: [['summary: A short example course.\n', '']], field: 'summary', meaning: 'A required field is missing, or misspelt (then an "is not a known field" problem names the misspelling).' },
-  { id: 'unknown-field', group: 'Fields', edits: [['topics:', 'topic:']], field: 'topic', alsoFields: ['topics'], meaning: 'The schema has no field of that name: usually a typo, and the fix names the closest field. Unknown fields are errors so that a typo never silently loses information.' },
-  { id: 'wrong-type', group: 'Fields', edits: [['ceHours: 2', 'ceHours: two']], field: 'ceHours', meaning: 'The value is the wrong kind: text where a number belongs, a single value where a list belongs, and so on.' },
-  { id: 'not-allowed', group: 'Fields', edits: [['format: live-online', 'format: live online']], field: 'format', meaning: 'The field accepts only the values listed in its table above; the fix suggests the nearest one.' },
-  { id: 'empty-list', group: 'Fields', edits: [['topics: [Mentalizing]', 'topics: []']], field: 'topics', meaning: 'The list needs at least one entry.' },
-  { id: 'too-long', group: 'Fields', edits: [['summary: A short example course.', `summary: ${'A summary that goes on and on. '.repeat(6).trim()}`]], field: 'summary', meaning: 'The text is over the length limit in the field\'s table; shorten it.' },
-  { id: 'not-a-date', group: 'Fields', edits: [['"2027-03-01"', '"2027-02-30"']], field: 'sessions[0].date', meaning: 'Dates are real calendar dates written YYYY-MM-DD, in quotes.' },
-  { id: 'not-a-time', group: 'Fields', edits: [['end: "18:00"', 'end: "6 PM"']], field: 'sessions[0].end', meaning: 'Times are 24-hour HH:MM, in quotes: 6 PM is "18:00".' },
-  { id: 'time-zone', group: 'Fields', edits: [['America/New_York', 'America/Chicgo']], field: 'timeZone', meaning: 'The time zone is an IANA name such as America/New_York; abbreviations such as EST are not zones.' },
-  { id: 'http-url', group: 'Fields', edits: [['refundPolicy: standard-refund', 'refundPolicy: standard-refund\nregistrationUrl: http://www.example.org/register']], field: 'registrationUrl', meaning: 'Links must be absolute and start with https://.' },
-  { id: 'end-before-start', group: 'Schedule', edits: [['end: "18:00"', 'end: "15:00"']], field: 'sessions[0].end', meaning: 'The session ends before it starts, often a 12-hour time: 3 PM is "15:00".' },
-  { id: 'dst-gap', group: 'Schedule', edits: [['{ date: "2027-03-01", start: "16:00", end: "18:00" }', '{ date: "2027-03-14", start: "02:30", end: "04:00" }']], field: 'sessions[0].start', meaning: 'The clocks skip this time on that day (daylight-saving time starts). Move the session.' },
-  { id: 'dst-overlap', group: 'Schedule', edits: [['{ date: "2027-03-01", start: "16:00", end: "18:00" }', '{ date: "2027-11-07", start: "01:30", end: "03:00" }']], field: 'sessions[0].start', meaning: 'The clocks pass this time twice on that day (daylight-saving time ends), so it is unclear which is meant. Move the session.' },
-  { id: 'out-of-order', group: 'Schedule', edits: [['  - { date: "2027-03-01", start: "16:00", end: "18:00" }', '  - { date: "2027-03-08", start: "16:00", end: "18:00" }\n  - { date: "2027-03-01", start: "16:00", end: "18:00" }']], field: 'sessions[1].date', meaning: 'Sessions are listed in date order and may not overlap.' },
-  { id: 'no-sessions', group: 'Schedule', edits: [['sessions:\n  - { date: "2027-03-01", start: "16:00", end: "18:00" }', 'sessions: []']], field: 'sessions', meaning: 'A live-online, in-person or hybrid course needs its sessions (an on-demand course has none).' },
-  { id: 'no-venue', group: 'Schedule', edits: [['format: live-online', 'format: in-person']], field: 'venue', meaning: 'An in-person or hybrid course needs the address where it meets.' },
-  { id: 'too-many-hours', group: 'CE hours', edits: [['ceHours: 2', 'ceHours: 3']], field: 'ceHours', meaning: 'A course cannot award more CE hours than it schedules. Check `ceHours` and the session times.' },
-  { id: 'fewer-hours', group: 'CE hours', edits: [['ceHours: 2', 'ceHours: 1.5']], field: 'ceHours', meaning: 'Fewer CE hours than scheduled hours are allowed only with a `ceHoursNote` that says why.' },
-  { id: 'quarter-hours', group: 'CE hours', edits: [['ceHours: 2', 'ceHours: 1.9']], field: 'ceHours', meaning: 'CE hours come in quarter hours: 1.75 or 2, not 1.9.' },
-  { id: 'unknown-reference', group: 'References', edits: [['board: apa', 'board: apaa']], field: 'approvals[0].board', meaning: 'No file in that folder has this name. Correct the name (see the suggestion) or add the file.' },
-  { id: 'policy-format', group: 'References', edits: [['format: live-online', 'format: on-demand'], ['sessions:\n  - { date: "2027-03-01", start: "16:00", end: "18:00" }\n', '']], field: 'refundPolicy', meaning: 'The refund policy does not list the course\'s format in its `appliesTo`. Choose a policy that covers it.' },
-  { id: 'duplicate-slug', group: 'References', edits: [['title: Example Course', 'title: Example Course\nslug: shared-slug']], others: { 'shared-slug.md': [] }, field: 'slug', meaning: 'Two courses would have the same URL. Give one a different `slug`, or rename its file.' },
-  { id: 'board-twice', group: 'References', edits: [['  - board: apa', '  - board: apa\n  - board: apa']], field: 'approvals[1].board', meaning: 'Each board is listed once in `approvals`.' },
+  {
+    id: 'yaml-syntax',
+    group: 'Reading the file',
+    edits: [['title: Example Course', 'title: "Example Course']],
+    field: '',
+    meaning:
+      'The file could not be read as YAML, so none of its fields were checked. Look at the line given and the one before it: a quote left open, a missing colon, a tab, or a line indented differently from its neighbours.',
+  },
+  {
+    id: 'file-name',
+    group: 'Reading the file',
+    fileName: 'Example Course.md',
+    edits: [],
+    field: '',
+    meaning:
+      'The file name becomes the URL. Rename the file with lowercase letters, digits and hyphens.',
+  },
+  {
+    id: 'missing-field',
+    group: 'Fields',
+    edits: [['summary: A short example course.\n', '']],
+    field: 'summary',
+    meaning:
+      'A required field is missing, or misspelt (then an "is not a known field" problem names the misspelling).',
+  },
+  {
+    id: 'unknown-field',
+    group: 'Fields',
+    edits: [['topics:', 'topic:']],
+    field: 'topic',
+    alsoFields: ['topics'],
+    meaning:
+      'The schema has no field of that name: usually a typo, and the fix names the closest field. Unknown fields are errors so that a typo never silently loses information.',
+  },
+  {
+    id: 'wrong-type',
+    group: 'Fields',
+    edits: [['ceHours: 2', 'ceHours: two']],
+    field: 'ceHours',
+    meaning:
+      'The value is the wrong kind: text where a number belongs, a single value where a list belongs, and so on.',
+  },
+  {
+    id: 'not-allowed',
+    group: 'Fields',
+    edits: [['format: live-online', 'format: live online']],
+    field: 'format',
+    meaning:
+      'The field accepts only the values listed in its table above; the fix suggests the nearest one.',
+  },
+  {
+    id: 'empty-list',
+    group: 'Fields',
+    edits: [['topics: [Mentalizing]', 'topics: []']],
+    field: 'topics',
+    meaning: 'The list needs at least one entry.',
+  },
+  {
+    id: 'too-long',
+    group: 'Fields',
+    edits: [
+      [
+        'summary: A short example course.',
+        `summary: ${'A summary that goes on and on. '.repeat(6).trim()}`,
+      ],
+    ],
+    field: 'summary',
+    meaning: "The text is over the length limit in the field's table; shorten it.",
+  },
+  {
+    id: 'not-a-date',
+    group: 'Fields',
+    edits: [['"2027-03-01"', '"2027-02-30"']],
+    field: 'sessions[0].date',
+    meaning: 'Dates are real calendar dates written YYYY-MM-DD, in quotes.',
+  },
+  {
+    id: 'not-a-time',
+    group: 'Fields',
+    edits: [['end: "18:00"', 'end: "6 PM"']],
+    field: 'sessions[0].end',
+    meaning: 'Times are 24-hour HH:MM, in quotes: 6 PM is "18:00".',
+  },
+  {
+    id: 'time-zone',
+    group: 'Fields',
+    edits: [['America/New_York', 'America/Chicgo']],
+    field: 'timeZone',
+    meaning:
+      'The time zone is an IANA name such as America/New_York; abbreviations such as EST are not zones.',
+  },
+  {
+    id: 'http-url',
+    group: 'Fields',
+    edits: [
+      [
+        'refundPolicy: standard-refund',
+        'refundPolicy: standard-refund\nregistrationUrl: http://www.example.org/register',
+      ],
+    ],
+    field: 'registrationUrl',
+    meaning: 'Links must be absolute and start with https://.',
+  },
+  {
+    id: 'end-before-start',
+    group: 'Schedule',
+    edits: [['end: "18:00"', 'end: "15:00"']],
+    field: 'sessions[0].end',
+    meaning: 'The session ends before it starts, often a 12-hour time: 3 PM is "15:00".',
+  },
+  {
+    id: 'dst-gap',
+    group: 'Schedule',
+    edits: [
+      [
+        '{ date: "2027-03-01", start: "16:00", end: "18:00" }',
+        '{ date: "2027-03-14", start: "02:30", end: "04:00" }',
+      ],
+    ],
+    field: 'sessions[0].start',
+    meaning:
+      'The clocks skip this time on that day (daylight-saving time starts). Move the session.',
+  },
+  {
+    id: 'dst-overlap',
+    group: 'Schedule',
+    edits: [
+      [
+        '{ date: "2027-03-01", start: "16:00", end: "18:00" }',
+        '{ date: "2027-11-07", start: "01:30", end: "03:00" }',
+      ],
+    ],
+    field: 'sessions[0].start',
+    meaning:
+      'The clocks pass this time twice on that day (daylight-saving time ends), so it is unclear which is meant. Move the session.',
+  },
+  {
+    id: 'out-of-order',
+    group: 'Schedule',
+    edits: [
+      [
+        '  - { date: "2027-03-01", start: "16:00", end: "18:00" }',
+        '  - { date: "2027-03-08", start: "16:00", end: "18:00" }\n  - { date: "2027-03-01", start: "16:00", end: "18:00" }',
+      ],
+    ],
+    field: 'sessions[1].date',
+    meaning: 'Sessions are listed in date order and may not overlap.',
+  },
+  {
+    id: 'no-sessions',
+    group: 'Schedule',
+    edits: [
+      ['sessions:\n  - { date: "2027-03-01", start: "16:00", end: "18:00" }', 'sessions: []'],
+    ],
+    field: 'sessions',
+    meaning:
+      'A live-online, in-person or hybrid course needs its sessions (an on-demand course has none).',
+  },
+  {
+    id: 'no-venue',
+    group: 'Schedule',
+    edits: [['format: live-online', 'format: in-person']],
+    field: 'venue',
+    meaning: 'An in-person or hybrid course needs the address where it meets.',
+  },
+  {
+    id: 'too-many-hours',
+    group: 'CE hours',
+    edits: [['ceHours: 2', 'ceHours: 3']],
+    field: 'ceHours',
+    meaning:
+      'A course cannot award more CE hours than it schedules. Check `ceHours` and the session times.',
+  },
+  {
+    id: 'fewer-hours',
+    group: 'CE hours',
+    edits: [['ceHours: 2', 'ceHours: 1.5']],
+    field: 'ceHours',
+    meaning:
+      'Fewer CE hours than scheduled hours are allowed only with a `ceHoursNote` that says why.',
+  },
+  {
+    id: 'quarter-hours',
+    group: 'CE hours',
+    edits: [['ceHours: 2', 'ceHours: 1.9']],
+    field: 'ceHours',
+    meaning: 'CE hours come in quarter hours: 1.75 or 2, not 1.9.',
+  },
+  {
+    id: 'unknown-reference',
+    group: 'References',
+    edits: [['board: apa', 'board: apaa']],
+    field: 'approvals[0].board',
+    meaning:
+      'No file in that folder has this name. Correct the name (see the suggestion) or add the file.',
+  },
+  {
+    id: 'policy-format',
+    group: 'References',
+    edits: [
+      ['format: live-online', 'format: on-demand'],
+      ['sessions:\n  - { date: "2027-03-01", start: "16:00", end: "18:00" }\n', ''],
+    ],
+    field: 'refundPolicy',
+    meaning:
+      "The refund policy does not list the course's format in its `appliesTo`. Choose a policy that covers it.",
+  },
+  {
+    id: 'duplicate-slug',
+    group: 'References',
+    edits: [['title: Example Course', 'title: Example Course\nslug: shared-slug']],
+    others: { 'shared-slug.md': [] },
+    field: 'slug',
+    meaning:
+      'Two courses would have the same URL. Give one a different `slug`, or rename its file.',
+  },
+  {
+    id: 'board-twice',
+    group: 'References',
+    edits: [['  - board: apa', '  - board: apa\n  - board: apa']],
+    field: 'approvals[1].board',
+    meaning: 'Each board is listed once in `approvals`.',
+  },
 ];
 
 export interface ShownProblem {
@@ -122,19 +323,27 @@ async function validate(courses: Record<string, string>): Promise<ContentProblem
       await writeFile(path.join(dir, example.path), example.text);
     }
     await mkdir(path.join(dir, 'courses'), { recursive: true });
-    for (const [name, text] of Object.entries(courses)) await writeFile(path.join(dir, 'courses', name), text);
+    for (const [name, text] of Object.entries(courses))
+      await writeFile(path.join(dir, 'courses', name), text);
     const result = await loadContent(dir);
     if (result.ok) return [];
     // The loader shows paths from the working directory, which differ from run to run; the
     // guide shows them as they are in a checkout: content/...
-    const prefixes = [dir, path.relative(process.cwd(), dir)].map((prefix) => prefix + path.sep).sort((a, b) => b.length - a.length);
+    const prefixes = [dir, path.relative(process.cwd(), dir)]
+      .map((prefix) => prefix + path.sep)
+      .sort((a, b) => b.length - a.length);
     const asInCheckout = (text: string) => {
       let result = text;
       for (const prefix of prefixes) result = result.split(prefix).join('content/');
       return result.replace(/content\/[^\s,)]+/g, (match) => match.split(path.sep).join('/'));
     };
     return result.problems.map((problem) => {
-      const shown: ContentProblem = { ...problem, file: asInCheckout(problem.file), message: asInCheckout(problem.message), fix: asInCheckout(problem.fix) };
+      const shown: ContentProblem = {
+        ...problem,
+        file: asInCheckout(problem.file),
+        message: asInCheckout(problem.message),
+        fix: asInCheckout(problem.fix),
+      };
       if (problem.expected !== undefined) shown.expected = asInCheckout(problem.expected);
       if (problem.found !== undefined) shown.found = asInCheckout(problem.found);
       return shown;
@@ -165,24 +374,40 @@ export async function errorExamples(): Promise<ErrorExamples> {
     validate(
       Object.fromEntries(
         CATALOGUE.flatMap((entry) => [
-          [entry.fileName ?? `${entry.id}.md`, distinct(applyEdits(VALID_COURSE, entry.edits), entry.id)],
-          ...Object.entries(entry.others ?? {}).map(([name, edits]) => [name, distinct(applyEdits(VALID_COURSE, edits), name)]),
+          [
+            entry.fileName ?? `${entry.id}.md`,
+            distinct(applyEdits(VALID_COURSE, entry.edits), entry.id),
+          ],
+          ...Object.entries(entry.others ?? {}).map(([name, edits]) => [
+            name,
+            distinct(applyEdits(VALID_COURSE, edits), name),
+          ]),
         ]),
       ),
     ),
   ]);
-  if (valid.length > 0) fail(`The valid example course or an example file fails validation:\n${valid.map((problem) => `${problem.file} › ${problem.field}: ${problem.message}`).join('\n')}`);
+  if (valid.length > 0)
+    fail(
+      `The valid example course or an example file fails validation:\n${valid.map((problem) => `${problem.file} › ${problem.field}: ${problem.message}`).join('\n')}`,
+    );
   if (brokenReport.length === 0) fail('The broken example course passes validation.');
-  if (brokenReport.some((problem) => problem.file !== 'content/courses/example-course.md')) fail('The broken example reports problems in other files.');
+  if (brokenReport.some((problem) => problem.file !== 'content/courses/example-course.md'))
+    fail('The broken example reports problems in other files.');
 
   const catalogue = CATALOGUE.map((entry) => {
     const file = `content/courses/${entry.fileName ?? `${entry.id}.md`}`;
     const own = catalogueProblems.filter((problem) => problem.file === file);
     const expected = new Set([entry.field, ...(entry.alsoFields ?? [])]);
     const unexpected = own.filter((problem) => !expected.has(problem.field));
-    if (unexpected.length > 0) fail(`The "${entry.id}" example also reports ${unexpected.map((problem) => `${problem.field || 'the file'}: ${problem.message}`).join('; ')}.`);
+    if (unexpected.length > 0)
+      fail(
+        `The "${entry.id}" example also reports ${unexpected.map((problem) => `${problem.field || 'the file'}: ${problem.message}`).join('; ')}.`,
+      );
     const problem = own.find((candidate) => candidate.field === entry.field);
-    if (!problem) fail(`The "${entry.id}" example no longer reports a problem with ${entry.field || 'the file'}.`);
+    if (!problem)
+      fail(
+        `The "${entry.id}" example no longer reports a problem with ${entry.field || 'the file'}.`,
+      );
     return { entry, problem };
   });
   return { brokenCourse, brokenReport, catalogue };

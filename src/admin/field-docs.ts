@@ -68,20 +68,29 @@ function limits(node: JsonSchemaNode): string[] {
   } else if (node.patternErrorMessage) words.push(node.patternErrorMessage);
   else if (node.format === 'email') words.push('an e-mail address');
   else if (node.pattern) words.push(`matches ${code(node.pattern)}`);
-  if (node.minLength !== undefined && node.minLength > 1) words.push(`at least ${node.minLength} characters`);
-  if (node.maxLength !== undefined && !node['x-references']) words.push(`at most ${node.maxLength} characters`);
+  if (node.minLength !== undefined && node.minLength > 1)
+    words.push(`at least ${node.minLength} characters`);
+  if (node.maxLength !== undefined && !node['x-references'])
+    words.push(`at most ${node.maxLength} characters`);
   // zod writes the safe-integer limits on every whole number; they are no limit to an editor.
-  const minimum = node.minimum !== undefined && node.minimum > Number.MIN_SAFE_INTEGER ? node.minimum : undefined;
-  const maximum = node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER ? node.maximum : undefined;
+  const minimum =
+    node.minimum !== undefined && node.minimum > Number.MIN_SAFE_INTEGER ? node.minimum : undefined;
+  const maximum =
+    node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER ? node.maximum : undefined;
   if (minimum !== undefined && maximum !== undefined) words.push(`${minimum} to ${maximum}`);
   else if (minimum !== undefined) words.push(`${minimum} or more`);
   else if (maximum !== undefined) words.push(`at most ${maximum}`);
   if (node.exclusiveMinimum !== undefined) {
-    words.push(node.type === 'integer' && Number.isInteger(node.exclusiveMinimum) ? `${node.exclusiveMinimum + 1} or more` : `more than ${node.exclusiveMinimum}`);
+    words.push(
+      node.type === 'integer' && Number.isInteger(node.exclusiveMinimum)
+        ? `${node.exclusiveMinimum + 1} or more`
+        : `more than ${node.exclusiveMinimum}`,
+    );
   }
   if (node.multipleOf !== undefined) words.push(`in steps of ${node.multipleOf}`);
   if (node.type === 'array') {
-    if (node.minItems !== undefined) words.push(`at least ${node.minItems} ${node.minItems === 1 ? 'entry' : 'entries'}`);
+    if (node.minItems !== undefined)
+      words.push(`at least ${node.minItems} ${node.minItems === 1 ? 'entry' : 'entries'}`);
     if (node.maxItems !== undefined) words.push(`at most ${node.maxItems} entries`);
     const items = node.items;
     if (items && items.type !== 'object') {
@@ -119,7 +128,8 @@ export function fieldDocs(schema: JsonSchemaNode, prefix = ''): FieldDoc[] {
       allowed: limits(node),
     });
     if (node.type === 'object') rows.push(...fieldDocs(node, path));
-    if (node.type === 'array' && node.items?.type === 'object') rows.push(...fieldDocs(node.items, `${path}[]`));
+    if (node.type === 'array' && node.items?.type === 'object')
+      rows.push(...fieldDocs(node.items, `${path}[]`));
   }
   return rows;
 }

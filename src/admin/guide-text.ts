@@ -80,7 +80,13 @@ organization: praxis-cet
 `,
 };
 
-export const EXAMPLE_FILES: readonly ExampleFile[] = [EXAMPLE_INSTRUCTOR, EXAMPLE_BOARD, EXAMPLE_SPONSOR, EXAMPLE_POLICY, EXAMPLE_SITE];
+export const EXAMPLE_FILES: readonly ExampleFile[] = [
+  EXAMPLE_INSTRUCTOR,
+  EXAMPLE_BOARD,
+  EXAMPLE_SPONSOR,
+  EXAMPLE_POLICY,
+  EXAMPLE_SITE,
+];
 
 function fence(language: string, text: string): string {
   return `\`\`\`${language}\n${text.trimEnd()}\n\`\`\``;
@@ -103,9 +109,12 @@ instructor (chosen from \`content/instructors/\`), suggests a slug from the titl
 text to replace. It never overwrites an existing course. Every answer can also be given as a
 flag, and with all of them it asks nothing:
 
-${fence('sh', `npm run new-course -- --title "Ethics in Telehealth" --format live-online \\
+${fence(
+  'sh',
+  `npm run new-course -- --title "Ethics in Telehealth" --format live-online \\
   --time-zone America/New_York --date 2027-03-01 --start 16:00 --end 18:00 \\
-  --instructor leslie-becker-phelps [--slug ethics-in-telehealth]`)}
+  --instructor leslie-becker-phelps [--slug ethics-in-telehealth]`,
+)}
 
 Or copy an existing course, such as the seed
 \`content/courses/attachment-theory-treatment-effectiveness.md\`, to \`content/courses/<slug>.md\`
@@ -142,7 +151,9 @@ statement (otherwise the board's \`statementTemplate\` is filled in). A course c
 \`approvals\`, and the credit comes through the sponsor of the course that holds that approval
 (name it with \`sponsor:\` when several do), or through the course's own approval:
 
-${fence('yaml', `approvals:
+${fence(
+  'yaml',
+  `approvals:
   - board: apa                       # through the sponsor that holds an APA approval
   - board: aswb
     courseApproval: { number: "ACE 2027-118" }   # the course's own approval
@@ -150,7 +161,8 @@ ${fence('yaml', `approvals:
       amount: 6
       parts:
         - { amount: 3, category: ethics, delivery: live-interactive-webinar }
-        - { amount: 3, category: professional-boundaries, delivery: live-interactive-webinar }`)}
+        - { amount: 3, category: professional-boundaries, delivery: live-interactive-webinar }`,
+)}
 
 The check rejects a body that no sponsor and no course approval holds, an approval whose period
 does not cover the course's dates, and credit parts that do not add up.
@@ -164,7 +176,9 @@ support or \`none\`; the page shows them in the key facts, before the registrati
 CE?" from it. An agenda item with \`noCredit: true\` (a break, lunch) needs its \`start\` and
 \`end\` and is left out of the hours the schedule provides:
 
-${fence('yaml', `disclosures:
+${fence(
+  'yaml',
+  `disclosures:
   people:
     - { instructor: ada-example, relationships: none }
     - name: Jordan Lee
@@ -175,7 +189,8 @@ ${fence('yaml', `disclosures:
 completion:
   fullAttendance: true
   evaluation: true
-  certificate: Emailed within two weeks of the last session.`)}
+  certificate: Emailed within two weeks of the last session.`,
+)}
 
 ## Adding a sponsor or a refund policy
 
@@ -330,11 +345,14 @@ export const ERROR_FORMAT = `## Reading error messages
 \`npm run check\` and \`npm run build\` report every problem in every file at once, each in the
 same five parts:
 
-${fence('text', `content/courses/<file>.md:<line> › <field>
+${fence(
+  'text',
+  `content/courses/<file>.md:<line> › <field>
   <what is wrong, in one sentence>
   expected: <what the field should hold>
   found:    <what the file holds instead>
-  fix:      <how to fix it>`)}
+  fix:      <how to fix it>`,
+)}
 
 - **file:line** is the file to open and the line of the field (or of the nearest enclosing
   field that exists). A problem with the whole file, such as a YAML syntax error or a file name,

@@ -5,7 +5,14 @@
  * so a test notices it.
  */
 import { z } from 'zod';
-import { httpsUrlSchema, isoDateSchema, referenceSlugSchema, slugSchema, timeZoneSchema, wallTimeSchema } from '../collections/schemas/common.ts';
+import {
+  httpsUrlSchema,
+  isoDateSchema,
+  referenceSlugSchema,
+  slugSchema,
+  timeZoneSchema,
+  wallTimeSchema,
+} from '../collections/schemas/common.ts';
 import { COLLECTIONS, type CollectionName } from '../collections/registry.ts';
 
 /** What a string field holds, for the guide's Type column. Kept out of the published files. */
@@ -67,9 +74,38 @@ interface Extra {
 }
 
 const EXTRAS = new Map<Check, Extra>([
-  [ownCheck(isoDateSchema, 'custom'), { kind: 'date', json: { pattern: '^\\d{4}-\\d{2}-\\d{2}$', format: 'date', patternErrorMessage: 'a date written YYYY-MM-DD, in quotes' } }],
-  [ownCheck(httpsUrlSchema, 'custom'), { kind: 'url', json: { pattern: '^https://[^\\s/]', format: 'uri', patternErrorMessage: 'an absolute URL starting with https://' } }],
-  [ownCheck(timeZoneSchema, 'custom'), { kind: 'time-zone', json: { pattern: '^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)+)$', patternErrorMessage: 'an IANA time zone such as "America/New_York"' } }],
+  [
+    ownCheck(isoDateSchema, 'custom'),
+    {
+      kind: 'date',
+      json: {
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        format: 'date',
+        patternErrorMessage: 'a date written YYYY-MM-DD, in quotes',
+      },
+    },
+  ],
+  [
+    ownCheck(httpsUrlSchema, 'custom'),
+    {
+      kind: 'url',
+      json: {
+        pattern: '^https://[^\\s/]',
+        format: 'uri',
+        patternErrorMessage: 'an absolute URL starting with https://',
+      },
+    },
+  ],
+  [
+    ownCheck(timeZoneSchema, 'custom'),
+    {
+      kind: 'time-zone',
+      json: {
+        pattern: '^(?:UTC|[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)+)$',
+        patternErrorMessage: 'an IANA time zone such as "America/New_York"',
+      },
+    },
+  ],
   [ownCheck(wallTimeSchema, 'string_format'), { kind: 'time' }],
   [ownCheck(slugSchema, 'string_format'), { kind: 'slug' }],
   [ownCheck(referenceSlugSchema, 'string_format'), { kind: 'slug' }],
@@ -78,7 +114,12 @@ const EXTRAS = new Map<Check, Extra>([
 function messageOf(check: CheckDef): string | undefined {
   const message = check.error?.(undefined);
   if (typeof message === 'string') return message;
-  if (message && typeof message === 'object' && typeof (message as { message?: unknown }).message === 'string') return (message as { message: string }).message;
+  if (
+    message &&
+    typeof message === 'object' &&
+    typeof (message as { message?: unknown }).message === 'string'
+  )
+    return (message as { message: string }).message;
   return undefined;
 }
 
@@ -90,7 +131,8 @@ const REFERENCE = /^The slug of an entry in content\/([a-z]+)\//;
  */
 function referencedCollection(schema: z.core.$ZodType): string | undefined {
   for (let current: z.core.$ZodType | undefined = schema; current; current = current._zod.parent) {
-    const description = (z.globalRegistry.get(current) as { description?: string } | undefined)?.description;
+    const description = (z.globalRegistry.get(current) as { description?: string } | undefined)
+      ?.description;
     const match = description === undefined ? null : REFERENCE.exec(description);
     if (match) return match[1];
   }

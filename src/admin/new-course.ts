@@ -4,7 +4,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isCalendarDate, isIanaTimeZone, slugSchema, wallTimeSchema } from '../collections/schemas/common.ts';
+import {
+  isCalendarDate,
+  isIanaTimeZone,
+  slugSchema,
+  wallTimeSchema,
+} from '../collections/schemas/common.ts';
 import { courseSchema } from '../collections/schemas/course.ts';
 import { COURSE_FORMATS, type CourseFormat } from '../collections/schemas/format.ts';
 import { policySchema } from '../collections/schemas/policy.ts';
@@ -13,7 +18,12 @@ import { formatFieldPath, type ContentProblem } from '../collections/validation/
 import { decodeUtf8, parseSource } from '../collections/validation/source-file.ts';
 import { problemsFromIssue } from '../collections/validation/zod-issues.ts';
 import { closestMatch } from '../domain/search/suggest.ts';
-import { sessionLength, suggestSlug, wallClockProblem, type FirstSession } from './course-template.ts';
+import {
+  sessionLength,
+  suggestSlug,
+  wallClockProblem,
+  type FirstSession,
+} from './course-template.ts';
 
 export interface Inventory {
   instructors: { slug: string; name?: string }[];
@@ -31,19 +41,35 @@ export interface Inventory {
   timeZones: string[];
 }
 
-async function filesIn(directory: string, extensions: string[]): Promise<{ slug: string; absolutePath: string }[]> {
-  const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+async function filesIn(
+  directory: string,
+  extensions: string[],
+): Promise<{ slug: string; absolutePath: string }[]> {
+  const entries = await readdir(directory, { withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
   return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && extensions.includes(path.extname(entry.name)))
-    .map((entry) => ({ slug: path.basename(entry.name, path.extname(entry.name)), absolutePath: path.join(directory, entry.name) }))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        !entry.name.startsWith('.') &&
+        extensions.includes(path.extname(entry.name)),
+    )
+    .map((entry) => ({
+      slug: path.basename(entry.name, path.extname(entry.name)),
+      absolutePath: path.join(directory, entry.name),
+    }))
     .sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
 /** The parsed fields of a file, or undefined when it cannot be read; the loader reports those. */
-async function fieldsOf(absolutePath: string, withBody: boolean): Promise<Record<string, unknown> | undefined> {
+async function fieldsOf(
+  absolutePath: string,
+  withBody: boolean,
+): Promise<Record<string, unknown> | undefined> {
   const decoded = decodeUtf8(await readFile(absolutePath), absolutePath);
   if (!decoded.ok) return undefined;
   const parsed = parseSource(decoded.text, absolutePath, withBody);
@@ -76,7 +102,11 @@ export async function readInventory(contentDir: string): Promise<Inventory> {
     await Promise.all(
       sponsorFiles.map(async ({ slug, absolutePath }) => {
         const approvals = (await fieldsOf(absolutePath, false))?.['approvals'];
-        const boards = Array.isArray(approvals) ? approvals.flatMap((approval) => (typeof approval?.board === 'string' ? [approval.board as string] : [])) : [];
+        const boards = Array.isArray(approvals)
+          ? approvals.flatMap((approval) =>
+              typeof approval?.board === 'string' ? [approval.board as string] : [],
+            )
+          : [];
         return [slug, boards] as const;
       }),
     ),
@@ -85,12 +115,17 @@ export async function readInventory(contentDir: string): Promise<Inventory> {
   const zoneCounts = new Map<string, number>();
   for (const { slug, absolutePath } of courseFiles) {
     const relative = path.relative(process.cwd(), absolutePath);
-    const file = relative.startsWith('..') || path.isAbsolute(relative) ? absolutePath : relative.split(path.sep).join('/');
+    const file =
+      relative.startsWith('..') || path.isAbsolute(relative)
+        ? absolutePath
+        : relative.split(path.sep).join('/');
     courseSlugs.set(slug, file);
     const fields = await fieldsOf(absolutePath, true);
-    if (typeof fields?.['slug'] === 'string' && !courseSlugs.has(fields['slug'])) courseSlugs.set(fields['slug'], file);
+    if (typeof fields?.['slug'] === 'string' && !courseSlugs.has(fields['slug']))
+      courseSlugs.set(fields['slug'], file);
     const zone = fields?.['timeZone'];
-    if (typeof zone === 'string' && isIanaTimeZone(zone)) zoneCounts.set(zone, (zoneCounts.get(zone) ?? 0) + 1);
+    if (typeof zone === 'string' && isIanaTimeZone(zone))
+      zoneCounts.set(zone, (zoneCounts.get(zone) ?? 0) + 1);
   }
   const site = await readFile(path.join(contentDir, 'site.yaml')).then(
     () => fieldsOf(path.join(contentDir, 'site.yaml'), false),
@@ -105,15 +140,21 @@ export async function readInventory(contentDir: string): Promise<Inventory> {
     policies,
     ...(typeof organization === 'string' ? { organization } : {}),
     courseSlugs,
-    timeZones: [...zoneCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([zone]) => zone),
+    timeZones: [...zoneCounts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([zone]) => zone),
   };
 }
 
 /** What must exist before a course can pass validation, in words; empty when all is there. */
 export function missingPrerequisites(inventory: Inventory): string[] {
   const missing: string[] = [];
-  if (inventory.instructors.length === 0) missing.push('an instructor in content/instructors/ (see "Adding an instructor" in docs/CONTENT.md)');
-  if (inventory.boards.length === 0) missing.push('a CE board in content/boards/ (see "Adding a CE board" in docs/CONTENT.md)');
+  if (inventory.instructors.length === 0)
+    missing.push(
+      'an instructor in content/instructors/ (see "Adding an instructor" in docs/CONTENT.md)',
+    );
+  if (inventory.boards.length === 0)
+    missing.push('a CE board in content/boards/ (see "Adding a CE board" in docs/CONTENT.md)');
   if (inventory.sponsors.length === 0) missing.push('a sponsor in content/sponsors/');
   if (inventory.policies.length === 0) missing.push('a refund policy in content/policies/');
   return missing;
@@ -126,16 +167,25 @@ export function policyFor(inventory: Inventory, format: CourseFormat): string | 
 
 /** The site's own organization when it is a sponsor, else the first sponsor. */
 export function defaultSponsor(inventory: Inventory): string | undefined {
-  return inventory.organization && inventory.sponsors.includes(inventory.organization) ? inventory.organization : inventory.sponsors[0];
+  return inventory.organization && inventory.sponsors.includes(inventory.organization)
+    ? inventory.organization
+    : inventory.sponsors[0];
 }
 
 /**
  * The approval a new course claims: the first board its sponsor is approved by, else the first
  * board as the course's own approval (an editor replaces it before the draft is published).
  */
-export function defaultApproval(inventory: Inventory, sponsor: string): { board: string; courseApproval: boolean } {
-  const held = inventory.boards.find((board) => inventory.sponsorApprovals.get(sponsor)?.includes(board));
-  return held ? { board: held, courseApproval: false } : { board: inventory.boards[0]!, courseApproval: true };
+export function defaultApproval(
+  inventory: Inventory,
+  sponsor: string,
+): { board: string; courseApproval: boolean } {
+  const held = inventory.boards.find((board) =>
+    inventory.sponsorApprovals.get(sponsor)?.includes(board),
+  );
+  return held
+    ? { board: held, courseApproval: false }
+    : { board: inventory.boards[0]!, courseApproval: true };
 }
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -146,7 +196,8 @@ export function checkTitle(answer: string): Checked<string> {
   const title = answer.trim();
   if (title === '') return fail('The title cannot be empty.');
   const result = courseSchema.shape.title.safeParse(title);
-  if (!result.success) return fail(`The title is ${title.length} characters long; the limit is 200.`);
+  if (!result.success)
+    return fail(`The title is ${title.length} characters long; the limit is 200.`);
   return { ok: true, value: title };
 }
 
@@ -156,10 +207,14 @@ export function checkFormat(answer: string, inventory: Inventory): Checked<Cours
   const format = byNumber ?? COURSE_FORMATS.find((candidate) => candidate === value);
   if (!format) {
     const suggestion = closestMatch(value, COURSE_FORMATS);
-    return fail(`"${value}" is not a format.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Use one of ${COURSE_FORMATS.join(', ')}.`);
+    return fail(
+      `"${value}" is not a format.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Use one of ${COURSE_FORMATS.join(', ')}.`,
+    );
   }
   if (!policyFor(inventory, format)) {
-    return fail(`No refund policy in content/policies/ covers ${format} courses, so the course could not pass \`npm run check\`. Add ${format} to \`appliesTo\` of a policy that applies to it, or add a policy, then run this again.`);
+    return fail(
+      `No refund policy in content/policies/ covers ${format} courses, so the course could not pass \`npm run check\`. Add ${format} to \`appliesTo\` of a policy that applies to it, or add a policy, then run this again.`,
+    );
   }
   return { ok: true, value: format };
 }
@@ -168,26 +223,37 @@ export function checkTimeZone(answer: string): Checked<string> {
   const zone = answer.trim();
   if (isIanaTimeZone(zone)) return { ok: true, value: zone };
   const suggestion = closestMatch(zone, Intl.supportedValuesOf('timeZone'));
-  return fail(`"${zone}" is not an IANA time zone.${suggestion ? ` Did you mean "${suggestion}"?` : ' Use the zone of the place the times are written for, such as "America/New_York" (abbreviations like EST are not zones).'}`);
+  return fail(
+    `"${zone}" is not an IANA time zone.${suggestion ? ` Did you mean "${suggestion}"?` : ' Use the zone of the place the times are written for, such as "America/New_York" (abbreviations like EST are not zones).'}`,
+  );
 }
 
 export function checkDate(answer: string): Checked<string> {
   const date = answer.trim();
-  return isCalendarDate(date) ? { ok: true, value: date } : fail(`"${date}" is not a date written YYYY-MM-DD, such as 2027-03-01.`);
+  return isCalendarDate(date)
+    ? { ok: true, value: date }
+    : fail(`"${date}" is not a date written YYYY-MM-DD, such as 2027-03-01.`);
 }
 
 export function checkTime(answer: string): Checked<string> {
   const time = answer.trim();
-  return wallTimeSchema.safeParse(time).success ? { ok: true, value: time } : fail(`"${time}" is not a 24-hour time written HH:MM, such as 16:00 for 4 PM.`);
+  return wallTimeSchema.safeParse(time).success
+    ? { ok: true, value: time }
+    : fail(`"${time}" is not a 24-hour time written HH:MM, such as 16:00 for 4 PM.`);
 }
 
 /** The end time, checked against the start and the time zone's daylight-saving changes. */
-export function checkEnd(answer: string, session: Omit<FirstSession, 'end'>, timeZone: string): Checked<string> {
+export function checkEnd(
+  answer: string,
+  session: Omit<FirstSession, 'end'>,
+  timeZone: string,
+): Checked<string> {
   const time = checkTime(answer);
   if (!time.ok) return time;
   const length = sessionLength({ ...session, end: time.value }, timeZone);
   if (!length.ok) return fail(length.message);
-  if (length.hours < 0.25) return fail('The session is shorter than a quarter of an hour, the smallest step of CE hours.');
+  if (length.hours < 0.25)
+    return fail('The session is shorter than a quarter of an hour, the smallest step of CE hours.');
   return time;
 }
 
@@ -206,18 +272,25 @@ export function checkInstructor(answer: string, inventory: Inventory): Checked<s
   const slug = byNumber ?? slugs.find((candidate) => candidate === value);
   if (slug) return { ok: true, value: slug };
   const suggestion = closestMatch(value, slugs);
-  return fail(`There is no "${value}" in content/instructors/.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Choose one of ${slugs.join(', ')}, or add the instructor first.`);
+  return fail(
+    `There is no "${value}" in content/instructors/.${suggestion ? ` Did you mean "${suggestion}"?` : ''} Choose one of ${slugs.join(', ')}, or add the instructor first.`,
+  );
 }
 
 export function checkSlug(answer: string, inventory: Inventory): Checked<string> {
   const slug = answer.trim();
   if (!slugSchema.safeParse(slug).success) {
     const suggestion = suggestSlug(slug);
-    return fail(`"${slug}" cannot be used in a URL: use lowercase letters, digits and single hyphens, at most 80 characters${suggestion && suggestion !== slug ? `, such as "${suggestion}"` : ''}.`);
+    return fail(
+      `"${slug}" cannot be used in a URL: use lowercase letters, digits and single hyphens, at most 80 characters${suggestion && suggestion !== slug ? `, such as "${suggestion}"` : ''}.`,
+    );
   }
   const taken = inventory.courseSlugs.get(slug);
   if (taken) {
-    const how = path.basename(taken, path.extname(taken)) === slug ? `${taken} already exists` : `${taken} uses it as its \`slug\``;
+    const how =
+      path.basename(taken, path.extname(taken)) === slug
+        ? `${taken} already exists`
+        : `${taken} uses it as its \`slug\``;
     return fail(`The slug "${slug}" is taken: ${how}, and new-course never overwrites a course.`);
   }
   return { ok: true, value: slug };
@@ -232,10 +305,17 @@ export function problemsInCourseFile(text: string, file: string): ContentProblem
   if (!parsed.ok) return parsed.problems;
   const result = courseSchema.safeParse(parsed.source.data, { reportInput: true });
   if (!result.success) {
-    return result.error.issues.flatMap((issue) => problemsFromIssue(issue, courseSchema, parsed.source.data, file, parsed.source.lineOf));
+    return result.error.issues.flatMap((issue) =>
+      problemsFromIssue(issue, courseSchema, parsed.source.data, file, parsed.source.lineOf),
+    );
   }
   return courseRuleProblems(result.data).map(({ path: fieldPath, ...problem }) => {
     const line = parsed.source.lineOf(fieldPath);
-    return { ...problem, file, field: formatFieldPath(fieldPath), ...(line === undefined ? {} : { line }) };
+    return {
+      ...problem,
+      file,
+      field: formatFieldPath(fieldPath),
+      ...(line === undefined ? {} : { line }),
+    };
   });
 }

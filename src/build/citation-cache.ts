@@ -14,9 +14,15 @@ import { versionsOf } from './package-versions.ts';
 const FORMAT_VERSION = 3;
 
 /** What formats references besides citations.ts; an upgrade of any of them formats them again. */
-export const CITATION_PACKAGES = ['@citation-js/core', '@citation-js/plugin-csl', 'citeproc'] as const;
+export const CITATION_PACKAGES = [
+  '@citation-js/core',
+  '@citation-js/plugin-csl',
+  'citeproc',
+] as const;
 
-export function citationCacheDir(astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'): string {
+export function citationCacheDir(
+  astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro',
+): string {
   return path.resolve(astroCacheDir, 'citations');
 }
 
@@ -31,7 +37,11 @@ async function formatAndStore(readings: readonly Reading[], file: string): Promi
   );
   if (cached) return cached;
   const formatted = await formatReferences(readings);
-  const stored = formatted.map(({ html, text, reading }) => ({ index: readings.indexOf(reading), html, text }));
+  const stored = formatted.map(({ html, text, reading }) => ({
+    index: readings.indexOf(reading),
+    html,
+    text,
+  }));
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, JSON.stringify(stored));
@@ -46,12 +56,19 @@ export async function cachedReferences(
   formatterVersions: readonly string[] = versionsOf(CITATION_PACKAGES),
 ): Promise<FormattedReference[]> {
   if (readings.length === 0) return [];
-  const key = createHash('sha256').update(JSON.stringify([FORMAT_VERSION, formatterVersions, readings])).digest('hex').slice(0, 24);
+  const key = createHash('sha256')
+    .update(JSON.stringify([FORMAT_VERSION, formatterVersions, readings]))
+    .digest('hex')
+    .slice(0, 24);
   const file = path.join(cacheDir, `${key}.json`);
   let pending = inMemory.get(file);
   if (!pending) {
     pending = formatAndStore(readings, file);
     inMemory.set(file, pending);
   }
-  return (await pending).map(({ index, html, text }) => ({ html, text, reading: readings[index]! }));
+  return (await pending).map(({ index, html, text }) => ({
+    html,
+    text,
+    reading: readings[index]!,
+  }));
 }

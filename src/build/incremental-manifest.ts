@@ -20,8 +20,12 @@ export interface IncrementalManifest {
 /** The route file of course pages, as Astro names it in the manifest. */
 export const COURSE_ROUTE = 'src/pages/courses/[slug].astro';
 
-export async function readIncrementalManifest(cacheDir: URL): Promise<IncrementalManifest | undefined> {
-  const text = await readFile(new URL('incremental-build.json', cacheDir), 'utf8').catch(() => undefined);
+export async function readIncrementalManifest(
+  cacheDir: URL,
+): Promise<IncrementalManifest | undefined> {
+  const text = await readFile(new URL('incremental-build.json', cacheDir), 'utf8').catch(
+    () => undefined,
+  );
   return text === undefined ? undefined : (JSON.parse(text) as IncrementalManifest);
 }
 
@@ -34,7 +38,10 @@ export function coursePagesReused(
   const next = after?.routes[route];
   const pathnames = Object.keys(next?.paths ?? {});
   const previous = before?.routes[route];
-  const sameBuild = before !== undefined && before.configHash === after?.configHash && before.lockfileHash === after.lockfileHash;
+  const sameBuild =
+    before !== undefined &&
+    before.configHash === after?.configHash &&
+    before.lockfileHash === after.lockfileHash;
   const reused = pathnames.filter((pathname) => {
     const was = previous?.paths[pathname];
     const is = next?.paths[pathname];

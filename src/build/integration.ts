@@ -14,7 +14,11 @@ import { courseOgCard } from '../views/og-card.ts';
 import { warmOgCache } from './social-images/og-cache.ts';
 import { forgetContent, loadContentOnce } from '../collections/loader.ts';
 import { indexForSearch } from './search-index.ts';
-import { coursePagesReused, readIncrementalManifest, type IncrementalManifest } from './incremental-manifest.ts';
+import {
+  coursePagesReused,
+  readIncrementalManifest,
+  type IncrementalManifest,
+} from './incremental-manifest.ts';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -37,8 +41,14 @@ export function ceSite(): AstroIntegration {
         if (!loaded.ok) throw new ContentValidationError(loaded.problems);
         before = cacheDir ? await readIncrementalManifest(cacheDir) : undefined;
         // The costliest artefact: drawn in parallel here, so the image route only reads files.
-        const images = await warmOgCache(loaded.content.courses.map((course) => courseOgCard(course.data, loaded.content.site.name)));
-        say(`Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(started)}).`);
+        const images = await warmOgCache(
+          loaded.content.courses.map((course) =>
+            courseOgCard(course.data, loaded.content.site.name),
+          ),
+        );
+        say(
+          `Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(started)}).`,
+        );
       },
       'astro:build:done': async ({ dir }) => {
         const started = performance.now();
@@ -54,7 +64,9 @@ export function ceSite(): AstroIntegration {
         };
         const indexCache = cacheDir && fileURLToPath(new URL('search-index/', cacheDir));
         const index = await indexForSearch(fileURLToPath(dir), indexCache, freeMemory);
-        say(`Search index: ${index.pages} pages, ${index.reused ? 'reused from the cache: no searchable page changed' : 'indexed'} (${seconds(started)}).`);
+        say(
+          `Search index: ${index.pages} pages, ${index.reused ? 'reused from the cache: no searchable page changed' : 'indexed'} (${seconds(started)}).`,
+        );
       },
     },
   };

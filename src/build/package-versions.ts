@@ -16,7 +16,11 @@ export function installedVersion(name: string): string {
   if (version === undefined) {
     for (const folder of require.resolve.paths(name) ?? []) {
       try {
-        version = (JSON.parse(readFileSync(path.join(folder, name, 'package.json'), 'utf8')) as { version: string }).version;
+        version = (
+          JSON.parse(readFileSync(path.join(folder, name, 'package.json'), 'utf8')) as {
+            version: string;
+          }
+        ).version;
         break;
       } catch {
         // Not in this node_modules folder; try the next one up.

@@ -16,8 +16,11 @@ const SEARCHABLE_PAGES = `{${SEARCHABLE_FOLDERS.join(',')}}/*/index.html`;
 async function searchablePages(siteDir: string): Promise<string[]> {
   const pages: string[] = [];
   for (const folder of SEARCHABLE_FOLDERS) {
-    const entries = await readdir(path.join(siteDir, folder), { withFileTypes: true }).catch(() => []);
-    for (const entry of entries) if (entry.isDirectory()) pages.push(path.join(folder, entry.name, 'index.html'));
+    const entries = await readdir(path.join(siteDir, folder), { withFileTypes: true }).catch(
+      () => [],
+    );
+    for (const entry of entries)
+      if (entry.isDirectory()) pages.push(path.join(folder, entry.name, 'index.html'));
   }
   return pages.sort();
 }
@@ -40,9 +43,11 @@ async function runPagefind(siteDir: string): Promise<number> {
   // Only the pages whose layout marks them searchable (BaseLayout's `searchable`): reading the
   // list pages too would double Pagefind's parsing and change nothing in the index.
   const added = await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES });
-  if (added.errors.length > 0) throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+  if (added.errors.length > 0)
+    throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
   const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  if (written.errors.length > 0)
+    throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   await pagefind.close();
   return added.page_count;
 }

@@ -64,7 +64,9 @@ export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> =
   'frame-ancestors': ["'none'"],
 };
 
-export function cspHeaderValue(directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES): string {
+export function cspHeaderValue(
+  directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES,
+): string {
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
     .join('; ');
@@ -76,7 +78,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+  'Permissions-Policy':
+    'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
   // Older browsers that predate frame-ancestors.
   'X-Frame-Options': 'DENY',
@@ -87,11 +90,17 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * header replaces an earlier one (Netlify and `npm run serve`; see docs/security.md for
  * Cloudflare Pages, which sends both).
  */
-export const HEADER_RULES: readonly { pattern: string; headers: Readonly<Record<string, string>> }[] = [
+export const HEADER_RULES: readonly {
+  pattern: string;
+  headers: Readonly<Record<string, string>>;
+}[] = [
   { pattern: '/*', headers: SECURITY_HEADERS },
   // File names under /_astro/ carry a content hash, so they never change.
   { pattern: '/_astro/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
-  { pattern: '/admin/*', headers: { 'Content-Security-Policy': cspHeaderValue(ADMIN_CSP_DIRECTIVES) } },
+  {
+    pattern: '/admin/*',
+    headers: { 'Content-Security-Policy': cspHeaderValue(ADMIN_CSP_DIRECTIVES) },
+  },
 ];
 
 type AstroCsp = Exclude<NonNullable<AstroUserConfig['security']>['csp'], boolean | undefined>;
@@ -128,7 +137,10 @@ export function security(): AstroIntegration {
           vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
           markdown: {
             syntaxHighlight: false,
-            processor: satteri({ features: { rawHtml: true }, hastPlugins: [contentHtmlPlugin(config.site)] }),
+            processor: satteri({
+              features: { rawHtml: true },
+              hastPlugins: [contentHtmlPlugin(config.site)],
+            }),
           },
         });
       },

@@ -19,7 +19,10 @@ async function modificationTimes(): Promise<{ byPath: Map<string, Date>; newest:
   if (!result.ok) return { byPath, newest };
   const { courses, instructors } = result.content;
   await Promise.all(
-    [...courses.map((entry) => ['courses', entry] as const), ...instructors.map((entry) => ['instructors', entry] as const)].map(async ([kind, entry]) => {
+    [
+      ...courses.map((entry) => ['courses', entry] as const),
+      ...instructors.map((entry) => ['instructors', entry] as const),
+    ].map(async ([kind, entry]) => {
       const { mtime } = await stat(entry.absolutePath);
       byPath.set(`/${kind}/${entry.id}/`, mtime);
       if (mtime > newest) newest = mtime;

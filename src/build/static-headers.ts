@@ -19,7 +19,8 @@ export function parseHeadersFile(text: string): HeaderRule[] {
       continue;
     }
     const separator = line.indexOf(':');
-    if (!current || separator < 0) throw new Error(`_headers: cannot read the line "${line.trim()}"`);
+    if (!current || separator < 0)
+      throw new Error(`_headers: cannot read the line "${line.trim()}"`);
     current.headers[line.slice(0, separator).trim()] = line.slice(separator + 1).trim();
   }
   return rules;
@@ -34,6 +35,7 @@ export function patternMatches(pattern: string, urlPath: string): boolean {
 /** The headers for a path: every matching rule applies, later rules overriding earlier ones. */
 export function headersFor(rules: readonly HeaderRule[], urlPath: string): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const rule of rules) if (patternMatches(rule.pattern, urlPath)) Object.assign(headers, rule.headers);
+  for (const rule of rules)
+    if (patternMatches(rule.pattern, urlPath)) Object.assign(headers, rule.headers);
   return headers;
 }

@@ -8,11 +8,15 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { buildNow } from '../domain/time/clock.ts';
 import { setDevProblems } from './validation/dev-problems.ts';
 import { ContentValidationError, formatReport } from './validation/problems.ts';
-import { loadContent, resolveContentDir, type ContentEntry, type LoadResult } from './validation/load-content.ts';
+import {
+  loadContent,
+  resolveContentDir,
+  type ContentEntry,
+  type LoadResult,
+} from './validation/load-content.ts';
 import { isPublished } from '../domain/offerings/publishing.ts';
 import { processSingleton } from '../build/process-shared.ts';
 import type { CollectionName } from './registry.ts';
-
 
 // Shared by every copy of this module: the build script, the integration and Astro's content
 // loaders load it separately, and validating the content twice would double every build's cost.
@@ -41,7 +45,9 @@ const STORE_FORMAT = 'entries-v3';
 type Subscriber = (result: LoadResult) => Promise<void>;
 
 const hasPhoto = (data: unknown): data is Record<string, unknown> =>
-  typeof data === 'object' && data !== null && typeof (data as { photo?: unknown }).photo === 'string';
+  typeof data === 'object' &&
+  data !== null &&
+  typeof (data as { photo?: unknown }).photo === 'string';
 
 /**
  * In `astro dev`, one validation per burst of file events feeds every collection. Letting each
@@ -59,7 +65,10 @@ const watches = processSingleton('content-watch', () => new Map<string, DevWatch
 /** Long enough for a save (truncate, then write) to finish; short enough to feel immediate. */
 const SETTLE_MS = 150;
 
-function watchContent(contentDir: string, watcher: NonNullable<LoaderContext['watcher']>): DevWatch {
+function watchContent(
+  contentDir: string,
+  watcher: NonNullable<LoaderContext['watcher']>,
+): DevWatch {
   const existing = watches.get(contentDir);
   // A restarted dev server brings a new watcher; the old one is closed.
   if (existing?.watcher === watcher) return existing;
@@ -87,7 +96,11 @@ async function revalidate(contentDir: string, watch: DevWatch): Promise<void> {
   await Promise.all([...watch.subscribers.values()].map((apply) => apply(result)));
 }
 
-async function applyResult(name: CollectionName, result: LoadResult, context: LoaderContext): Promise<void> {
+async function applyResult(
+  name: CollectionName,
+  result: LoadResult,
+  context: LoaderContext,
+): Promise<void> {
   const { store, logger, renderMarkdown, generateDigest, watcher } = context;
   if (!result.ok) {
     // In development the server keeps the last good content, shows the report in the
@@ -114,17 +127,31 @@ async function applyResult(name: CollectionName, result: LoadResult, context: Lo
     await Promise.all(
       entries.map(async (entry) => {
         const withBody = entry.body.trim() !== '';
-        const digest = generateDigest(`${STORE_FORMAT}\n${withBody}\n${entry.file}\n${JSON.stringify(entry.data)}\n${entry.body}`);
+        const digest = generateDigest(
+          `${STORE_FORMAT}\n${withBody}\n${entry.file}\n${JSON.stringify(entry.data)}\n${entry.body}`,
+        );
         if (store.get(entry.id)?.digest === digest) return;
         const filePath = path.relative(context.config.root.pathname, entry.absolutePath);
         // A photo goes through Astro's own parsing, whose image() makes it an optimisable import.
-        const data = name === 'instructors' && hasPhoto(entry.data) ? await context.parseData({ id: entry.id, data: entry.data, filePath }) : entry.data;
+        const data =
+          name === 'instructors' && hasPhoto(entry.data)
+            ? await context.parseData({ id: entry.id, data: entry.data, filePath })
+            : entry.data;
         if (!withBody) {
           store.set({ id: entry.id, data, filePath, digest });
         } else if (entry.extension === '.mdx') {
-          store.set({ id: entry.id, data, body: entry.body, filePath, digest, deferredRender: true });
+          store.set({
+            id: entry.id,
+            data,
+            body: entry.body,
+            filePath,
+            digest,
+            deferredRender: true,
+          });
         } else {
-          const rendered = await renderMarkdown(entry.body, { fileURL: new URL(`file://${entry.absolutePath}`) });
+          const rendered = await renderMarkdown(entry.body, {
+            fileURL: new URL(`file://${entry.absolutePath}`),
+          });
           // A course page reads only the rendered HTML, so courses leave their Markdown source
           // out of the store (a third of its size); an instructor page tests its bio's source.
           const source = name === 'courses' ? {} : { body: entry.body };
@@ -151,7 +178,8 @@ export function contentLoader(name: CollectionName): Loader {
       // Astro may call load again (a config change): the latest context replaces the old one.
       watch?.subscribers.set(name, (result) => applyResult(name, result, context));
       // A save validated while this collection loaded was not applied here: catch up with it.
-      if (watch && watch.generation !== generation) await applyResult(name, await loadContentOnce(contentDir), context);
+      if (watch && watch.generation !== generation)
+        await applyResult(name, await loadContentOnce(contentDir), context);
     },
   };
 }

@@ -35,25 +35,36 @@ export const COLLECTION_REGISTRY = {
   courses: {
     title: 'Courses',
     location: 'content/courses/<slug>.md',
-    summary: 'One Markdown (or MDX) file per course. The fields go between the `---` lines; the text below them is the course description. The file name is the URL: `/courses/<slug>/`.',
+    summary:
+      'One Markdown (or MDX) file per course. The fields go between the `---` lines; the text below them is the course description. The file name is the URL: `/courses/<slug>/`.',
     schema: courseSchema,
     extensions: MARKDOWN,
-    body: { name: 'course description', label: 'Course description', hint: 'The text of the course page, in Markdown.' },
+    body: {
+      name: 'course description',
+      label: 'Course description',
+      hint: 'The text of the course page, in Markdown.',
+    },
     identifier: 'title',
   },
   instructors: {
     title: 'Instructors',
     location: 'content/instructors/<slug>.md',
-    summary: 'One Markdown file per instructor. The fields go between the `---` lines; the text below them is the biography. Courses name instructors by the file name.',
+    summary:
+      'One Markdown file per instructor. The fields go between the `---` lines; the text below them is the biography. Courses name instructors by the file name.',
     schema: instructorSchema,
     extensions: ['.md'],
-    body: { name: 'biography', label: 'Biography', hint: 'The text of the instructor page, in Markdown.' },
+    body: {
+      name: 'biography',
+      label: 'Biography',
+      hint: 'The text of the instructor page, in Markdown.',
+    },
     identifier: 'name',
   },
   boards: {
     title: 'CE boards',
     location: 'content/boards/<slug>.yaml',
-    summary: 'One YAML file per board or body that approves courses for CE credit. Courses name boards by the file name in `approvals`.',
+    summary:
+      'One YAML file per board or body that approves courses for CE credit. Courses name boards by the file name in `approvals`.',
     schema: boardSchema,
     extensions: YAML,
     identifier: 'code',
@@ -62,7 +73,8 @@ export const COLLECTION_REGISTRY = {
   sponsors: {
     title: 'Sponsors',
     location: 'content/sponsors/<slug>.yaml',
-    summary: 'One YAML file per sponsoring organisation. Courses name sponsors by the file name; `organization` in site.yaml names the one that publishes the site.',
+    summary:
+      'One YAML file per sponsoring organisation. Courses name sponsors by the file name; `organization` in site.yaml names the one that publishes the site.',
     schema: sponsorSchema,
     extensions: YAML,
     identifier: 'name',
@@ -71,7 +83,8 @@ export const COLLECTION_REGISTRY = {
   policies: {
     title: 'Refund policies',
     location: 'content/policies/<slug>.yaml',
-    summary: 'One YAML file per refund and cancellation policy. Courses name their policy by the file name in `refundPolicy`.',
+    summary:
+      'One YAML file per refund and cancellation policy. Courses name their policy by the file name in `refundPolicy`.',
     schema: policySchema,
     extensions: YAML,
     identifier: 'name',
@@ -92,10 +105,13 @@ export type CollectionName = keyof Registry;
 export type FileCollectionName = Exclude<CollectionName, 'site'>;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_REGISTRY) as CollectionName[];
-export const FILE_COLLECTION_NAMES = COLLECTION_NAMES.filter((name): name is FileCollectionName => name !== 'site');
+export const FILE_COLLECTION_NAMES = COLLECTION_NAMES.filter(
+  (name): name is FileCollectionName => name !== 'site',
+);
 
 /** Every collection with its name, in registry order. */
-export const COLLECTIONS: readonly (CollectionInfo & { name: CollectionName })[] = COLLECTION_NAMES.map((name) => ({ name, ...COLLECTION_REGISTRY[name] }));
+export const COLLECTIONS: readonly (CollectionInfo & { name: CollectionName })[] =
+  COLLECTION_NAMES.map((name) => ({ name, ...COLLECTION_REGISTRY[name] }));
 
 /** The file that holds a single-file collection, or the folder of a file collection, from the repository root. */
 export function collectionPath(name: CollectionName): { folder: string } | { file: string } {
@@ -106,7 +122,9 @@ export function collectionPath(name: CollectionName): { folder: string } | { fil
 export function yamlFiles(name: CollectionName): string[] | undefined {
   if (name === 'site') return ['content/site.yaml'];
   const { extensions } = COLLECTION_REGISTRY[name];
-  return extensions.some((extension) => extension === '.yaml') ? extensions.map((extension) => `content/${name}/*${extension}`) : undefined;
+  return extensions.some((extension) => extension === '.yaml')
+    ? extensions.map((extension) => `content/${name}/*${extension}`)
+    : undefined;
 }
 
 /** Path of a collection's JSON Schema, from the repository root. */

@@ -29,7 +29,9 @@ type CitationJs = typeof import('@citation-js/core');
 let citationJs: Promise<CitationJs> | undefined;
 
 function loadCitationJs(): Promise<CitationJs> {
-  citationJs ??= Promise.all([import('@citation-js/core'), import('@citation-js/plugin-csl')]).then(([core]) => core);
+  citationJs ??= Promise.all([import('@citation-js/core'), import('@citation-js/plugin-csl')]).then(
+    ([core]) => core,
+  );
   return citationJs;
 }
 
@@ -37,7 +39,9 @@ function loadCitationJs(): Promise<CitationJs> {
 const STYLE = { style: 'apa', lang: 'en-US' } as const;
 
 /** APA 7 references for `readings`, in APA order (one per reading). */
-export async function formatReferences(readings: readonly Reading[]): Promise<FormattedReference[]> {
+export async function formatReferences(
+  readings: readonly Reading[],
+): Promise<FormattedReference[]> {
   if (readings.length === 0) return [];
   const { Cite } = await loadCitationJs();
   // The id is the reading's index, to map citation-js's sorted entries back to readings.
@@ -47,7 +51,8 @@ export async function formatReferences(readings: readonly Reading[]): Promise<Fo
   const htmlEntries = cite.format('bibliography', { ...STYLE, format: 'html', asEntryArray: true });
   return htmlEntries.map(([id, entryHtml]) => {
     const reading = readings[Number(id)];
-    if (reading === undefined) throw new Error(`citations: citation-js returned an unknown entry id "${id}"`);
+    if (reading === undefined)
+      throw new Error(`citations: citation-js returned an unknown entry id "${id}"`);
     const html = innerHtml(entryHtml);
     return { html: linkIdentifier(html, reading), text: htmlToText(html), reading };
   });
@@ -55,10 +60,19 @@ export async function formatReferences(readings: readonly Reading[]): Promise<Fo
 
 /** The CSL-JSON item for a reading; only the fields the reading has are set. */
 function toCsl(reading: Reading, id: string): CSL {
-  const item: CSL = { id, type: CSL_TYPES[reading.type], title: reading.title, issued: { 'date-parts': [[reading.year]] } };
+  const item: CSL = {
+    id,
+    type: CSL_TYPES[reading.type],
+    title: reading.title,
+    issued: { 'date-parts': [[reading.year]] },
+  };
   // An edited book is listed under its editors; books and articles have no editors in APA.
-  if (reading.type !== 'edited-book' && reading.authors.length > 0) item.author = reading.authors.map(toCslName);
-  if ((reading.type === 'edited-book' || reading.type === 'chapter') && reading.editors.length > 0) {
+  if (reading.type !== 'edited-book' && reading.authors.length > 0)
+    item.author = reading.authors.map(toCslName);
+  if (
+    (reading.type === 'edited-book' || reading.type === 'chapter') &&
+    reading.editors.length > 0
+  ) {
     item.editor = reading.editors.map(toCslName);
   }
   if (reading.containerTitle !== undefined) item['container-title'] = reading.containerTitle;
@@ -82,7 +96,9 @@ const CSL_TYPES = {
 } as const satisfies Record<Reading['type'], CSL['type']>;
 
 function toCslName(name: PersonName): CSLName {
-  return name.given === undefined ? { family: name.family } : { family: name.family, given: name.given };
+  return name.given === undefined
+    ? { family: name.family }
+    : { family: name.family, given: name.given };
 }
 
 const ENTRY_DIV = /^\s*<div\b[^>]*\bclass="csl-entry"[^>]*>([\s\S]*)<\/div>\s*$/;
@@ -90,7 +106,8 @@ const ENTRY_DIV = /^\s*<div\b[^>]*\bclass="csl-entry"[^>]*>([\s\S]*)<\/div>\s*$/
 /** The entry's content without citation-js's `<div class="csl-entry">` wrapper. */
 function innerHtml(entryHtml: string): string {
   const match = ENTRY_DIV.exec(entryHtml);
-  if (match?.[1] === undefined) throw new Error(`citations: unexpected citation-js entry markup: ${entryHtml}`);
+  if (match?.[1] === undefined)
+    throw new Error(`citations: unexpected citation-js entry markup: ${entryHtml}`);
   return match[1].trim();
 }
 
@@ -104,7 +121,9 @@ function linkIdentifier(html: string, reading: Reading): string {
   if (link === undefined) return html;
   const shown = escapeLikeCiteproc(link.shown);
   if (!html.endsWith(shown)) {
-    throw new Error(`citations: the APA reference for "${reading.title}" does not end with ${link.shown}: ${html}`);
+    throw new Error(
+      `citations: the APA reference for "${reading.title}" does not end with ${link.shown}: ${html}`,
+    );
   }
   return `${html.slice(0, -shown.length)}<a href="${escapeAttribute(link.href)}" rel="noopener noreferrer">${shown}</a>`;
 }
@@ -119,7 +138,8 @@ function identifierLink(reading: Reading): { shown: string; href: string } | und
   if (reading.url !== undefined && URL.canParse(reading.url)) {
     const url = new URL(reading.url);
     // The schema allows only https; this keeps a javascript: URL out even if it changes.
-    if (url.protocol === 'https:' || url.protocol === 'http:') return { shown: reading.url, href: url.href };
+    if (url.protocol === 'https:' || url.protocol === 'http:')
+      return { shown: reading.url, href: url.href };
   }
   return undefined;
 }
@@ -129,16 +149,30 @@ function htmlToText(html: string): string {
   return html
     .replace(/<[^>]*>/g, '')
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&#x([\da-f]+);/gi, (_, code: string) => String.fromCodePoint(Number.parseInt(code, 16)))
-    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' })[name] ?? '')
+    .replace(/&#x([\da-f]+);/gi, (_, code: string) =>
+      String.fromCodePoint(Number.parseInt(code, 16)),
+    )
+    .replace(
+      /&(amp|lt|gt|quot|apos|nbsp);/g,
+      (_, name: string) =>
+        ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' })[name] ?? '',
+    )
     .trim();
 }
 
 /** The escaping citeproc's HTML output applies to text, to find the identifier in it. */
 function escapeLikeCiteproc(text: string): string {
-  return text.replaceAll('&', '&#38;').replaceAll('<', '&#60;').replaceAll('>', '&#62;').replace(/\s\s/g, '\u00A0 ');
+  return text
+    .replaceAll('&', '&#38;')
+    .replaceAll('<', '&#60;')
+    .replaceAll('>', '&#62;')
+    .replace(/\s\s/g, '\u00A0 ');
 }
 
 function escapeAttribute(value: string): string {
-  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('"', '&quot;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;');
 }

@@ -27,7 +27,10 @@ export function levelsText(levels: readonly Level[]): string {
   if (sorted.length === 1) return LEVEL_LABELS[first];
   const contiguous = order.indexOf(last) - order.indexOf(first) === sorted.length - 1;
   if (contiguous) return `${LEVEL_LABELS[first]} to ${LEVEL_LABELS[last].toLowerCase()}`;
-  return [LEVEL_LABELS[first], ...sorted.slice(1).map((level) => LEVEL_LABELS[level].toLowerCase())].join(', ');
+  return [
+    LEVEL_LABELS[first],
+    ...sorted.slice(1).map((level) => LEVEL_LABELS[level].toLowerCase()),
+  ].join(', ');
 }
 
 export function hoursText(hours: number): string {
@@ -44,7 +47,8 @@ export const paths = {
   courses: () => '/courses/',
   course: (slug: string) => `/courses/${slug}/`,
   /** One offering's calendar; the one offering a course states at its top level has id ''. */
-  courseCalendar: (slug: string, offeringId = '') => `/courses/${slug}/${calendarFileName(offeringId)}.ics`,
+  courseCalendar: (slug: string, offeringId = '') =>
+    `/courses/${slug}/${calendarFileName(offeringId)}.ics`,
   instructors: () => '/instructors/',
   instructor: (slug: string) => `/instructors/${slug}/`,
   topics: () => '/topics/',
@@ -56,6 +60,7 @@ export const paths = {
   search: () => '/search/',
   professions: () => '/professions/',
   profession: (profession: string) => `/professions/${profession}/`,
-  professionInState: (profession: string, state: string) => `/professions/${profession}/${state.toLowerCase()}/`,
+  professionInState: (profession: string, state: string) =>
+    `/professions/${profession}/${state.toLowerCase()}/`,
   providerPolicy: (sponsor: string, policy: string) => `/providers/${sponsor}/${policy}/`,
 } as const;

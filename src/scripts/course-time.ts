@@ -9,7 +9,12 @@
 import { localTimeNote, statusAt } from '../domain/time/local-time.ts';
 
 type Status = 'upcoming' | 'in-progress' | 'past' | 'on-demand';
-const STATUS_LABELS: Record<Status, string> = { upcoming: 'Upcoming', 'in-progress': 'In progress', past: 'Past course', 'on-demand': 'On demand' };
+const STATUS_LABELS: Record<Status, string> = {
+  upcoming: 'Upcoming',
+  'in-progress': 'In progress',
+  past: 'Past course',
+  'on-demand': 'On demand',
+};
 
 function showLocalTimes(): void {
   const schedule = document.querySelector<HTMLElement>('[data-schedule]');
@@ -28,7 +33,12 @@ function showLocalTimes(): void {
 }
 
 /** Where an offering stands at `now`, from the instants its element carries (see offeringStatus). */
-function statusNow(kind: string | undefined, start: string | undefined, end: string | undefined, now: Date): Status {
+function statusNow(
+  kind: string | undefined,
+  start: string | undefined,
+  end: string | undefined,
+  now: Date,
+): Status {
   if (kind === 'on-demand') {
     if (start !== undefined && now.getTime() < Date.parse(start)) return 'upcoming';
     return end !== undefined && now.getTime() >= Date.parse(end) ? 'past' : 'on-demand';
@@ -49,7 +59,9 @@ function recheckOfferings(now: Date): void {
       label.dataset['status'] = status;
     }
     if (status !== 'upcoming' && status !== 'on-demand') {
-      offering.querySelectorAll<HTMLElement>('[data-register], [data-refund-deadline]').forEach((element) => element.remove());
+      offering
+        .querySelectorAll<HTMLElement>('[data-register], [data-refund-deadline]')
+        .forEach((element) => element.remove());
     }
     offering.querySelectorAll<HTMLElement>('[data-when]').forEach((message) => {
       message.hidden = message.dataset['when'] !== status;

@@ -5,10 +5,33 @@
  * SearchResults.astro; this module only fills it in. Old results stay in place until new ones
  * are ready, inside a box of reserved size, so nothing jumps while a search runs.
  */
-import { FilterVocabulary, FILTER_KEYS, type FilterCounts, type FilterKey } from '../domain/search/search-filters.ts';
-import { countText, rankUpcomingFirst, shapeResult, type SearchResultView } from '../domain/search/search-results.ts';
-import { EMPTY_SEARCH, hidesPast, isIdle, PAST_STATUS, pagefindQuery, sameSearch, type SearchState } from '../domain/search/search-state.ts';
-import { loadPagefind, SearchUnavailable, type Pagefind, type PagefindResult } from './search-pagefind.ts';
+import {
+  FilterVocabulary,
+  FILTER_KEYS,
+  type FilterCounts,
+  type FilterKey,
+} from '../domain/search/search-filters.ts';
+import {
+  countText,
+  rankUpcomingFirst,
+  shapeResult,
+  type SearchResultView,
+} from '../domain/search/search-results.ts';
+import {
+  EMPTY_SEARCH,
+  hidesPast,
+  isIdle,
+  PAST_STATUS,
+  pagefindQuery,
+  sameSearch,
+  type SearchState,
+} from '../domain/search/search-state.ts';
+import {
+  loadPagefind,
+  SearchUnavailable,
+  type Pagefind,
+  type PagefindResult,
+} from './search-pagefind.ts';
 
 /** The filter controls of the search page; the dialog has none. */
 export interface FacetControls {
@@ -76,7 +99,9 @@ export class SearchController {
       event.preventDefault();
       this.#change({ ...this.state, query: this.input.value }, 'push', 0);
     });
-    this.input.addEventListener('input', () => this.#change({ ...this.state, query: this.input.value }, 'replace', TYPING_PAUSE_MS));
+    this.input.addEventListener('input', () =>
+      this.#change({ ...this.state, query: this.input.value }, 'replace', TYPING_PAUSE_MS),
+    );
     this.input.addEventListener('keydown', (event) => this.#onInputKey(event));
     this.#list.addEventListener('keydown', (event) => this.#onResultKey(event));
     this.#more.addEventListener('click', () => void this.#showMore());
@@ -127,15 +152,27 @@ export class SearchController {
         this.#render(state, []);
         return;
       }
-      const valuesOf = (key: FilterKey, code: string) => this.#vocabulary?.valuesOf(key, code) ?? [code];
+      const valuesOf = (key: FilterKey, code: string) =>
+        this.#vocabulary?.valuesOf(key, code) ?? [code];
       // Only the page, which knows the index's statuses, leaves past courses out.
       const hidePast = this.#options.facets !== undefined && hidesPast(state, this.#all['status']);
       const { term, options } = pagefindQuery(state, valuesOf, undefined, hidePast);
       const response = await pagefind.search(term, options);
       const counts = await this.#facetCounts(pagefind, state, response.filters, valuesOf, hidePast);
-      const past = await this.#pastIds(pagefind, state, valuesOf, hidePast || state.sort === 'relevance');
-      const results = hidePast ? response.results : rankUpcomingFirst(response.results, (result) => past.has(result.id));
-      const first = await Promise.all(results.slice(0, this.#options.pageSize).map(async (result) => shapeResult(await result.data())));
+      const past = await this.#pastIds(
+        pagefind,
+        state,
+        valuesOf,
+        hidePast || state.sort === 'relevance',
+      );
+      const results = hidePast
+        ? response.results
+        : rankUpcomingFirst(response.results, (result) => past.has(result.id));
+      const first = await Promise.all(
+        results
+          .slice(0, this.#options.pageSize)
+          .map(async (result) => shapeResult(await result.data())),
+      );
       if (!current()) return;
       this.#results = results;
       this.#hiddenPast = hidePast ? past.size : 0;
@@ -171,10 +208,18 @@ export class SearchController {
    * best match (to rank them after upcoming ones of equal score); a status the reader ticked
    * makes the question moot.
    */
-  async #pastIds(pagefind: Pagefind, state: SearchState, valuesOf: (key: FilterKey, code: string) => string[], needed: boolean): Promise<Set<string>> {
+  async #pastIds(
+    pagefind: Pagefind,
+    state: SearchState,
+    valuesOf: (key: FilterKey, code: string) => string[],
+    needed: boolean,
+  ): Promise<Set<string>> {
     if (!needed || (state.filters.status ?? []).length > 0) return new Set();
     const { term, options } = pagefindQuery(state, valuesOf);
-    const response = await pagefind.search(term, { ...options, filters: { ...options.filters, status: { any: [PAST_STATUS] } } });
+    const response = await pagefind.search(term, {
+      ...options,
+      filters: { ...options.filters, status: { any: [PAST_STATUS] } },
+    });
     return new Set(response.results.map((result) => result.id));
   }
 
@@ -192,7 +237,10 @@ export class SearchController {
     await Promise.all(
       chosen.map(async (key) => {
         const { term, options } = pagefindQuery(state, valuesOf, key, hidePast);
-        const response = term === null && Object.keys(options.filters).length === 0 ? { filters: this.#all } : await pagefind.search(term, options);
+        const response =
+          term === null && Object.keys(options.filters).length === 0
+            ? { filters: this.#all }
+            : await pagefind.search(term, options);
         counts[key] = response.filters[key] ?? {};
       }),
     );
@@ -226,10 +274,16 @@ export class SearchController {
     this.#more.hidden = true;
     this.#help.hidden = false;
     const inDevelopment = error instanceof SearchUnavailable && error.inDevelopment;
-    this.#status.textContent = inDevelopment ? 'Search needs a build: it does not work in npm run dev.' : 'The search could not load.';
+    this.#status.textContent = inDevelopment
+      ? 'Search needs a build: it does not work in npm run dev.'
+      : 'The search could not load.';
     this.#helpText.replaceChildren(
       ...(inDevelopment
-        ? ['The search index is made by the build. Run ', code('npm run build && npm run preview'), ' and open the preview to try the search, or browse the courses:']
+        ? [
+            'The search index is made by the build. Run ',
+            code('npm run build && npm run preview'),
+            ' and open the preview to try the search, or browse the courses:',
+          ]
         : ['Reload the page to try again, or browse the courses:']),
     );
   }
@@ -253,10 +307,15 @@ export class SearchController {
     link.setAttribute('aria-describedby', `${id}-facts ${id}-excerpt`);
     const facts = element('p', 'result-facts');
     facts.id = `${id}-facts`;
-    facts.append(element('span', 'result-kind', view.kind), ...view.facts.map((fact) => element('span', 'result-fact', fact)));
+    facts.append(
+      element('span', 'result-kind', view.kind),
+      ...view.facts.map((fact) => element('span', 'result-fact', fact)),
+    );
     const excerpt = element('p', 'result-excerpt');
     excerpt.id = `${id}-excerpt`;
-    excerpt.append(...view.excerpt.map(({ text, marked }) => (marked ? element('mark', undefined, text) : text)));
+    excerpt.append(
+      ...view.excerpt.map(({ text, marked }) => (marked ? element('mark', undefined, text) : text)),
+    );
     item.append(link, facts, excerpt);
     return item;
   }
@@ -293,7 +352,11 @@ export class SearchController {
   }
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;

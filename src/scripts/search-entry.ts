@@ -7,7 +7,9 @@
  */
 const entry = document.querySelector<HTMLAnchorElement>('[data-search-entry]');
 const dialog = document.querySelector<HTMLDialogElement>('dialog[data-search-dialog]');
-const pageInput = document.querySelector<HTMLInputElement>('[data-search-page] [data-search-input]');
+const pageInput = document.querySelector<HTMLInputElement>(
+  '[data-search-page] [data-search-input]',
+);
 let behaviour: Promise<typeof import('./search-dialog.ts')> | undefined;
 const load = () => (behaviour ??= import('./search-dialog.ts'));
 
@@ -34,20 +36,28 @@ function open(): void {
 }
 
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 if (entry && dialog && !pageInput) {
   entry.setAttribute('role', 'button');
   entry.setAttribute('aria-haspopup', 'dialog');
-  const warm = () => void load().then((module) => module.warmUp(), () => undefined);
+  const warm = () =>
+    void load().then(
+      (module) => module.warmUp(),
+      () => undefined,
+    );
   entry.addEventListener('focus', warm, { once: true });
   entry.addEventListener('pointerenter', warm, { once: true });
 }
 
 entry?.addEventListener('click', (event) => {
   // Modified clicks keep their link behaviour (a new tab, a new window).
-  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+    return;
   event.preventDefault();
   open();
 });
@@ -58,7 +68,15 @@ entry?.addEventListener('keydown', (event) => {
 });
 
 document.addEventListener('keydown', (event) => {
-  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented || typingIn(event.target)) return;
+  if (
+    event.key !== '/' ||
+    event.ctrlKey ||
+    event.metaKey ||
+    event.altKey ||
+    event.defaultPrevented ||
+    typingIn(event.target)
+  )
+    return;
   event.preventDefault();
   open();
 });

@@ -2,7 +2,11 @@
  * The filter checkboxes of the search page, one fieldset per filter group, built from the
  * values in the index; each value shows how many results ticking it would give.
  */
-import { FilterVocabulary, type FilterCounts, type FilterKey } from '../domain/search/search-filters.ts';
+import {
+  FilterVocabulary,
+  type FilterCounts,
+  type FilterKey,
+} from '../domain/search/search-filters.ts';
 import type { SearchState } from '../domain/search/search-state.ts';
 import type { FacetControls } from './search-controller.ts';
 

@@ -3,7 +3,13 @@
  * so a search can be shared and the back button steps through it. Typing replaces the
  * current history entry; Enter, a filter or a new order adds one.
  */
-import { parseSearchParams, searchUrl, withFilter, type SearchSort, type SearchState } from '../domain/search/search-state.ts';
+import {
+  parseSearchParams,
+  searchUrl,
+  withFilter,
+  type SearchSort,
+  type SearchState,
+} from '../domain/search/search-state.ts';
 import type { FilterCounts } from '../domain/search/search-filters.ts';
 import { SearchController } from './search-controller.ts';
 import { SearchFacets } from './search-facets.ts';
@@ -27,8 +33,10 @@ function start(root: HTMLElement): void {
   const initialCounts = parseJson<FilterCounts>(root.dataset['filterCounts']);
   if (filtersBox && window.matchMedia(WIDE).matches) filtersBox.open = true;
 
-  const facets = new SearchFacets(root, parseJson<Record<string, string>>(root.dataset['boardCodes']) ?? {}, (key, code, chosen) =>
-    controller.update(withFilter(controller.state, key, code, chosen)),
+  const facets = new SearchFacets(
+    root,
+    parseJson<Record<string, string>>(root.dataset['boardCodes']) ?? {},
+    (key, code, chosen) => controller.update(withFilter(controller.state, key, code, chosen)),
   );
   const reflect = (state: SearchState) => {
     if (sort) sort.value = state.sort;
@@ -52,8 +60,12 @@ function start(root: HTMLElement): void {
       else history.replaceState(null, '', url);
     },
   });
-  sort?.addEventListener('change', () => controller.update({ ...controller.state, sort: sort.value as SearchSort }));
-  past?.addEventListener('change', () => controller.update({ ...controller.state, past: past.checked ? 'show' : 'hide' }));
+  sort?.addEventListener('change', () =>
+    controller.update({ ...controller.state, sort: sort.value as SearchSort }),
+  );
+  past?.addEventListener('change', () =>
+    controller.update({ ...controller.state, past: past.checked ? 'show' : 'hide' }),
+  );
 
   const fromUrl = () => {
     const state = parseSearchParams(new URLSearchParams(location.search));

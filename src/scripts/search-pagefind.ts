@@ -30,7 +30,11 @@ export interface Pagefind {
 export class SearchUnavailable extends Error {
   readonly inDevelopment: boolean;
   constructor(inDevelopment: boolean) {
-    super(inDevelopment ? 'The search index exists only in a built site.' : 'The search could not load.');
+    super(
+      inDevelopment
+        ? 'The search index exists only in a built site.'
+        : 'The search could not load.',
+    );
     this.inDevelopment = inDevelopment;
   }
 }

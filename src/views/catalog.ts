@@ -20,7 +20,12 @@ import {
   type OfferingWindow,
 } from '../domain/offerings/offerings.ts';
 import { priceLines, refundBasePrice, type PriceLine } from '../domain/offerings/prices.ts';
-import { formatDateRange, sessionTimes, type CourseStatus, type SessionTime } from '../domain/time/schedule.ts';
+import {
+  formatDateRange,
+  sessionTimes,
+  type CourseStatus,
+  type SessionTime,
+} from '../domain/time/schedule.ts';
 import type { CourseFormat } from '../collections/schemas/format.ts';
 
 export type CourseEntry = CollectionEntry<'courses'>;
@@ -68,8 +73,16 @@ export interface CourseView {
   startsAt?: number;
 }
 
-function offeringView(slug: string, offering: Offering, policy: CollectionEntry<'policies'>, now: Date): OfferingView {
-  const sessions = offering.timeZone === undefined ? [] : sessionTimes({ sessions: offering.sessions, timeZone: offering.timeZone });
+function offeringView(
+  slug: string,
+  offering: Offering,
+  policy: CollectionEntry<'policies'>,
+  now: Date,
+): OfferingView {
+  const sessions =
+    offering.timeZone === undefined
+      ? []
+      : sessionTimes({ sessions: offering.sessions, timeZone: offering.timeZone });
   const status = offeringStatus(offering, now);
   const first = sessions[0];
   const last = sessions.at(-1);
@@ -81,7 +94,15 @@ function offeringView(slug: string, offering: Offering, policy: CollectionEntry<
     window: offeringWindow(offering),
     prices: priceLines(offering.prices, offering.timeZone, now),
     registrationOpen: invitesRegistration(offering, status),
-    refund: refundTerms({ format: offering.format, sessions: offering.sessions, ...(offering.timeZone ? { timeZone: offering.timeZone } : {}), ...(price ? { price } : {}) }, policy.data),
+    refund: refundTerms(
+      {
+        format: offering.format,
+        sessions: offering.sessions,
+        ...(offering.timeZone ? { timeZone: offering.timeZone } : {}),
+        ...(price ? { price } : {}),
+      },
+      policy.data,
+    ),
     ...(first && last ? { dateRange: formatDateRange(first.session.date, last.session.date) } : {}),
     ...(sessions.length > 0 && offering.format !== 'on-demand' && offering.status !== 'cancelled'
       ? { calendarPath: paths.courseCalendar(slug, offering.id) }
@@ -104,7 +125,8 @@ async function loadCourses(): Promise<CourseView[]> {
     getCollection('sponsors'),
     getCollection('policies'),
   ]);
-  const byId = <T extends { id: string }>(entries: T[]) => new Map(entries.map((entry) => [entry.id, entry]));
+  const byId = <T extends { id: string }>(entries: T[]) =>
+    new Map(entries.map((entry) => [entry.id, entry]));
   const instructorById = byId(instructors);
   const boardById = byId(boards);
   const sponsorById = byId(sponsors);
@@ -118,15 +140,23 @@ async function loadCourses(): Promise<CourseView[]> {
     const offerings = courseOfferings(data)
       .map((offering) => offeringView(entry.id, offering, policy, now))
       .sort((a, b) => compareOfferings(a, b));
-    const featured = required(offerings.find((view) => view.offering.status !== 'cancelled') ?? offerings[0], `an offering of ${entry.id}`);
+    const featured = required(
+      offerings.find((view) => view.offering.status !== 'cancelled') ?? offerings[0],
+      `an offering of ${entry.id}`,
+    );
     return {
       entry,
       slug: entry.id,
-      instructors: data.instructors.map((id) => required(instructorById.get(id), `instructor ${id}`)),
+      instructors: data.instructors.map((id) =>
+        required(instructorById.get(id), `instructor ${id}`),
+      ),
       approvals: data.approvals.map((claim) => {
         const board = required(boardById.get(claim.board), `board ${claim.board}`);
         const resolution = resolveApproval(claim, data, board.data, sponsorData);
-        if (!resolution.ok) throw new Error(`Unresolved approval: ${claim.board} of ${entry.id} (${resolution.problem})`);
+        if (!resolution.ok)
+          throw new Error(
+            `Unresolved approval: ${claim.board} of ${entry.id} (${resolution.problem})`,
+          );
         return { board, approval: resolution.approval };
       }),
       sponsors: data.sponsors.map((id) => required(sponsorById.get(id), `sponsor ${id}`)),
@@ -154,14 +184,22 @@ export async function allCourses(): Promise<CourseView[]> {
   return cached;
 }
 
-const STATUS_ORDER: Record<CourseStatus, number> = { 'in-progress': 0, upcoming: 1, 'on-demand': 2, past: 3 };
+const STATUS_ORDER: Record<CourseStatus, number> = {
+  'in-progress': 0,
+  upcoming: 1,
+  'on-demand': 2,
+  past: 3,
+};
 
 export function sortForCatalog(views: CourseView[]): CourseView[] {
   return [...views].sort((a, b) => {
     const byStatus = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
     if (byStatus !== 0) return byStatus;
     const direction = a.status === 'past' ? -1 : 1;
-    return direction * ((a.startsAt ?? 0) - (b.startsAt ?? 0)) || a.entry.data.title.localeCompare(b.entry.data.title);
+    return (
+      direction * ((a.startsAt ?? 0) - (b.startsAt ?? 0)) ||
+      a.entry.data.title.localeCompare(b.entry.data.title)
+    );
   });
 }
 
@@ -172,5 +210,6 @@ export async function siteSettings() {
 
 export async function publisher() {
   const site = await siteSettings();
-  return required(await getEntry('sponsors', site.organization), `sponsor ${site.organization}`).data;
+  return required(await getEntry('sponsors', site.organization), `sponsor ${site.organization}`)
+    .data;
 }

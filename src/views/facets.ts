@@ -37,7 +37,8 @@ export const FACETS = {
     termsOf: (view) => view.entry.data.levels.map((level) => [level, LEVEL_LABELS[level]] as const),
     parent: { name: 'Courses', href: paths.courses() },
     pageTitle: (label) => `${label} level courses`,
-    pageDescription: (label) => `Continuing-education courses suited to the ${label.toLowerCase()} level.`,
+    pageDescription: (label) =>
+      `Continuing-education courses suited to the ${label.toLowerCase()} level.`,
   },
   topics: {
     segment: 'topics',
@@ -45,12 +46,14 @@ export const FACETS = {
     termsOf: (view) => view.entry.data.topics.map((topic) => [slugify(topic), topic] as const),
     parent: { name: 'Topics', href: paths.topics() },
     pageTitle: (label) => `Courses on ${label}`,
-    pageDescription: (label) => `Continuing-education courses on ${label} for mental-health professionals.`,
+    pageDescription: (label) =>
+      `Continuing-education courses on ${label} for mental-health professionals.`,
   },
   boards: {
     segment: 'boards',
     title: 'CE board',
-    termsOf: (view) => view.approvals.map(({ board }) => [board.id, boardFilterValue(board.data)] as const),
+    termsOf: (view) =>
+      view.approvals.map(({ board }) => [board.id, boardFilterValue(board.data)] as const),
     parent: { name: 'CE boards', href: paths.boards() },
     pageTitle: (label) => `Courses approved by ${label}`,
     pageDescription: (label) => `Courses approved for CE credit by ${label}.`,
@@ -69,6 +72,8 @@ export type FacetTerms = Record<FacetName, Term<CourseView>[]>;
 /** Every facet's terms that at least one course carries, each with its courses, sorted by label. */
 export async function facets(): Promise<FacetTerms> {
   const courses = await allCourses();
-  const entries = (Object.keys(FACETS) as FacetName[]).map((name) => [name, groupByTerm(courses, FACETS[name].termsOf)] as const);
+  const entries = (Object.keys(FACETS) as FacetName[]).map(
+    (name) => [name, groupByTerm(courses, FACETS[name].termsOf)] as const,
+  );
   return Object.fromEntries(entries) as FacetTerms;
 }

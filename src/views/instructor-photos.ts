@@ -8,7 +8,14 @@ import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 
 export async function instructorThumbnail(photo: ImageMetadata) {
-  return getImage({ src: photo, width: 64, height: 64, densities: [1, 2], fit: 'cover', format: 'webp' });
+  return getImage({
+    src: photo,
+    width: 64,
+    height: 64,
+    densities: [1, 2],
+    fit: 'cover',
+    format: 'webp',
+  });
 }
 
 export async function instructorPortrait(photo: ImageMetadata) {

@@ -19,8 +19,14 @@ export function courseOgCard(course: CardSource, siteName: string): OgCard {
     .sort((a, b) => a[0]!.localeCompare(b[0]!))
     .map((dates) => formatDateRange(dates[0]!, dates.at(-1)!));
   const onDemand = offerings.some((offering) => offering.format === 'on-demand');
-  const more = ranges.length > 1 ? ` and ${ranges.length - 1} more ${ranges.length === 2 ? 'date' : 'dates'}` : '';
-  const when = ranges[0] === undefined ? 'Available on demand' : `${ranges[0]}${more}${onDemand ? ', or on demand' : ''}`;
+  const more =
+    ranges.length > 1
+      ? ` and ${ranges.length - 1} more ${ranges.length === 2 ? 'date' : 'dates'}`
+      : '';
+  const when =
+    ranges[0] === undefined
+      ? 'Available on demand'
+      : `${ranges[0]}${more}${onDemand ? ', or on demand' : ''}`;
   return {
     title: course.title,
     when,

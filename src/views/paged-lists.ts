@@ -8,10 +8,16 @@ export interface PagedTermProps {
 }
 
 /** One route per page of each term: `{ [param]: key, page: undefined | 'page/2' }`. */
-export function pagedTermPaths<P extends string>(param: P, terms: { key: string; label: string; items: CourseView[] }[]) {
+export function pagedTermPaths<P extends string>(
+  param: P,
+  terms: { key: string; label: string; items: CourseView[] }[],
+) {
   return terms.flatMap((term) =>
     splitIntoPages(term.items).map((page) => ({
-      params: { [param]: term.key, page: pageParam(page.number) } as Record<P | 'page', string | undefined>,
+      params: { [param]: term.key, page: pageParam(page.number) } as Record<
+        P | 'page',
+        string | undefined
+      >,
       props: { label: term.label, page } satisfies PagedTermProps,
     })),
   );

@@ -1,5 +1,12 @@
 /** The profession pages' view: for each profession the boards name, the courses whose credit applies, and the states the boards say anything about. */
-import { applicableCredits, professionsOf, servesProfession, statesNamed, type ApplicableCredit, type Profession } from '../domain/ce/professions.ts';
+import {
+  applicableCredits,
+  professionsOf,
+  servesProfession,
+  statesNamed,
+  type ApplicableCredit,
+  type Profession,
+} from '../domain/ce/professions.ts';
 import type { Jurisdiction } from '../collections/schemas/jurisdiction.ts';
 import { allCourses, type CourseView } from './catalog.ts';
 
@@ -39,7 +46,13 @@ export function professionViews(state?: Jurisdiction): Promise<ProfessionView[]>
 
 async function computeProfessionViews(state?: Jurisdiction): Promise<ProfessionView[]> {
   const courses = await allCourses();
-  const boards = [...new Map(courses.flatMap((view) => view.approvals.map((approval) => [approval.board.id, approval.board.data] as const))).values()];
+  const boards = [
+    ...new Map(
+      courses.flatMap((view) =>
+        view.approvals.map((approval) => [approval.board.id, approval.board.data] as const),
+      ),
+    ).values(),
+  ];
   return professionsOf(boards).flatMap((profession) => {
     const forProfession = courses.flatMap((view) => {
       const credits = applicableCredits(view.approvals, boardOf, profession.slug, state);
@@ -47,11 +60,13 @@ async function computeProfessionViews(state?: Jurisdiction): Promise<ProfessionV
     });
     if (forProfession.length === 0) return [];
     const current = forProfession.filter(({ view }) => view.status !== 'past');
-    return [{
-      profession,
-      states: statesNamed(boards.filter((board) => servesProfession(board, profession.slug))),
-      current,
-      pastCount: forProfession.length - current.length,
-    }];
+    return [
+      {
+        profession,
+        states: statesNamed(boards.filter((board) => servesProfession(board, profession.slug))),
+        current,
+        pastCount: forProfession.length - current.length,
+      },
+    ];
   });
 }

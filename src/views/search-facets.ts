@@ -6,20 +6,41 @@
  */
 import { FORMAT_LABELS, LEVEL_LABELS } from '../domain/labels.ts';
 import { professionsOf } from '../domain/ce/professions.ts';
-import { boardFilterValue, type FilterCounts, type FilterKey } from '../domain/search/search-filters.ts';
+import {
+  boardFilterValue,
+  type FilterCounts,
+  type FilterKey,
+} from '../domain/search/search-filters.ts';
 import { allCourses, type CourseView } from './catalog.ts';
 
 /** The filter values one course page carries, by group. */
 export function courseFilterValues(view: CourseView): Partial<Record<FilterKey, string[]>> {
   const { data } = view.entry;
-  const years = [...new Set(view.offerings.flatMap(({ sessions }) => sessions.map(({ session }) => session.date.slice(0, 4))))].sort();
+  const years = [
+    ...new Set(
+      view.offerings.flatMap(({ sessions }) =>
+        sessions.map(({ session }) => session.date.slice(0, 4)),
+      ),
+    ),
+  ].sort();
   // A course is "Past" only when nothing of it is left to take, so hiding past courses never hides a rerun.
-  const current = view.offerings.filter(({ status, offering }) => status !== 'past' && offering.status !== 'cancelled');
-  const status = current.length === 0 ? ['Past'] : [...new Set(current.map(({ status }) => (status === 'on-demand' ? 'On demand' : 'Upcoming')))];
+  const current = view.offerings.filter(
+    ({ status, offering }) => status !== 'past' && offering.status !== 'cancelled',
+  );
+  const status =
+    current.length === 0
+      ? ['Past']
+      : [
+          ...new Set(
+            current.map(({ status }) => (status === 'on-demand' ? 'On demand' : 'Upcoming')),
+          ),
+        ];
   return {
     format: view.formats.map((format) => FORMAT_LABELS[format]),
     level: data.levels.map((level) => LEVEL_LABELS[level]),
-    profession: professionsOf(view.approvals.map(({ board }) => board.data)).map((profession) => profession.name),
+    profession: professionsOf(view.approvals.map(({ board }) => board.data)).map(
+      (profession) => profession.name,
+    ),
     board: view.approvals.map(({ board }) => boardFilterValue(board.data)),
     topic: [...data.topics],
     instructor: view.instructors.map(({ data: instructor }) => instructor.name),

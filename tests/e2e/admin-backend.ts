@@ -24,7 +24,11 @@ export interface AdminBackend {
 }
 
 async function answers(url: string): Promise<boolean> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ action: 'info' }) }).catch(() => undefined);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ action: 'info' }),
+  }).catch(() => undefined);
   return response?.ok ?? false;
 }
 
@@ -34,12 +38,23 @@ export async function startAdminBackend(): Promise<AdminBackend> {
   await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
   const port = await freePort(DEFAULT_PROXY_PORT, PROXY_HOST);
   const url = proxyUrl(port);
-  const child: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'node_modules/decap-server/dist/index.js')], {
-    // decap-server reads a .env file from its working folder; the temporary one has none.
-    cwd: repoDir,
-    env: { ...process.env, MODE: 'fs', GIT_REPO_DIRECTORY: repoDir, BIND_HOST: PROXY_HOST, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'node_modules/decap-server/dist/index.js')],
+    {
+      // decap-server reads a .env file from its working folder; the temporary one has none.
+      cwd: repoDir,
+      env: {
+        ...process.env,
+        MODE: 'fs',
+        GIT_REPO_DIRECTORY: repoDir,
+        BIND_HOST: PROXY_HOST,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const deadline = Date.now() + 20_000;
   while (!(await answers(url))) {
     if (child.exitCode !== null || Date.now() > deadline) {

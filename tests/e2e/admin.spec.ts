@@ -40,7 +40,11 @@ async function watch(page: Page): Promise<{ violations: string[]; errors: string
   await page.exposeFunction('reportViolation', (text: string) => void found.violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      void (window as unknown as { reportViolation: (text: string) => Promise<void> }).reportViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+      void (
+        window as unknown as { reportViolation: (text: string) => Promise<void> }
+      ).reportViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   page.on('pageerror', (error) => found.errors.push(error.message));
@@ -53,10 +57,16 @@ async function openNewCourse(page: Page) {
     // 8081 was taken (by `npm run cms`, say): point the built config at this test's decap-server.
     await page.route('**/admin/config.yml', async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, body: (await response.text()).replace(proxyUrl(), backend.url) });
+      await route.fulfill({
+        response,
+        body: (await response.text()).replace(proxyUrl(), backend.url),
+      });
     });
   }
-  const response = await page.goto('/admin/#/collections/courses/new', { waitUntil: 'domcontentloaded', timeout: 60_000 });
+  const response = await page.goto('/admin/#/collections/courses/new', {
+    waitUntil: 'domcontentloaded',
+    timeout: 60_000,
+  });
   await page.getByRole('button', { name: 'Login' }).click({ timeout: 60_000 });
   await expect(page.getByLabel('Title', { exact: true }).first()).toBeVisible({ timeout: 30_000 });
   return response;
@@ -78,13 +88,18 @@ async function choose(page: Page, label: string, typed: string, option = typed):
 }
 
 /** Fills every required field of a live-online course with one session. */
-async function fillCourse(page: Page, session: { date: string; start: string; end: string }): Promise<void> {
+async function fillCourse(
+  page: Page,
+  session: { date: string; start: string; end: string },
+): Promise<void> {
   await page.getByLabel('Title', { exact: true }).first().fill(TITLE);
   // Typed and cleared: Decap would write `subtitle: ""`, which the check refuses.
   const subtitle = page.getByLabel('Subtitle (optional)', { exact: true });
   await subtitle.fill('Draft subtitle');
   await subtitle.fill('');
-  await page.getByLabel('Summary', { exact: true }).fill('The ethics of seeing clients online, for mental-health professionals.');
+  await page
+    .getByLabel('Summary', { exact: true })
+    .fill('The ethics of seeing clients online, for mental-health professionals.');
   await choose(page, 'Instructors', 'Leslie', 'Leslie Becker-Phelps');
   // Optional at the top level, since a course given more than once states them in each offering.
   await choose(page, 'Format (optional)', 'live-online');
@@ -100,7 +115,9 @@ async function fillCourse(page: Page, session: { date: string; start: string; en
   await page.getByLabel('Topic', { exact: true }).fill('Ethics');
   await page.getByLabel('Lead in', { exact: true }).fill('Participants will be able to:');
   await page.getByRole('button', { name: 'Add objective' }).click();
-  await page.getByLabel('Objective', { exact: true }).fill('Name two risks of telehealth, and how to manage them.');
+  await page
+    .getByLabel('Objective', { exact: true })
+    .fill('Name two risks of telehealth, and how to manage them.');
   await page.getByRole('button', { name: 'Add approval' }).click();
   await choose(page, 'Board', 'APA');
   // IBH holds the APA approval the course claims.
@@ -113,7 +130,9 @@ async function publish(page: Page): Promise<void> {
   await page.getByText('Publish now', { exact: true }).click();
 }
 
-test('creates a course through the form that passes the check and builds into a page', async ({ page }) => {
+test('creates a course through the form that passes the check and builds into a page', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const troubles = await watch(page);
   const response = await openNewCourse(page);
@@ -142,7 +161,9 @@ test('creates a course through the form that passes the check and builds into a 
   expect(data['sessions']).toEqual([{ date: '2027-03-01', start: '16:00', end: '18:00' }]);
   expect(data['timeZone']).toBe('America/New_York');
   expect(data['ceHours']).toBe(2);
-  expect(data['readings']).toEqual([{ type: 'book', authors: [{ family: 'Example' }], year: 2020, title: 'Telehealth in practice' }]);
+  expect(data['readings']).toEqual([
+    { type: 'book', authors: [{ family: 'Example' }], year: 2020, title: 'Telehealth in practice' },
+  ]);
   expect(data).not.toHaveProperty('subtitle');
   expect(body.trim()).toBe('A course on the ethics of telehealth.');
 
@@ -180,14 +201,22 @@ test('refuses an invalid value, tells the editor why, and writes nothing', async
 
   // A time that is not HH:MM: the form's own check, from the schema's pattern.
   await publish(page);
-  await expect(page.getByText("Start didn't match the pattern: Must be a 24-hour time written HH:MM, for example 16:00.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "Start didn't match the pattern: Must be a 24-hour time written HH:MM, for example 16:00.",
+    ),
+  ).toBeVisible();
   await expect.poll(() => backend.files('courses')).toEqual(before);
 
   // A well-formed time that ends before the start: the validator's rule, run before saving.
   await retype(page, 'Start', '16:00');
   await retype(page, 'End', '15:00');
   await publish(page);
-  await expect(page.getByText(/Not saved: 1 problem .*sessions\[0\]\.end: The session ends before it starts\./)).toBeVisible({ timeout: 20_000 });
+  await expect(
+    page.getByText(
+      /Not saved: 1 problem .*sessions\[0\]\.end: The session ends before it starts\./,
+    ),
+  ).toBeVisible({ timeout: 20_000 });
 
   // Give a save that was wrongly let through time to reach the disk.
   await page.waitForTimeout(1_000);

@@ -6,7 +6,9 @@ const FIXTURE = '/courses/self-compassion-in-practice/';
 test.describe('the seed course page', () => {
   test('shows the facts a reader decides from', async ({ page }) => {
     await page.goto(SEED);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Improving Treatment Effectiveness with Attachment Theory');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Improving Treatment Effectiveness with Attachment Theory',
+    );
     const sessions = page.locator('[data-session] .when');
     await expect(sessions).toHaveText([
       'Monday, October 19, 2020, 4–6 PM EDT',
@@ -18,7 +20,11 @@ test.describe('the seed course page', () => {
     await expect(page.locator('.key-facts')).toContainText('Past course');
     await expect(page.locator('.approvals > li')).toHaveCount(8);
     await expect(page.locator('.references li')).toHaveCount(4);
-    await expect(page.getByText('Cancel on or before Monday, October 5, 2020: refund minus the $30 administrative processing fee.')).toBeVisible();
+    await expect(
+      page.getByText(
+        'Cancel on or before Monday, October 5, 2020: refund minus the $30 administrative processing fee.',
+      ),
+    ).toBeVisible();
     await expect(page.locator('[data-register]')).toHaveCount(0);
   });
 });
@@ -29,7 +35,12 @@ test.describe('local time', () => {
     await page.goto(SEED);
     const notes = page.locator('[data-session] [data-local-time]');
     await expect(notes.first()).toBeVisible();
-    await expect(notes).toHaveText(['Your time: 1–3 PM PDT', 'Your time: 1–3 PM PDT', 'Your time: 1–3 PM PST', 'Your time: 1–3 PM PST']);
+    await expect(notes).toHaveText([
+      'Your time: 1–3 PM PDT',
+      'Your time: 1–3 PM PDT',
+      'Your time: 1–3 PM PST',
+      'Your time: 1–3 PM PST',
+    ]);
   });
 });
 
@@ -46,7 +57,9 @@ test.describe('without JavaScript', () => {
   test('still shows the schedule and the status', async ({ page }) => {
     await page.goto(SEED);
     await expect(page.locator('[data-session]')).toHaveCount(4);
-    await expect(page.locator('[data-session] .when').first()).toHaveText('Monday, October 19, 2020, 4–6 PM EDT');
+    await expect(page.locator('[data-session] .when').first()).toHaveText(
+      'Monday, October 19, 2020, 4–6 PM EDT',
+    );
     await expect(page.locator('[data-local-time]').first()).toBeHidden();
     await expect(page.locator('[data-status-label]')).toHaveText('Past course');
   });
@@ -57,10 +70,15 @@ test.describe('status re-checked in the browser', () => {
     await page.clock.setFixedTime(new Date('2027-03-01T12:00:00Z'));
     await page.goto(FIXTURE);
     await expect(page.locator('[data-status-label]')).toHaveText('Upcoming');
-    await expect(page.getByRole('link', { name: 'Register' })).toHaveAttribute('href', 'https://www.example.org/register/self-compassion');
+    await expect(page.getByRole('link', { name: 'Register' })).toHaveAttribute(
+      'href',
+      'https://www.example.org/register/self-compassion',
+    );
   });
 
-  test('a page built before the start stops inviting registrations once the course has begun', async ({ page }) => {
+  test('a page built before the start stops inviting registrations once the course has begun', async ({
+    page,
+  }) => {
     await page.clock.setFixedTime(new Date('2027-03-26T10:00:00Z'));
     await page.goto(FIXTURE);
     await expect(page.locator('[data-status-label]')).toHaveText('In progress');
@@ -76,7 +94,8 @@ test.describe('keyboard', () => {
     for (let press = 0; press < 40 && reached.size < 2; press += 1) {
       await page.keyboard.press('Tab');
       const label = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
-      if (label === 'Register' || label.startsWith('Add the sessions to your calendar')) reached.add(label);
+      if (label === 'Register' || label.startsWith('Add the sessions to your calendar'))
+        reached.add(label);
     }
     expect([...reached].sort()).toEqual(['Add the sessions to your calendar (.ics)', 'Register']);
   });
@@ -89,7 +108,8 @@ test.describe('print', () => {
     await expect(page.locator('.site-header')).toBeHidden();
     await expect(page.locator('.site-footer')).toBeHidden();
     await expect(page.locator('nav[aria-label="Breadcrumb"]')).toBeHidden();
-    for (const id of ['#schedule-heading', '#ce-credit', '#refunds']) await expect(page.locator(id)).toBeVisible();
+    for (const id of ['#schedule-heading', '#ce-credit', '#refunds'])
+      await expect(page.locator(id)).toBeVisible();
   });
 });
 
@@ -120,17 +140,25 @@ test.describe('the key facts aside', () => {
 test.describe('CE disclosures', () => {
   const CE_FIXTURE = '/courses/ethics-of-care-webinar/';
 
-  test('a reader meets the disclosures before the Register button, and a printed page keeps them', async ({ page }) => {
+  test('a reader meets the disclosures before the Register button, and a printed page keeps them', async ({
+    page,
+  }) => {
     await page.goto(CE_FIXTURE);
     const disclosures = page.getByRole('region', { name: 'Disclosures' });
-    await expect(disclosures).toContainText('Rowan Example (instructor) has no relevant financial relationships with ineligible companies.');
+    await expect(disclosures).toContainText(
+      'Rowan Example (instructor) has no relevant financial relationships with ineligible companies.',
+    );
     const above = await disclosures.evaluate((element) => {
       const register = document.querySelector('[data-register]');
-      return register !== null && Boolean(element.compareDocumentPosition(register) & Node.DOCUMENT_POSITION_FOLLOWING);
+      return (
+        register !== null &&
+        Boolean(element.compareDocumentPosition(register) & Node.DOCUMENT_POSITION_FOLLOWING)
+      );
     });
     expect(above).toBe(true);
     await page.emulateMedia({ media: 'print' });
-    for (const id of ['#disclosures', '#ce-credit', '#how-to-get-ce']) await expect(page.locator(id)).toBeVisible();
+    for (const id of ['#disclosures', '#ce-credit', '#how-to-get-ce'])
+      await expect(page.locator(id)).toBeVisible();
   });
 
   test('the key facts link to how credit is earned', async ({ page }) => {
@@ -146,40 +174,71 @@ test.describe('screenshots', () => {
     test(`course page at ${width} px`, async ({ page }, testInfo) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(SEED);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow).toBeLessThanOrEqual(0);
       await page.screenshot({ path: testInfo.outputPath(`course-${width}.png`), fullPage: true });
       await page.goto('/courses/ethics-of-care-webinar/');
-      await page.screenshot({ path: testInfo.outputPath(`ce-course-${width}.png`), fullPage: true });
+      await page.screenshot({
+        path: testInfo.outputPath(`ce-course-${width}.png`),
+        fullPage: true,
+      });
     });
   }
 });
 
 test.describe('pages that use the screen', () => {
-  const PAGES = { home: '/', course: FIXTURE, catalog: '/courses/', search: '/search/', profession: '/professions/social-workers/' };
-  for (const [width, height] of [[375, 812], [1280, 800]] as const) {
+  const PAGES = {
+    home: '/',
+    course: FIXTURE,
+    catalog: '/courses/',
+    search: '/search/',
+    profession: '/professions/social-workers/',
+  };
+  for (const [width, height] of [
+    [375, 812],
+    [1280, 800],
+  ] as const) {
     for (const scheme of ['light', 'dark'] as const) {
-      test(`home, course, catalog, search and profession pages at ${width} px, ${scheme}, as screenshots`, async ({ page }, testInfo) => {
+      test(`home, course, catalog, search and profession pages at ${width} px, ${scheme}, as screenshots`, async ({
+        page,
+      }, testInfo) => {
         await page.setViewportSize({ width, height });
         await page.emulateMedia({ colorScheme: scheme });
         for (const [name, url] of Object.entries(PAGES)) {
           await page.goto(url);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
           expect(overflow, name).toBeLessThanOrEqual(0);
-          await page.screenshot({ path: testInfo.outputPath(`${name}-${width}-${scheme}.png`), fullPage: true });
+          await page.screenshot({
+            path: testInfo.outputPath(`${name}-${width}-${scheme}.png`),
+            fullPage: true,
+          });
         }
       });
     }
 
-    test(`the home page shows search and what is coming up above the fold, professions and topics too on a wide screen, at ${width} px`, async ({ page }) => {
+    test(`the home page shows search and what is coming up above the fold, professions and topics too on a wide screen, at ${width} px`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height });
       await page.goto('/');
-      await expect(page.getByRole('searchbox', { name: 'Search courses and instructors' })).toBeInViewport();
+      await expect(
+        page.getByRole('searchbox', { name: 'Search courses and instructors' }),
+      ).toBeInViewport();
       // On a phone the list of upcoming courses fills the first screen; professions and topics follow it.
-      const aboveTheFold = width < 640 ? ['Coming up next'] : ['Coming up next', 'Courses for your profession', 'Topics'];
-      for (const heading of aboveTheFold) await expect(page.getByRole('heading', { name: heading })).toBeInViewport();
+      const aboveTheFold =
+        width < 640
+          ? ['Coming up next']
+          : ['Coming up next', 'Courses for your profession', 'Topics'];
+      for (const heading of aboveTheFold)
+        await expect(page.getByRole('heading', { name: heading })).toBeInViewport();
       // The soonest course: the live-online offering of the course given three times.
-      await expect(page.getByRole('link', { name: 'Motivational Interviewing for Counselors' })).toBeInViewport();
+      await expect(
+        page.getByRole('link', { name: 'Motivational Interviewing for Counselors' }),
+      ).toBeInViewport();
       await page.getByRole('link', { name: 'Social Workers' }).click();
       await expect(page).toHaveURL('/professions/social-workers/');
     });

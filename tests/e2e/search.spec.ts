@@ -18,7 +18,8 @@ const CE_TITLE = 'Ethics of Care in Telehealth';
 const OFFERED_TITLE = 'Motivational Interviewing for Counselors';
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // The policy the search must run under: scripts and styles only from files, plus Pagefind's WebAssembly.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
 
 /** The search page showing past courses too, as the tests that look for the (past) seed course need. */
 const WITH_PAST = '/search/?past=show';
@@ -27,11 +28,14 @@ const searchPage = (page: Page) => ({
   box: page.getByRole('searchbox', { name: 'Search courses and instructors' }),
   status: page.locator('main [data-search-status]'),
   results: page.locator('main a.result-link'),
-  filter: (name: string | RegExp) => page.locator('main [data-search-filters]').getByRole('checkbox', { name }),
+  filter: (name: string | RegExp) =>
+    page.locator('main [data-search-filters]').getByRole('checkbox', { name }),
 });
 
 test.describe('the search page', () => {
-  test('lists the seed course first for “mentalizing”, with its facts and the word highlighted, and puts the words in the URL', async ({ page }) => {
+  test('lists the seed course first for “mentalizing”, with its facts and the word highlighted, and puts the words in the URL', async ({
+    page,
+  }) => {
     await page.goto(WITH_PAST);
     const { box, status, results } = searchPage(page);
     await box.fill('mentalizing');
@@ -39,18 +43,29 @@ test.describe('the search page', () => {
     await expect(results.first()).toHaveText(SEED_TITLE);
     await expect(results.first()).toHaveAttribute('href', SEED);
     const first = page.locator('main .result').first();
-    await expect(first.locator('.result-facts')).toHaveText(/Course.*October 19 – November 9, 2020.*8 CE hours.*Live online.*Past/);
-    await expect(first.locator('.result-excerpt mark').filter({ hasText: /^Mentalizing/ }).first()).toBeVisible();
+    await expect(first.locator('.result-facts')).toHaveText(
+      /Course.*October 19 – November 9, 2020.*8 CE hours.*Live online.*Past/,
+    );
+    await expect(
+      first
+        .locator('.result-excerpt mark')
+        .filter({ hasText: /^Mentalizing/ })
+        .first(),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/search\/\?q=mentalizing&past=show$/);
     await expect(page).toHaveTitle(/^“mentalizing”/);
   });
 
-  test('shows result excerpts from the course text, never the labels of its key facts', async ({ page }) => {
+  test('shows result excerpts from the course text, never the labels of its key facts', async ({
+    page,
+  }) => {
     await page.goto('/search/?q=attachment&past=show');
     const excerpts = page.locator('main .result-excerpt');
     await expect(excerpts.first()).toBeVisible();
     for (const excerpt of await excerpts.allTextContents()) {
-      expect(excerpt).not.toMatch(/Key facts|Status|Past course|Dates|Full refund until|Registration is closed/);
+      expect(excerpt).not.toMatch(
+        /Key facts|Status|Past course|Dates|Full refund until|Registration is closed/,
+      );
     }
   });
 
@@ -61,7 +76,9 @@ test.describe('the search page', () => {
     await expect(results.first()).toHaveText(SEED_TITLE);
   });
 
-  test('lists every course for a profession from its filter alone, upcoming ones only until past ones are asked for, and those last', async ({ page }) => {
+  test('lists every course for a profession from its filter alone, upcoming ones only until past ones are asked for, and those last', async ({
+    page,
+  }) => {
     await page.goto('/search/');
     const { status, results, filter } = searchPage(page);
     const includePast = page.getByRole('checkbox', { name: 'Include past courses' });
@@ -78,7 +95,9 @@ test.describe('the search page', () => {
     await expect(results).toHaveText([FIXTURE_TITLE, SEED_TITLE]);
   });
 
-  test('combines values of one filter group with OR and groups with AND, with counts to match', async ({ page }) => {
+  test('combines values of one filter group with OR and groups with AND, with counts to match', async ({
+    page,
+  }) => {
     await page.goto('/search/?board=apa&past=show');
     const { status, results, filter } = searchPage(page);
     await expect(results).toHaveCount(2);
@@ -91,7 +110,9 @@ test.describe('the search page', () => {
     await expect(status).toHaveText('1 result with 3 filters.');
   });
 
-  test('hides past courses by default once there are upcoming ones, and says so', async ({ page }) => {
+  test('hides past courses by default once there are upcoming ones, and says so', async ({
+    page,
+  }) => {
     await page.goto('/search/?q=mentalizing');
     const { status, results } = searchPage(page);
     await expect(status).toHaveText('No results for “mentalizing”. 1 past course is hidden.');
@@ -100,7 +121,9 @@ test.describe('the search page', () => {
     await expect(results).toHaveText([SEED_TITLE]);
   });
 
-  test('keeps the seed course under a board it has, drops it under one it lacks, and shows the counts', async ({ page }) => {
+  test('keeps the seed course under a board it has, drops it under one it lacks, and shows the counts', async ({
+    page,
+  }) => {
     await page.goto('/search/?q=mentalizing&past=show');
     const { status, results, filter } = searchPage(page);
     await expect(results.first()).toHaveText(SEED_TITLE);
@@ -121,7 +144,9 @@ test.describe('the search page', () => {
     await expect(results).toHaveCount(0);
   });
 
-  test('says helpfully that a nonsense word matches nothing, and offers the browse pages', async ({ page }) => {
+  test('says helpfully that a nonsense word matches nothing, and offers the browse pages', async ({
+    page,
+  }) => {
     await page.goto('/search/');
     const { box, status, results } = searchPage(page);
     await box.fill('xyzzyq');
@@ -130,11 +155,19 @@ test.describe('the search page', () => {
     const help = page.locator('main [data-search-help]');
     await expect(help).toBeVisible();
     await expect(help).toContainText('Check the spelling');
-    await expect(help.getByRole('link', { name: 'All courses' })).toHaveAttribute('href', '/courses/');
-    await expect(help.getByRole('link', { name: 'Courses by CE board' })).toHaveAttribute('href', '/boards/');
+    await expect(help.getByRole('link', { name: 'All courses' })).toHaveAttribute(
+      'href',
+      '/courses/',
+    );
+    await expect(help.getByRole('link', { name: 'Courses by CE board' })).toHaveAttribute(
+      'href',
+      '/boards/',
+    );
   });
 
-  test('opens a shared URL with its words, filters and order, and the back button steps through the filters', async ({ page }) => {
+  test('opens a shared URL with its words, filters and order, and the back button steps through the filters', async ({
+    page,
+  }) => {
     await page.goto('/search/?board=nbcc&sort=oldest&past=show');
     const { box, status, results, filter } = searchPage(page);
     await expect(status).toHaveText('4 results with 1 filter, earliest first.');
@@ -200,7 +233,10 @@ test.describe('the search page', () => {
       const shifts: number[] = [];
       (window as unknown as { shifts: number[] }).shifts = shifts;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+        for (const entry of list.getEntries() as (PerformanceEntry & {
+          value: number;
+          hadRecentInput: boolean;
+        })[]) {
           if (!entry.hadRecentInput) shifts.push(entry.value);
         }
       }).observe({ type: 'layout-shift', buffered: true });
@@ -213,19 +249,28 @@ test.describe('the search page', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`has no axe violations with results and filters open, ${scheme} scheme`, async ({ page }) => {
+    test(`has no axe violations with results and filters open, ${scheme} scheme`, async ({
+      page,
+    }) => {
       await page.emulateMedia({ colorScheme: scheme });
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto('/search/?q=self-compassion&board=nbcc&past=show');
       await expect(searchPage(page).results).toHaveCount(2);
       await expect(page.locator('main [data-search-filters] fieldset').first()).toBeVisible();
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(
+        results.violations.map(
+          (violation) =>
+            `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        ),
+      ).toEqual([]);
     });
   }
 
   test('says so, instead of failing silently, when the index cannot load', async ({ page }) => {
-    await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    await page.route('**/pagefind/**', (route) =>
+      route.fulfill({ status: 404, body: 'Not found' }),
+    );
     await page.goto('/search/?q=steam');
     await expect(searchPage(page).status).toHaveText('The search could not load.');
     await expect(page.locator('main [data-search-help]')).toContainText('browse the courses');
@@ -243,7 +288,9 @@ test.describe('the search dialog in the header', () => {
     await expect(box).toBeFocused();
     await page.keyboard.type('mentalizing');
     await expect(dialog.locator('[data-search-status]')).toHaveText('1 result for “mentalizing”.');
-    await expect(dialog.getByRole('link', { name: 'Filters and sorting: open the search page' })).toHaveAttribute('href', '/search/?q=mentalizing');
+    await expect(
+      dialog.getByRole('link', { name: 'Filters and sorting: open the search page' }),
+    ).toHaveAttribute('href', '/search/?q=mentalizing');
     await page.keyboard.press('ArrowDown');
     await expect(dialog.locator('a.result-link').first()).toBeFocused();
     await page.keyboard.press('Enter');
@@ -278,12 +325,19 @@ test.describe('the search dialog in the header', () => {
     await dialog.getByRole('searchbox').fill('self-compassion');
     await expect(dialog.locator('a.result-link')).toHaveCount(2);
     const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(
+      results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 });
 
 test.describe('loading', () => {
-  test('a course page loads no search code until the reader reaches for it, and stays within 3 KB of JavaScript', async ({ page }, testInfo) => {
+  test('a course page loads no search code until the reader reaches for it, and stays within 3 KB of JavaScript', async ({
+    page,
+  }, testInfo) => {
     const scripts: string[] = [];
     const pagefind: string[] = [];
     page.on('request', (request) => {
@@ -295,15 +349,26 @@ test.describe('loading', () => {
     expect(pagefind).toEqual([]);
 
     // Every script that runs before the search is opened: external files and inline modules.
-    const inline = await page.locator('script:not([src]):not([type="application/ld+json"])').allTextContents();
-    const external = await Promise.all(scripts.map(async (url) => (await page.request.get(url)).body()));
-    const gzipped = [...inline.map((code) => Buffer.from(code)), ...external].reduce((sum, code) => sum + gzipSync(code, { level: 9 }).length, 0);
-    testInfo.annotations.push({ type: 'JavaScript before search (gzip bytes)', description: String(gzipped) });
+    const inline = await page
+      .locator('script:not([src]):not([type="application/ld+json"])')
+      .allTextContents();
+    const external = await Promise.all(
+      scripts.map(async (url) => (await page.request.get(url)).body()),
+    );
+    const gzipped = [...inline.map((code) => Buffer.from(code)), ...external].reduce(
+      (sum, code) => sum + gzipSync(code, { level: 9 }).length,
+      0,
+    );
+    testInfo.annotations.push({
+      type: 'JavaScript before search (gzip bytes)',
+      description: String(gzipped),
+    });
     expect(gzipped).toBeLessThanOrEqual(3 * 1024);
 
     const sizes = new Map<string, number>();
     page.on('response', async (response) => {
-      if (response.url().includes('/pagefind/')) sizes.set(response.url(), (await response.body()).length);
+      if (response.url().includes('/pagefind/'))
+        sizes.set(response.url(), (await response.body()).length);
     });
     await page.keyboard.press('/');
     const dialog = page.getByRole('dialog', { name: 'Search' });
@@ -311,12 +376,17 @@ test.describe('loading', () => {
     await expect(dialog.locator('a.result-link').first()).toHaveText(SEED_TITLE);
     await page.waitForLoadState('networkidle');
     const total = [...sizes.values()].reduce((sum, size) => sum + size, 0);
-    testInfo.annotations.push({ type: 'Pagefind bytes for a first query (uncompressed responses)', description: String(total) });
+    testInfo.annotations.push({
+      type: 'Pagefind bytes for a first query (uncompressed responses)',
+      description: String(total),
+    });
     expect(pagefind.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
     expect(pagefind.some((url) => url.endsWith('pagefind-worker.js'))).toBe(false);
   });
 
-  test('the search page shows its filters with counts but loads Pagefind only at the first search', async ({ page }) => {
+  test('the search page shows its filters with counts but loads Pagefind only at the first search', async ({
+    page,
+  }) => {
     const pagefind: string[] = [];
     page.on('request', (request) => {
       if (request.url().includes('/pagefind/')) pagefind.push(request.url());
@@ -334,24 +404,33 @@ test.describe('loading', () => {
     expect(pagefind.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
   });
 
-  test('runs under a Content-Security-Policy without inline scripts or styles, with WebAssembly allowed', async ({ page }) => {
+  test('runs under a Content-Security-Policy without inline scripts or styles, with WebAssembly allowed', async ({
+    page,
+  }) => {
     const violations: string[] = [];
     await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.effectiveDirective} ${event.blockedURI || 'inline'}`);
+        (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+          `${event.effectiveDirective} ${event.blockedURI || 'inline'}`,
+        );
       });
     });
     await page.route(/\/(search\/)?(\?.*)?$/, async (route) => {
       const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': CSP },
+      });
     });
     await page.goto('/search/?q=steam&past=show');
     await expect(searchPage(page).results.first()).toHaveText(SEED_TITLE);
     await page.goto('/');
     await page.keyboard.press('/');
     await page.getByRole('dialog', { name: 'Search' }).getByRole('searchbox').fill('mentalizing');
-    await expect(page.getByRole('dialog', { name: 'Search' }).locator('a.result-link').first()).toHaveText(SEED_TITLE);
+    await expect(
+      page.getByRole('dialog', { name: 'Search' }).locator('a.result-link').first(),
+    ).toHaveText(SEED_TITLE);
     expect(await page.locator('[style]').count()).toBe(0);
     expect(violations).toEqual([]);
   });
@@ -360,7 +439,9 @@ test.describe('loading', () => {
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('the search entry is a link to /search/, which explains and links to the catalog and browse pages', async ({ page }) => {
+  test('the search entry is a link to /search/, which explains and links to the catalog and browse pages', async ({
+    page,
+  }) => {
     await page.goto('/courses/');
     const entry = page.locator('header [data-search-entry]');
     await expect(entry).toHaveAttribute('href', '/search/');
@@ -370,9 +451,18 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('searchbox')).toBeHidden();
     await expect(page.getByText('Searching needs JavaScript')).toBeVisible();
     const main = page.locator('main');
-    await expect(main.getByRole('link', { name: 'all courses' })).toHaveAttribute('href', '/courses/');
-    await expect(main.getByRole('link', { name: 'topic', exact: true })).toHaveAttribute('href', '/topics/');
-    await expect(main.getByRole('link', { name: 'CE board', exact: true })).toHaveAttribute('href', '/boards/');
+    await expect(main.getByRole('link', { name: 'all courses' })).toHaveAttribute(
+      'href',
+      '/courses/',
+    );
+    await expect(main.getByRole('link', { name: 'topic', exact: true })).toHaveAttribute(
+      'href',
+      '/topics/',
+    );
+    await expect(main.getByRole('link', { name: 'CE board', exact: true })).toHaveAttribute(
+      'href',
+      '/boards/',
+    );
     await expect(main.locator('a[href="/formats/live-online/"]')).toHaveCount(1);
     await expect(main.locator('a[href="/levels/beginner/"]')).toHaveCount(1);
   });

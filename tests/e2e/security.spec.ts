@@ -22,9 +22,17 @@ import { fixturesDir, repoRoot } from '../helpers/fixtures.ts';
 async function pagesOf(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html') && !/^(pagefind|admin)/.test(path.relative(siteDir, entry.parentPath)))
+    .filter(
+      (entry) =>
+        entry.isFile() &&
+        entry.name.endsWith('.html') &&
+        !/^(pagefind|admin)/.test(path.relative(siteDir, entry.parentPath)),
+    )
     .map((entry) => {
-      const relative = path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+      const relative = path
+        .relative(siteDir, path.join(entry.parentPath, entry.name))
+        .split(path.sep)
+        .join('/');
       return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
     })
     .sort();
@@ -35,7 +43,11 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -51,15 +63,22 @@ async function watch(page: Page): Promise<Trouble[]> {
   const where = () => new URL(page.url()).pathname;
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`);
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'} (${event.sourceFile}:${event.lineNumber})`,
+      );
     });
   });
   page.on('console', (message) => {
     if (message.type() !== 'error' && message.type() !== 'warning') return;
     const source = message.location().url;
-    troubles.push({ page: where(), what: `console ${message.type()}: ${message.text()}${source ? ` (${source})` : ''}` });
+    troubles.push({
+      page: where(),
+      what: `console ${message.type()}: ${message.text()}${source ? ` (${source})` : ''}`,
+    });
   });
-  page.on('pageerror', (error) => troubles.push({ page: where(), what: `uncaught: ${error.message}` }));
+  page.on('pageerror', (error) =>
+    troubles.push({ page: where(), what: `uncaught: ${error.message}` }),
+  );
   return troubles;
 }
 
@@ -67,7 +86,9 @@ async function watch(page: Page): Promise<Trouble[]> {
 const E2E_NOW = '2026-11-30T12:00:00Z';
 
 test.describe('under the Content-Security-Policy', () => {
-  test('every page loads with the security headers and without a CSP violation, console error or warning', async ({ page }) => {
+  test('every page loads with the security headers and without a CSP violation, console error or warning', async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     // The site tests/e2e/serve-site.ts built; E2E_SITE_DIR points at another build of it.
     const pages = await pagesOf(path.resolve(repoRoot, process.env['E2E_SITE_DIR'] ?? '.e2e/site'));
@@ -78,23 +99,33 @@ test.describe('under the Content-Security-Policy', () => {
       const response = await page.goto(pathname, { waitUntil: 'networkidle' });
       const headers = response?.headers() ?? {};
       const expected = headersFor(HEADER_RULES, pathname)['Content-Security-Policy'];
-      if (headers['content-security-policy'] !== expected) troubles.push({ page: pathname, what: `Content-Security-Policy header: ${headers['content-security-policy']}` });
-      if (headers['x-content-type-options'] !== 'nosniff') troubles.push({ page: pathname, what: 'no X-Content-Type-Options: nosniff' });
+      if (headers['content-security-policy'] !== expected)
+        troubles.push({
+          page: pathname,
+          what: `Content-Security-Policy header: ${headers['content-security-policy']}`,
+        });
+      if (headers['x-content-type-options'] !== 'nosniff')
+        troubles.push({ page: pathname, what: 'no X-Content-Type-Options: nosniff' });
     }
     expect(troubles).toEqual([]);
   });
 
-  test('the search page finds courses: Pagefind, its worker and WebAssembly run under the policy', async ({ page }) => {
+  test('the search page finds courses: Pagefind, its worker and WebAssembly run under the policy', async ({
+    page,
+  }) => {
     const troubles = await watch(page);
     const fragments: string[] = [];
     page.on('response', (response) => {
-      if (new URL(response.url()).pathname.startsWith('/pagefind/fragment/') && response.ok()) fragments.push(response.url());
+      if (new URL(response.url()).pathname.startsWith('/pagefind/fragment/') && response.ok())
+        fragments.push(response.url());
     });
     // The seed course is past: shown once asked for, as the search page hides past courses by default.
     await page.goto('/search/?past=show');
     await page.locator('[data-search-page] input[type="search"]').fill('attachment');
     await expect.poll(() => fragments.length, { timeout: 15_000 }).toBeGreaterThan(0);
-    await expect(page.locator('main a[href="/courses/attachment-theory-treatment-effectiveness/"]').first()).toBeVisible();
+    await expect(
+      page.locator('main a[href="/courses/attachment-theory-treatment-effectiveness/"]').first(),
+    ).toBeVisible();
     expect(troubles).toEqual([]);
   });
 
@@ -117,7 +148,11 @@ test.describe('under the Content-Security-Policy', () => {
     const violation = await page.evaluate(
       () =>
         new Promise<string>((resolve) => {
-          document.addEventListener('securitypolicyviolation', (event) => resolve(event.effectiveDirective), { once: true });
+          document.addEventListener(
+            'securitypolicyviolation',
+            (event) => resolve(event.effectiveDirective),
+            { once: true },
+          );
           const script = document.createElement('script');
           script.textContent = 'window.injected = true';
           document.body.append(script);
@@ -141,11 +176,25 @@ test.describe('hostile content at 320 px', () => {
     const siteDir = path.join(workDir, 'site');
     await cp(path.join(repoRoot, 'content'), contentDir, { recursive: true });
     await cp(path.join(fixturesDir, 'hostile'), contentDir, { recursive: true });
-    const build = runScript('build', { CONTENT_DIR: contentDir, OUT_DIR: siteDir, SITE_NOW: E2E_NOW, ASTRO_CACHE_DIR: path.join(repoRoot, '.e2e/hostile-cache') });
-    if (build.status !== 0) throw new Error(`the hostile site did not build:\n${build.stdout}\n${build.stderr}`);
+    const build = runScript('build', {
+      CONTENT_DIR: contentDir,
+      OUT_DIR: siteDir,
+      SITE_NOW: E2E_NOW,
+      ASTRO_CACHE_DIR: path.join(repoRoot, '.e2e/hostile-cache'),
+    });
+    if (build.status !== 0)
+      throw new Error(`the hostile site did not build:\n${build.stdout}\n${build.stderr}`);
     port = await freePort();
-    server = spawn(process.execPath, [path.join(repoRoot, 'scripts/serve.ts'), siteDir, String(port)], { stdio: 'ignore' });
-    await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status, { timeout: 20_000 }).toBe(200);
+    server = spawn(
+      process.execPath,
+      [path.join(repoRoot, 'scripts/serve.ts'), siteDir, String(port)],
+      { stdio: 'ignore' },
+    );
+    await expect
+      .poll(async () => (await fetch(`http://127.0.0.1:${port}/`).catch(() => undefined))?.status, {
+        timeout: 20_000,
+      })
+      .toBe(200);
   });
 
   test.afterAll(async () => {
@@ -166,19 +215,33 @@ test.describe('hostile content at 320 px', () => {
     '/topics/',
   ];
 
-  test('each page fits 320 px without horizontal scrolling, errors or violations', async ({ page }) => {
+  test('each page fits 320 px without horizontal scrolling, errors or violations', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width: 320, height: 640 });
     const troubles = await watch(page);
     for (const pathname of PAGES) {
-      const response = await page.goto(`http://127.0.0.1:${port}${pathname}`, { waitUntil: 'load' });
-      if (response?.status() !== 200) troubles.push({ page: pathname, what: `status ${response?.status()}` });
+      const response = await page.goto(`http://127.0.0.1:${port}${pathname}`, {
+        waitUntil: 'load',
+      });
+      if (response?.status() !== 200)
+        troubles.push({ page: pathname, what: `status ${response?.status()}` });
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
-        const wide = [...document.querySelectorAll('main *')].find((element) => element.getBoundingClientRect().right > width + 1);
-        return { scroll: document.documentElement.scrollWidth - width, wide: wide ? `${wide.tagName.toLowerCase()}.${wide.className}` : undefined };
+        const wide = [...document.querySelectorAll('main *')].find(
+          (element) => element.getBoundingClientRect().right > width + 1,
+        );
+        return {
+          scroll: document.documentElement.scrollWidth - width,
+          wide: wide ? `${wide.tagName.toLowerCase()}.${wide.className}` : undefined,
+        };
       });
-      if (overflow.scroll > 0) troubles.push({ page: pathname, what: `scrolls sideways by ${overflow.scroll} px (first wide element: ${overflow.wide})` });
+      if (overflow.scroll > 0)
+        troubles.push({
+          page: pathname,
+          what: `scrolls sideways by ${overflow.scroll} px (first wide element: ${overflow.wide})`,
+        });
     }
     expect(troubles).toEqual([]);
   });
@@ -194,7 +257,10 @@ test.describe('hostile content at 320 px', () => {
   });
 
   test('Arabic and Hebrew titles read right to left', async ({ page }) => {
-    for (const [slug, title] of [['arabic-title', 'التعلق والتعاطف مع الذات في العلاج النفسي'], ['hebrew-title', 'חמלה עצמית בטיפול פסיכולוגי']] as const) {
+    for (const [slug, title] of [
+      ['arabic-title', 'التعلق والتعاطف مع الذات في العلاج النفسي'],
+      ['hebrew-title', 'חמלה עצמית בטיפול פסיכולוגי'],
+    ] as const) {
       await page.goto(`http://127.0.0.1:${port}/courses/${slug}/`);
       const heading = page.getByRole('heading', { level: 1 });
       await expect(heading).toHaveText(title);

@@ -20,7 +20,12 @@ await cp(path.join(root, 'tests/fixtures/e2e'), contentDir, { recursive: true })
 await cp(path.join(root, 'tests/fixtures/ce'), contentDir, { recursive: true });
 await cp(path.join(root, 'tests/fixtures/offerings'), contentDir, { recursive: true });
 await rm(siteDir, { recursive: true, force: true });
-const build = runScript('build', { CONTENT_DIR: contentDir, OUT_DIR: siteDir, SITE_NOW: E2E_NOW, ASTRO_CACHE_DIR: path.join(root, '.e2e/cache') });
+const build = runScript('build', {
+  CONTENT_DIR: contentDir,
+  OUT_DIR: siteDir,
+  SITE_NOW: E2E_NOW,
+  ASTRO_CACHE_DIR: path.join(root, '.e2e/cache'),
+});
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);

@@ -9,10 +9,16 @@ import chromium from '@sparticuz/chromium';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const packageDir = path.join(repoRoot, 'node_modules/@sparticuz/chromium');
-const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+  version: string;
+};
 
 /** Where the packaged browser is unpacked once per version (the package unpacks into the temp folder). */
-export const BROWSER_DIR = path.join(repoRoot, 'node_modules/.cache', `sparticuz-chromium-${version}`);
+export const BROWSER_DIR = path.join(
+  repoRoot,
+  'node_modules/.cache',
+  `sparticuz-chromium-${version}`,
+);
 
 /**
  * Flags for a headless run on a closed network as root: without the networking flags Chromium

@@ -11,7 +11,10 @@ export interface BuildRun {
   stderr: string;
 }
 
-export function runScript(script: 'build' | 'check', environment: Record<string, string>): BuildRun {
+export function runScript(
+  script: 'build' | 'check',
+  environment: Record<string, string>,
+): BuildRun {
   const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', `${script}.ts`)], {
     cwd: repoRoot,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...environment },
@@ -29,7 +32,11 @@ export interface BuiltSite {
 }
 
 /** Builds `contentDir` into a fresh temporary folder with the clock pinned to `now`; throws if the build fails. */
-export function buildSite(contentDir: string, now: string, extraEnvironment: Record<string, string> = {}): BuiltSite {
+export function buildSite(
+  contentDir: string,
+  now: string,
+  extraEnvironment: Record<string, string> = {},
+): BuiltSite {
   const outDir = mkdtempSync(path.join(tmpdir(), 'ce-site-'));
   const run = runScript('build', {
     CONTENT_DIR: contentDir,

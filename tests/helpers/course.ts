@@ -19,4 +19,5 @@ export const MINIMAL_COURSE = {
 };
 
 /** The minimal course with `changes` applied, parsed as the validator parses it. */
-export const courseWith = (changes: Record<string, unknown>): Course => courseSchema.parse({ ...MINIMAL_COURSE, ...changes });
+export const courseWith = (changes: Record<string, unknown>): Course =>
+  courseSchema.parse({ ...MINIMAL_COURSE, ...changes });

@@ -18,6 +18,7 @@ export async function contentWithOverlay(overlay?: string): Promise<string> {
 export async function realContentWith(...overlays: string[]): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ce-content-'));
   await cp(path.join(repoRoot, 'content'), dir, { recursive: true });
-  for (const overlay of overlays) await cp(path.join(fixturesDir, overlay), dir, { recursive: true });
+  for (const overlay of overlays)
+    await cp(path.join(fixturesDir, overlay), dir, { recursive: true });
   return dir;
 }

@@ -16,9 +16,12 @@ const LIBRARY_PACKAGES: Readonly<Record<string, string>> = {
 /** The problem with Java for the W3C HTML checker (vnu-jar needs 11 or later), if any. */
 export function javaProblem(versionOutput: string | undefined): string | undefined {
   const install = 'apt-get install -y default-jre-headless';
-  if (versionOutput === undefined) return `Missing: Java 11 or later, for the W3C HTML checker. Install it: ${install}`;
+  if (versionOutput === undefined)
+    return `Missing: Java 11 or later, for the W3C HTML checker. Install it: ${install}`;
   const major = Number(/version "(?:1\.)?(\d+)/.exec(versionOutput)?.[1] ?? 0);
-  return major >= 11 ? undefined : `Java 11 or later is needed for the W3C HTML checker; found ${versionOutput.split('\n')[0]}. Install it: ${install}`;
+  return major >= 11
+    ? undefined
+    : `Java 11 or later is needed for the W3C HTML checker; found ${versionOutput.split('\n')[0]}. Install it: ${install}`;
 }
 
 /** The problem with the libraries the browser needs, from `ldd`'s output, if any. */

@@ -20,7 +20,12 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.relative(dir, path.join(entry.parentPath, entry.name));
-    files.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'));
+    files.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(path.join(dir, file)))
+        .digest('hex'),
+    );
   }
   return files;
 }
@@ -33,12 +38,22 @@ beforeAll(async () => {
   viaScript = buildSite(contentDir, NOW);
   const work = await mkdtemp(path.join(tmpdir(), 'astro-build-'));
   astroOnly = path.join(work, 'dist');
-  const run = spawnSync(path.join(repoRoot, 'node_modules/.bin/astro'), ['build', '--outDir', astroOnly], {
-    cwd: repoRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, SITE_NOW: NOW, ASTRO_CACHE_DIR: path.join(work, 'cache') },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+  const run = spawnSync(
+    path.join(repoRoot, 'node_modules/.bin/astro'),
+    ['build', '--outDir', astroOnly],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        CONTENT_DIR: contentDir,
+        SITE_NOW: NOW,
+        ASTRO_CACHE_DIR: path.join(work, 'cache'),
+      },
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   if (run.status !== 0) throw new Error(`astro build failed:\n${run.stdout}\n${run.stderr}`);
 }, 600_000);
 

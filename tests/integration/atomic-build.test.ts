@@ -21,7 +21,12 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), createHash('sha256').update(await readFile(file)).digest('hex'));
+    files.set(
+      path.relative(dir, file),
+      createHash('sha256')
+        .update(await readFile(file))
+        .digest('hex'),
+    );
   }
   return files;
 }
@@ -80,20 +85,30 @@ describe('an atomic build', () => {
   });
 
   afterAll(async () => {
-    for (const dir of [brokenContent, site?.outDir, site && `${site.outDir}-cache`]) if (dir) await rm(dir, { recursive: true, force: true });
+    for (const dir of [brokenContent, site?.outDir, site && `${site.outDir}-cache`])
+      if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('starts from a complete site: every page the sitemap lists is there', () => {
     const sitemap = site.read('sitemap-0.xml');
-    const pages = [...sitemap.matchAll(/<loc>https:\/\/courses\.example\.org(\/[^<]*)<\/loc>/g)].map((match) => decodeURIComponent(match[1] ?? ''));
+    const pages = [
+      ...sitemap.matchAll(/<loc>https:\/\/courses\.example\.org(\/[^<]*)<\/loc>/g),
+    ].map((match) => decodeURIComponent(match[1] ?? ''));
     expect(pages.length).toBeGreaterThan(10);
-    for (const page of pages) expect(before.has(path.join(page.slice(1), 'index.html')), page).toBe(true);
+    for (const page of pages)
+      expect(before.has(path.join(page.slice(1), 'index.html')), page).toBe(true);
     expect(before.has('pagefind/pagefind.js')).toBe(true);
     expect(before.has('_headers')).toBe(true);
   });
 
   it('keeps the previous site, complete and unchanged, when a course breaks while pages are rendered', async () => {
-    const run = runScript('build', { CONTENT_DIR: brokenContent, OUT_DIR: site.outDir, SITE_NOW: NOW, ASTRO_CACHE_DIR: `${site.outDir}-cache`, ASTRO_LOG_LEVEL: 'info' });
+    const run = runScript('build', {
+      CONTENT_DIR: brokenContent,
+      OUT_DIR: site.outDir,
+      SITE_NOW: NOW,
+      ASTRO_CACHE_DIR: `${site.outDir}-cache`,
+      ASTRO_LOG_LEVEL: 'info',
+    });
     expect(run.status).toBe(1);
     // It passed validation and failed inside Astro, after other pages had been written.
     expect(run.stdout).toMatch(/generating static routes/i);
@@ -107,7 +122,14 @@ describe('an atomic build', () => {
   it('keeps the previous site unchanged when the build is killed half-way', async () => {
     const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/build.ts')], {
       cwd: repoRoot,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: path.join(repoRoot, 'content'), OUT_DIR: site.outDir, SITE_NOW: NOW, ASTRO_CACHE_DIR: `${site.outDir}-cache` },
+      env: {
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        CONTENT_DIR: path.join(repoRoot, 'content'),
+        OUT_DIR: site.outDir,
+        SITE_NOW: NOW,
+        ASTRO_CACHE_DIR: `${site.outDir}-cache`,
+      },
       stdio: 'ignore',
     });
     const staging = `${site.outDir}.staging`;
@@ -115,7 +137,9 @@ describe('an atomic build', () => {
     // Kill it as soon as pages have started to appear in its staging folder.
     let written = 0;
     for (let attempt = 0; attempt < 1200 && child.exitCode === null; attempt += 1) {
-      written = (await readdir(staging, { recursive: true }).catch(() => [])).filter((name) => String(name).endsWith('.html')).length;
+      written = (await readdir(staging, { recursive: true }).catch(() => [])).filter((name) =>
+        String(name).endsWith('.html'),
+      ).length;
       if (written > 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -125,17 +149,28 @@ describe('an atomic build', () => {
     expect(await snapshot(site.outDir)).toEqual(before);
     // A killed process cannot clean up: its lock and staging folder stay, beside an intact site;
     // the next build takes the lock over (its process is gone) and removes the staging folder.
-    expect(await leftovers(site.outDir)).toEqual([`${path.basename(site.outDir)}.lock`, path.basename(staging)]);
+    expect(await leftovers(site.outDir)).toEqual([
+      `${path.basename(site.outDir)}.lock`,
+      path.basename(staging),
+    ]);
   });
 
   it('replaces the site when the next build succeeds', async () => {
-    const run = runScript('build', { CONTENT_DIR: path.join(repoRoot, 'content'), OUT_DIR: site.outDir, SITE_NOW: '2020-10-01T12:00:00Z', ASTRO_CACHE_DIR: `${site.outDir}-cache` });
+    const run = runScript('build', {
+      CONTENT_DIR: path.join(repoRoot, 'content'),
+      OUT_DIR: site.outDir,
+      SITE_NOW: '2020-10-01T12:00:00Z',
+      ASTRO_CACHE_DIR: `${site.outDir}-cache`,
+    });
     expect(run.status, run.stderr).toBe(0);
     const after = await snapshot(site.outDir);
-    const pages = (files: Map<string, string>) => [...files.keys()].filter((file) => file.endsWith('.html')).sort();
+    const pages = (files: Map<string, string>) =>
+      [...files.keys()].filter((file) => file.endsWith('.html')).sort();
     expect(pages(after)).toEqual(pages(before));
     // Built before the course started, the course page now says it is upcoming.
-    expect(after.get('courses/attachment-theory-treatment-effectiveness/index.html')).not.toBe(before.get('courses/attachment-theory-treatment-effectiveness/index.html'));
+    expect(after.get('courses/attachment-theory-treatment-effectiveness/index.html')).not.toBe(
+      before.get('courses/attachment-theory-treatment-effectiveness/index.html'),
+    );
     expect(await leftovers(site.outDir)).toEqual([]);
   });
 });

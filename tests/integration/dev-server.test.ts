@@ -13,7 +13,11 @@ const url = (sitePath: string) => `http://127.0.0.1:${PORT}${sitePath}`;
 let server: ChildProcess | undefined;
 let output = '';
 
-async function waitFor<T>(what: string, attempt: () => Promise<T | undefined>, seconds = 120): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  attempt: () => Promise<T | undefined>,
+  seconds = 120,
+): Promise<T> {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     const value = await attempt().catch(() => undefined);
@@ -25,7 +29,11 @@ async function waitFor<T>(what: string, attempt: () => Promise<T | undefined>, s
 
 /** Vitest puts Vite's own variables (MODE, DEV, PROD, SSR, BASE_URL, NODE_ENV=test) into the environment; Astro would read them. */
 function withoutTestRunnerVariables(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(environment).filter(([name]) => !/^(VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|FORCE_TTY)$/.test(name)));
+  return Object.fromEntries(
+    Object.entries(environment).filter(
+      ([name]) => !/^(VITEST.*|TEST|NODE_ENV|MODE|DEV|PROD|SSR|BASE_URL|FORCE_TTY)$/.test(name),
+    ),
+  );
 }
 
 afterAll(() => {
@@ -36,10 +44,26 @@ describe('the dev server', () => {
   it('shows content errors in the terminal and the page, then recovers when the file is fixed', async () => {
     const contentDir = await contentWithOverlay('broken/end-before-start');
     const file = path.join(contentDir, 'courses/fixture-course.md');
-    server = spawn(process.execPath, [path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(PORT)], {
-      cwd: repoRoot,
-      env: { ...withoutTestRunnerVariables(process.env), CONTENT_DIR: contentDir, ASTRO_TELEMETRY_DISABLED: '1', SITE_NOW: '2021-01-01T00:00:00Z' },
-    });
+    server = spawn(
+      process.execPath,
+      [
+        path.join(repoRoot, 'node_modules/astro/bin/astro.mjs'),
+        'dev',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(PORT),
+      ],
+      {
+        cwd: repoRoot,
+        env: {
+          ...withoutTestRunnerVariables(process.env),
+          CONTENT_DIR: contentDir,
+          ASTRO_TELEMETRY_DISABLED: '1',
+          SITE_NOW: '2021-01-01T00:00:00Z',
+        },
+      },
+    );
     server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.on('exit', (code) => (output += `\n[dev server exited with ${code}]`));
@@ -51,7 +75,9 @@ describe('the dev server', () => {
     // Astro's error page carries the error's name; its overlay fills in the message from the
     // dev server, which prints the same report as `npm run check`.
     expect(broken).toContain('<title>ContentValidationError</title>');
-    expect(output).toMatch(/fixture-course\.md:\d+ › sessions\[0\]\.end\s+The session ends before it starts\./);
+    expect(output).toMatch(
+      /fixture-course\.md:\d+ › sessions\[0\]\.end\s+The session ends before it starts\./,
+    );
 
     // Save the fix the way a slow editor does: the file is truncated first and written a moment
     // later, so a watcher sees it empty in between. The server must settle on the finished file.

@@ -11,7 +11,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { realContentWith } from '../helpers/fixtures.ts';
 import { htmlPages, urlPathOf } from '../helpers/site-files.ts';
-import { checkStructuredData, jsonLdFromHtml, type PageKind } from '../helpers/structured-data-checker.ts';
+import {
+  checkStructuredData,
+  jsonLdFromHtml,
+  type PageKind,
+} from '../helpers/structured-data-checker.ts';
 
 const SITE = 'https://courses.example.org';
 let site: BuiltSite;
@@ -32,16 +36,24 @@ function kindOf(file: string): PageKind {
 }
 
 type Node = Record<string, unknown>;
-const nodesOfType = (file: string, type: string) => jsonLdFromHtml(site.read(file)).filter((node) => (node as Node)['@type'] === type) as Node[];
+const nodesOfType = (file: string, type: string) =>
+  jsonLdFromHtml(site.read(file)).filter((node) => (node as Node)['@type'] === type) as Node[];
 
 describe('structured data', () => {
   it('passes the checker on every page', () => {
-    const failures = pages.flatMap((file) => checkStructuredData(jsonLdFromHtml(site.read(file)), { pageKind: kindOf(file) }).errors.map((error) => `${file}: ${error}`));
+    const failures = pages.flatMap((file) =>
+      checkStructuredData(jsonLdFromHtml(site.read(file)), { pageKind: kindOf(file) }).errors.map(
+        (error) => `${file}: ${error}`,
+      ),
+    );
     expect(failures).toEqual([]);
   });
 
   it('gives the seed sessions -04:00 before and -05:00 after the DST change', () => {
-    const [series] = nodesOfType('courses/attachment-theory-treatment-effectiveness/index.html', 'EventSeries');
+    const [series] = nodesOfType(
+      'courses/attachment-theory-treatment-effectiveness/index.html',
+      'EventSeries',
+    );
     const events = (series?.['subEvent'] ?? []) as Node[];
     expect(events.map((event) => [event['startDate'], event['endDate']])).toEqual([
       ['2020-10-19T16:00:00-04:00', '2020-10-19T18:00:00-04:00'],
@@ -49,9 +61,17 @@ describe('structured data', () => {
       ['2020-11-02T16:00:00-05:00', '2020-11-02T18:00:00-05:00'],
       ['2020-11-09T16:00:00-05:00', '2020-11-09T18:00:00-05:00'],
     ]);
-    const [course] = nodesOfType('courses/attachment-theory-treatment-effectiveness/index.html', 'Course');
+    const [course] = nodesOfType(
+      'courses/attachment-theory-treatment-effectiveness/index.html',
+      'Course',
+    );
     const instance = course?.['hasCourseInstance'] as Node;
-    expect(instance).toMatchObject({ courseMode: 'Online', courseWorkload: 'PT8H', startDate: '2020-10-19T16:00:00-04:00', endDate: '2020-11-09T18:00:00-05:00' });
+    expect(instance).toMatchObject({
+      courseMode: 'Online',
+      courseWorkload: 'PT8H',
+      startDate: '2020-10-19T16:00:00-04:00',
+      endDate: '2020-11-09T18:00:00-05:00',
+    });
     expect((instance['location'] as Node)['@type']).toBe('VirtualLocation');
     expect(course).not.toHaveProperty('offers');
   });
@@ -61,13 +81,22 @@ describe('structured data', () => {
     const [course] = nodesOfType(file, 'Course');
     const instance = course?.['hasCourseInstance'] as Node;
     expect(instance['courseMode']).toBe('Onsite');
-    expect(instance['location']).toMatchObject({ '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'London', addressCountry: 'GB' } });
+    expect(instance['location']).toMatchObject({
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress', addressLocality: 'London', addressCountry: 'GB' },
+    });
     const [series] = nodesOfType(file, 'EventSeries');
     const [first, second] = (series?.['subEvent'] ?? []) as Node[];
     // London changes to summer time between the two sessions.
-    expect(first).toMatchObject({ eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode', startDate: '2027-03-26T09:00:00+00:00' });
+    expect(first).toMatchObject({
+      eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+      startDate: '2027-03-26T09:00:00+00:00',
+    });
     expect(second).toMatchObject({ startDate: '2027-03-29T09:00:00+01:00' });
-    expect(first?.['location']).toMatchObject({ '@type': 'Place', address: { '@type': 'PostalAddress' } });
+    expect(first?.['location']).toMatchObject({
+      '@type': 'Place',
+      address: { '@type': 'PostalAddress' },
+    });
     expect(course?.['offers']).toMatchObject({ price: 295, priceCurrency: 'GBP' });
   });
 
@@ -80,7 +109,9 @@ describe('structured data', () => {
 
   it('invites registration for an on-demand course with a registration link', () => {
     const $ = load(site.read('courses/ethics-on-demand/index.html'));
-    expect($('[data-register]').attr('href')).toBe('https://www.example.org/register/ethics-on-demand');
+    expect($('[data-register]').attr('href')).toBe(
+      'https://www.example.org/register/ethics-on-demand',
+    );
   });
 
   it('gives the catalog an ItemList of every course with unique URLs, and the home page Organization and WebSite', () => {
@@ -101,15 +132,21 @@ describe('page metadata', () => {
       const $ = load(site.read(file));
       const title = $('title').text();
       expect(title, file).not.toBe('');
-      expect(titles.get(title), `${file} repeats the title of ${titles.get(title)}`).toBeUndefined();
+      expect(
+        titles.get(title),
+        `${file} repeats the title of ${titles.get(title)}`,
+      ).toBeUndefined();
       titles.set(title, file);
       const description = $('meta[name="description"]').attr('content') ?? '';
       expect(description.length, file).toBeGreaterThan(0);
       expect(description.length, file).toBeLessThanOrEqual(160);
-      if (file !== '404.html') expect($('link[rel="canonical"]').attr('href'), file).toBe(`${SITE}${urlPathOf(file)}`);
+      if (file !== '404.html')
+        expect($('link[rel="canonical"]').attr('href'), file).toBe(`${SITE}${urlPathOf(file)}`);
       expect($('meta[property="og:title"]').attr('content'), file).toBeTruthy();
       expect($('meta[name="twitter:card"]').attr('content'), file).toBeTruthy();
-      expect($('link[rel="alternate"][type="application/rss+xml"]').attr('href'), file).toBe(`${SITE}/feed.xml`);
+      expect($('link[rel="alternate"][type="application/rss+xml"]').attr('href'), file).toBe(
+        `${SITE}/feed.xml`,
+      );
     }
   });
 
@@ -119,9 +156,13 @@ describe('page metadata', () => {
 
   it('gives a course page its social image, 1200x630', () => {
     const $ = load(site.read('courses/attachment-theory-treatment-effectiveness/index.html'));
-    expect($('meta[property="og:image"]').attr('content')).toBe(`${SITE}/og/attachment-theory-treatment-effectiveness.png`);
+    expect($('meta[property="og:image"]').attr('content')).toBe(
+      `${SITE}/og/attachment-theory-treatment-effectiveness.png`,
+    );
     expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
-    const png = readFileSync(path.join(site.outDir, 'og/attachment-theory-treatment-effectiveness.png'));
+    const png = readFileSync(
+      path.join(site.outDir, 'og/attachment-theory-treatment-effectiveness.png'),
+    );
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
   });

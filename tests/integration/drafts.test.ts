@@ -20,7 +20,11 @@ describe('drafts and scheduled publishing', () => {
   });
 
   it('builds neither the draft nor the course scheduled for later', () => {
-    for (const file of ['courses/fixture-course/index.html', 'courses/fixture-course/calendar.ics', 'og/fixture-course.png']) {
+    for (const file of [
+      'courses/fixture-course/index.html',
+      'courses/fixture-course/calendar.ics',
+      'og/fixture-course.png',
+    ]) {
       expect(existsSync(path.join(before.outDir, file)), file).toBe(true);
     }
     for (const slug of ['draft-course', 'scheduled-course']) {
@@ -33,8 +37,13 @@ describe('drafts and scheduled publishing', () => {
   });
 
   it('leaves them out of the search index', () => {
-    const entry = JSON.parse(before.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    const entry = JSON.parse(before.read('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const pages = Object.values(entry.languages).reduce(
+      (sum, language) => sum + language.page_count,
+      0,
+    );
     // The fixture course and its instructor only.
     expect(pages).toBe(2);
   });

@@ -59,7 +59,10 @@ class SiteIndex {
     let ids = this.ids.get(file);
     if (!ids) {
       const $ = load(await readFile(file, 'utf8'));
-      ids = new Set([...$('[id]').map((_, element) => $(element).attr('id')), ...$('a[name]').map((_, element) => $(element).attr('name'))]);
+      ids = new Set([
+        ...$('[id]').map((_, element) => $(element).attr('id')),
+        ...$('a[name]').map((_, element) => $(element).attr('name')),
+      ]);
       this.ids.set(file, ids);
     }
     return ids;
@@ -67,8 +70,10 @@ class SiteIndex {
 }
 
 function formProblem(url: URL): string | undefined {
-  if (url.protocol === 'mailto:' || url.protocol === 'tel:') return url.pathname.trim() === '' ? 'has no address' : undefined;
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `uses the ${url.protocol} scheme`;
+  if (url.protocol === 'mailto:' || url.protocol === 'tel:')
+    return url.pathname.trim() === '' ? 'has no address' : undefined;
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `uses the ${url.protocol} scheme`;
   if (!/^[^.\s]+(\.[^.\s]+)+$/.test(url.hostname)) return 'has no proper host name';
   return undefined;
 }
@@ -81,12 +86,18 @@ async function linkProblem(index: SiteIndex, link: Link): Promise<string | undef
   if (url.origin !== SITE_URL.origin) return formProblem(url);
   const file = await index.fileFor(url.pathname);
   if (!file) {
-    const directory = !path.extname(url.pathname) && !url.pathname.endsWith('/') && (await index.fileFor(`${url.pathname}/`));
-    return directory ? 'leaves out the trailing slash (a redirect on every host)' : 'leads to no page or file';
+    const directory =
+      !path.extname(url.pathname) &&
+      !url.pathname.endsWith('/') &&
+      (await index.fileFor(`${url.pathname}/`));
+    return directory
+      ? 'leaves out the trailing slash (a redirect on every host)'
+      : 'leads to no page or file';
   }
   if (url.hash.length > 1 && file.endsWith('.html')) {
     const fragment = decodeURIComponent(url.hash.slice(1));
-    if (!(await index.idsOf(file)).has(fragment)) return `points at #${fragment}, which ${url.pathname} does not have`;
+    if (!(await index.idsOf(file)).has(fragment))
+      return `points at #${fragment}, which ${url.pathname} does not have`;
   }
   if (url.hash === '#') return 'is an empty fragment';
   return undefined;
@@ -111,7 +122,9 @@ function linksOnPage($: CheerioAPI, from: string): Link[] {
 
 async function filesOf(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 function urlPathOf(root: string, file: string): string {
@@ -126,7 +139,8 @@ describe('links in the built site', () => {
   let contentDir: string;
 
   afterAll(async () => {
-    for (const dir of [contentDir, site?.outDir, site && `${site.outDir}-cache`]) if (dir) await rm(dir, { recursive: true, force: true });
+    for (const dir of [contentDir, site?.outDir, site && `${site.outDir}-cache`])
+      if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   beforeAll(async () => {
@@ -139,12 +153,17 @@ describe('links in the built site', () => {
     links = [];
     for (const file of await filesOf(site.outDir)) {
       const from = urlPathOf(site.outDir, file);
-      if (file.endsWith('.html') && !from.startsWith('/pagefind/')) links.push(...linksOnPage(load(await readFile(file, 'utf8')), from));
+      if (file.endsWith('.html') && !from.startsWith('/pagefind/'))
+        links.push(...linksOnPage(load(await readFile(file, 'utf8')), from));
       if (file.endsWith('.xml')) {
         // Sitemaps (<loc>) and the feed (<link>, <guid>): the addresses search engines and readers follow.
         const $ = load(await readFile(file, 'utf8'), { xml: true });
-        $('loc, item > link, channel > link').each((_, element) => void links.push({ from, url: $(element).text().trim() }));
-        $('atom\\:link[href]').each((_, element) => void links.push({ from, url: $(element).attr('href') ?? '' }));
+        $('loc, item > link, channel > link').each(
+          (_, element) => void links.push({ from, url: $(element).text().trim() }),
+        );
+        $('atom\\:link[href]').each(
+          (_, element) => void links.push({ from, url: $(element).attr('href') ?? '' }),
+        );
       }
     }
   });
@@ -168,12 +187,27 @@ describe('links in the built site', () => {
   });
 
   it('lists in the sitemap every page that search engines should see, and only those', async () => {
-    const listed = new Set(links.filter((link) => /^\/sitemap-\d+\.xml$/.test(link.from)).map((link) => decodeURIComponent(new URL(link.url).pathname)));
-    const pages = (await filesOf(site.outDir)).filter((file) => file.endsWith('.html')).map((file) => urlPathOf(site.outDir, file));
+    const listed = new Set(
+      links
+        .filter((link) => /^\/sitemap-\d+\.xml$/.test(link.from))
+        .map((link) => decodeURIComponent(new URL(link.url).pathname)),
+    );
+    const pages = (await filesOf(site.outDir))
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => urlPathOf(site.outDir, file));
     const indexable = [];
     for (const page of pages) {
-      const $ = load(await readFile(path.join(site.outDir, page.endsWith('/') ? `${page}index.html` : page), 'utf8'));
-      if ($('meta[name="robots"][content*="noindex"]').length === 0 && !page.startsWith('/pagefind/')) indexable.push(page);
+      const $ = load(
+        await readFile(
+          path.join(site.outDir, page.endsWith('/') ? `${page}index.html` : page),
+          'utf8',
+        ),
+      );
+      if (
+        $('meta[name="robots"][content*="noindex"]').length === 0 &&
+        !page.startsWith('/pagefind/')
+      )
+        indexable.push(page);
     }
     expect([...listed].sort()).toEqual(indexable.sort());
   });

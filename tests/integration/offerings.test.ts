@@ -15,10 +15,17 @@ import { realContentWith } from '../helpers/fixtures.ts';
 const SLUG = 'motivational-interviewing-for-counselors';
 const PAGE = `courses/${SLUG}/index.html`;
 const clean = (value: string) => value.replace(/\s+/g, ' ').trim();
-const texts = ($: CheerioAPI, selector: string) => $(selector).toArray().map((element) => clean($(element).text()));
+const texts = ($: CheerioAPI, selector: string) =>
+  $(selector)
+    .toArray()
+    .map((element) => clean($(element).text()));
 /** The key facts as label → value, the way a reader scans them. */
 const keyFacts = ($: CheerioAPI) =>
-  Object.fromEntries($('.key-facts dl > div').toArray().map((row) => [clean($(row).children('dt').text()), clean($(row).children('dd').text())]));
+  Object.fromEntries(
+    $('.key-facts dl > div')
+      .toArray()
+      .map((row) => [clean($(row).children('dt').text()), clean($(row).children('dd').text())]),
+  );
 
 let contentDir: string;
 const sites: BuiltSite[] = [];
@@ -28,12 +35,18 @@ let after: CheerioAPI;
 
 beforeAll(async () => {
   contentDir = await realContentWith('offerings');
-  for (const now of ['2026-11-30T12:00:00Z', '2027-02-01T12:00:00Z', '2027-09-15T12:00:00Z']) sites.push(buildSite(contentDir, now));
-  [before, later, after] = sites.map((site) => load(site.read(PAGE))) as [CheerioAPI, CheerioAPI, CheerioAPI];
+  for (const now of ['2026-11-30T12:00:00Z', '2027-02-01T12:00:00Z', '2027-09-15T12:00:00Z'])
+    sites.push(buildSite(contentDir, now));
+  [before, later, after] = sites.map((site) => load(site.read(PAGE))) as [
+    CheerioAPI,
+    CheerioAPI,
+    CheerioAPI,
+  ];
 }, 240_000);
 
 afterAll(async () => {
-  for (const dir of [contentDir, ...sites.flatMap((site) => [site.outDir, `${site.outDir}-cache`])]) await rm(dir, { recursive: true, force: true });
+  for (const dir of [contentDir, ...sites.flatMap((site) => [site.outDir, `${site.outDir}-cache`])])
+    await rm(dir, { recursive: true, force: true });
 });
 
 describe('before the first offering, with the early bird open', () => {
@@ -50,20 +63,38 @@ describe('before the first offering, with the early bird open', () => {
       // 10 business days before Wednesday, January 20, skipping Martin Luther King Jr. Day (January 18).
       'Full refund until': 'Tuesday, January 5, 2027',
     });
-    expect(before('.key-facts [data-price-ends]').attr('data-price-ends')).toBe('2026-12-16T06:00:00Z');
-    expect(before('.key-facts [data-register]').attr('href')).toBe('https://register.example.org/mi/winter-online');
+    expect(before('.key-facts [data-price-ends]').attr('data-price-ends')).toBe(
+      '2026-12-16T06:00:00Z',
+    );
+    expect(before('.key-facts [data-register]').attr('href')).toBe(
+      'https://register.example.org/mi/winter-online',
+    );
   });
 
   it('lists every offering with its own facts, Register link and calendar', () => {
-    const offerings = before('#offerings ~ ul.current > li').toArray().map((item) => ({
-      title: clean(before(item).children('h3').text()),
-      register: before(item).find('[data-register]').attr('href'),
-      calendar: before(item).find('.calendar-link').attr('href'),
-    }));
+    const offerings = before('#offerings ~ ul.current > li')
+      .toArray()
+      .map((item) => ({
+        title: clean(before(item).children('h3').text()),
+        register: before(item).find('[data-register]').attr('href'),
+        calendar: before(item).find('.calendar-link').attr('href'),
+      }));
     expect(offerings).toEqual([
-      { title: 'January 20–27, 2027 Upcoming', register: 'https://register.example.org/mi/winter-online', calendar: `/courses/${SLUG}/calendar-winter-online.ics` },
-      { title: 'April 10, 2027 Upcoming', register: 'https://register.example.org/mi/denver-spring', calendar: `/courses/${SLUG}/calendar-denver-spring.ics` },
-      { title: 'On demand', register: 'https://register.example.org/mi/on-demand', calendar: undefined },
+      {
+        title: 'January 20–27, 2027 Upcoming',
+        register: 'https://register.example.org/mi/winter-online',
+        calendar: `/courses/${SLUG}/calendar-winter-online.ics`,
+      },
+      {
+        title: 'April 10, 2027 Upcoming',
+        register: 'https://register.example.org/mi/denver-spring',
+        calendar: `/courses/${SLUG}/calendar-denver-spring.ics`,
+      },
+      {
+        title: 'On demand',
+        register: 'https://register.example.org/mi/on-demand',
+        calendar: undefined,
+      },
     ]);
     expect(texts(before, '#offerings ~ ul.current > li:nth-child(2) dl > div')).toEqual([
       'Dates April 10, 2027 · 1 session',
@@ -100,21 +131,34 @@ describe('before the first offering, with the early bird open', () => {
   it('writes one calendar file per dated offering, with UIDs of its own', () => {
     const [site] = sites;
     // Unfolded: iCalendar folds lines longer than 75 octets.
-    const winter = site!.read(`courses/${SLUG}/calendar-winter-online.ics`).replace(/\r\n[ \t]/g, '');
+    const winter = site!
+      .read(`courses/${SLUG}/calendar-winter-online.ics`)
+      .replace(/\r\n[ \t]/g, '');
     expect(winter.match(/^UID:[^\r]*/gm)).toEqual([
       `UID:${SLUG}-winter-online-session-1@courses.example.org`,
       `UID:${SLUG}-winter-online-session-2@courses.example.org`,
     ]);
     expect(winter).toContain('DTSTART;TZID=America/Chicago:20270120T120000');
-    expect(site!.read(`courses/${SLUG}/calendar-denver-spring.ics`)).toContain('DTSTART;TZID=America/Denver:20270410T090000');
+    expect(site!.read(`courses/${SLUG}/calendar-denver-spring.ics`)).toContain(
+      'DTSTART;TZID=America/Denver:20270410T090000',
+    );
     expect(existsSync(path.join(site!.outDir, 'courses', SLUG, 'calendar.ics'))).toBe(false);
   });
 
   it('gives JSON-LD one CourseInstance per offering and an EventSeries per dated one, with the early bird’s validThrough', () => {
-    const nodes = before('script[type="application/ld+json"]').toArray().map((script) => JSON.parse(before(script).text()) as Record<string, unknown>);
+    const nodes = before('script[type="application/ld+json"]')
+      .toArray()
+      .map((script) => JSON.parse(before(script).text()) as Record<string, unknown>);
     const course = nodes.find((node) => node['@type'] === 'Course')!;
     const instances = course['hasCourseInstance'] as Record<string, unknown>[];
-    expect(instances.map((instance) => [instance['courseMode'], instance['startDate'], (instance['offers'] as unknown[] | Record<string, unknown>) && [instance['offers']].flat().length])).toEqual([
+    expect(
+      instances.map((instance) => [
+        instance['courseMode'],
+        instance['startDate'],
+        (instance['offers'] as unknown[] | Record<string, unknown>) &&
+          [instance['offers']].flat().length,
+      ]),
+    ).toEqual([
       ['Online', '2027-01-20T12:00:00-06:00', 3],
       ['Onsite', '2027-04-10T09:00:00-06:00', 1],
       ['Online', undefined, 1],
@@ -126,27 +170,67 @@ describe('before the first offering, with the early bird open', () => {
       `https://courses.example.org/courses/${SLUG}/#sessions-denver-spring`,
     ]);
     expect(series[0]!['offers']).toEqual([
-      { '@type': 'Offer', category: 'Paid', price: 150, priceCurrency: 'USD', name: 'Early bird', validThrough: '2026-12-16T06:00:00Z', url: 'https://register.example.org/mi/winter-online' },
-      { '@type': 'Offer', category: 'Paid', price: 195, priceCurrency: 'USD', name: 'Standard', url: 'https://register.example.org/mi/winter-online' },
-      { '@type': 'Offer', category: 'Paid', price: 95, priceCurrency: 'USD', name: 'Students', url: 'https://register.example.org/mi/winter-online' },
+      {
+        '@type': 'Offer',
+        category: 'Paid',
+        price: 150,
+        priceCurrency: 'USD',
+        name: 'Early bird',
+        validThrough: '2026-12-16T06:00:00Z',
+        url: 'https://register.example.org/mi/winter-online',
+      },
+      {
+        '@type': 'Offer',
+        category: 'Paid',
+        price: 195,
+        priceCurrency: 'USD',
+        name: 'Standard',
+        url: 'https://register.example.org/mi/winter-online',
+      },
+      {
+        '@type': 'Offer',
+        category: 'Paid',
+        price: 95,
+        priceCurrency: 'USD',
+        name: 'Students',
+        url: 'https://register.example.org/mi/winter-online',
+      },
     ]);
   });
 });
 
 describe('after the live-online offering', () => {
   it('shows the Denver offering next, the early bird gone, and the January dates among the past', () => {
-    expect(keyFacts(later)).toMatchObject({ Status: 'Upcoming', Dates: 'April 10, 2027 · 1 session', Format: 'In person', Price: '$225', 'Full refund until': 'Monday, March 29, 2027' });
+    expect(keyFacts(later)).toMatchObject({
+      Status: 'Upcoming',
+      Dates: 'April 10, 2027 · 1 session',
+      Format: 'In person',
+      Price: '$225',
+      'Full refund until': 'Monday, March 29, 2027',
+    });
     expect(later('[data-price-ends]')).toHaveLength(0);
     expect(texts(later, '.offerings ul.past li')).toEqual(['January 20–27, 2027, live online']);
-    expect(later('.key-facts [data-register]').attr('href')).toBe('https://register.example.org/mi/denver-spring');
+    expect(later('.key-facts [data-register]').attr('href')).toBe(
+      'https://register.example.org/mi/denver-spring',
+    );
   });
 });
 
 describe('after every offering', () => {
   it('is past, shows the latest, and invites no registration', () => {
-    expect(keyFacts(after)).toMatchObject({ Status: 'Past course', Available: 'From Tuesday, September 1, 2026 until Tuesday, August 31, 2027', Format: 'On demand' });
+    expect(keyFacts(after)).toMatchObject({
+      Status: 'Past course',
+      Available: 'From Tuesday, September 1, 2026 until Tuesday, August 31, 2027',
+      Format: 'On demand',
+    });
     expect(after('[data-register]')).toHaveLength(0);
-    expect(texts(after, '.key-facts [data-when="past"]')).toEqual(['On-demand access ended on Tuesday, August 31, 2027. Registration is closed.']);
-    expect(texts(after, '.offerings ul.past li')).toEqual(['On demand, until Tuesday, August 31, 2027', 'April 10, 2027, in person', 'January 20–27, 2027, live online']);
+    expect(texts(after, '.key-facts [data-when="past"]')).toEqual([
+      'On-demand access ended on Tuesday, August 31, 2027. Registration is closed.',
+    ]);
+    expect(texts(after, '.offerings ul.past li')).toEqual([
+      'On demand, until Tuesday, August 31, 2027',
+      'April 10, 2027, in person',
+      'January 20–27, 2027, live online',
+    ]);
   });
 });

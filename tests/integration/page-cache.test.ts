@@ -24,7 +24,12 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const file = path.relative(dir, path.join(entry.parentPath, entry.name));
-    files.set(file, createHash('sha256').update(await readFile(path.join(dir, file))).digest('hex'));
+    files.set(
+      file,
+      createHash('sha256')
+        .update(await readFile(path.join(dir, file)))
+        .digest('hex'),
+    );
   }
   return files;
 }
@@ -39,7 +44,12 @@ let contentDir: string;
 let cacheDir: string;
 const build = async (now: string) => {
   const outDir = path.join(cacheDir, '..', 'dist');
-  const run = runScript('build', { CONTENT_DIR: contentDir, OUT_DIR: outDir, SITE_NOW: now, ASTRO_CACHE_DIR: cacheDir });
+  const run = runScript('build', {
+    CONTENT_DIR: contentDir,
+    OUT_DIR: outDir,
+    SITE_NOW: now,
+    ASTRO_CACHE_DIR: cacheDir,
+  });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
   // A copy of the site as built, since the next build replaces the folder.
   const kept = path.join(cacheDir, '..', `site-${Math.random().toString(36).slice(2)}`);
@@ -61,31 +71,50 @@ describe('the course page cache across builds', () => {
     expect(coursePages(warm.run)).toEqual({ rendered: 0, reused: 2 });
     // No searchable page changed, so the search index is the cold build's, copied from the cache
     // (the snapshots below compare it too).
-    expect(warm.run.stdout).toContain('Search index: 4 pages, reused from the cache: no searchable page changed');
+    expect(warm.run.stdout).toContain(
+      'Search index: 4 pages, reused from the cache: no searchable page changed',
+    );
     expect(await snapshot(warm.outDir)).toEqual(await snapshot(cold.outDir));
     // A reused course page's instructor photo is still in the site: the instructor page makes it.
-    const photos = [...(await readFile(path.join(warm.outDir, `courses/${FIXTURE}/index.html`), 'utf8')).matchAll(/\/_astro\/[\w.-]+\.webp/g)].map((match) => match[0]);
+    const photos = [
+      ...(await readFile(path.join(warm.outDir, `courses/${FIXTURE}/index.html`), 'utf8')).matchAll(
+        /\/_astro\/[\w.-]+\.webp/g,
+      ),
+    ].map((match) => match[0]);
     expect(photos.length).toBeGreaterThan(0);
     for (const photo of photos) expect(existsSync(path.join(warm.outDir, photo)), photo).toBe(true);
     // The reused pages are still listed in the sitemap and indexed for search.
     const sitemap = await readFile(path.join(warm.outDir, 'sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain(`/courses/${SEED}/`);
     expect(sitemap).toContain(`/courses/${FIXTURE}/`);
-    const entry = JSON.parse(await readFile(path.join(warm.outDir, 'pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(
+      await readFile(path.join(warm.outDir, 'pagefind/pagefind-entry.json'), 'utf8'),
+    ) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages)[0]?.page_count).toBe(4);
   });
 
   it('renders again only what changed: an edited course, then a course whose instructor changed', async () => {
     await build(BEFORE_SEED);
     const seedFile = path.join(contentDir, `courses/${SEED}.md`);
-    await writeFile(seedFile, `${await readFile(seedFile, 'utf8')}\nA sentence added by an editor.\n`);
+    await writeFile(
+      seedFile,
+      `${await readFile(seedFile, 'utf8')}\nA sentence added by an editor.\n`,
+    );
     const edited = await build(BEFORE_SEED);
     expect(coursePages(edited.run)).toEqual({ rendered: 1, reused: 1 });
     expect(edited.run.stdout).toContain('Search index: 4 pages, indexed');
-    expect(await readFile(path.join(edited.outDir, `courses/${SEED}/index.html`), 'utf8')).toContain('A sentence added by an editor.');
+    expect(
+      await readFile(path.join(edited.outDir, `courses/${SEED}/index.html`), 'utf8'),
+    ).toContain('A sentence added by an editor.');
 
     const instructorFile = path.join(contentDir, 'instructors/leslie-becker-phelps.md');
-    await writeFile(instructorFile, (await readFile(instructorFile, 'utf8')).replace(/^name: .*$/m, 'name: Leslie Becker-Phelps Renamed'));
+    await writeFile(
+      instructorFile,
+      (await readFile(instructorFile, 'utf8')).replace(
+        /^name: .*$/m,
+        'name: Leslie Becker-Phelps Renamed',
+      ),
+    );
     const renamed = await build(BEFORE_SEED);
     const page = await readFile(path.join(renamed.outDir, `courses/${SEED}/index.html`), 'utf8');
     expect(page).toContain('Leslie Becker-Phelps Renamed');

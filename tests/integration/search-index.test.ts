@@ -40,7 +40,10 @@ let site: BuiltSite;
 let pagefind: Pagefind;
 const realFetch = globalThis.fetch;
 
-async function urls(term: string | null, options: Parameters<Pagefind['search']>[1] = {}): Promise<string[]> {
+async function urls(
+  term: string | null,
+  options: Parameters<Pagefind['search']>[1] = {},
+): Promise<string[]> {
   const { results } = await pagefind.search(term, options);
   return Promise.all(results.map(async (result) => (await result.data()).url));
 }
@@ -57,10 +60,15 @@ beforeAll(async () => {
   site = buildSite(await realContentWith('e2e'), '2026-11-30T12:00:00Z');
   // Pagefind's browser API fetches its files from /pagefind/; here they come from the built site.
   globalThis.fetch = async (input: string | URL | Request) => {
-    const url = new URL(input instanceof Request ? input.url : String(input), 'http://site.invalid');
+    const url = new URL(
+      input instanceof Request ? input.url : String(input),
+      'http://site.invalid',
+    );
     return new Response(await readFile(path.join(site.outDir, decodeURIComponent(url.pathname))));
   };
-  pagefind = (await import(/* @vite-ignore */ pathToFileURL(path.join(site.outDir, 'pagefind/pagefind.js')).href)) as Pagefind;
+  pagefind = (await import(
+    /* @vite-ignore */ pathToFileURL(path.join(site.outDir, 'pagefind/pagefind.js')).href
+  )) as Pagefind;
   await pagefind.options({ basePath: '/pagefind/', noWorker: true });
 });
 
@@ -76,16 +84,24 @@ describe('the search index', () => {
   });
 
   it('holds the course and instructor pages only', () => {
-    const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([4]);
   });
 
   it('indexes every page that carries the Pagefind body marker (the build reads only those folders)', async () => {
     const marked: string[] = [];
     for (const file of await readdir(site.outDir, { recursive: true })) {
-      if (file.endsWith('.html') && (await readFile(path.join(site.outDir, file), 'utf8')).includes('data-pagefind-body')) marked.push(file);
+      if (
+        file.endsWith('.html') &&
+        (await readFile(path.join(site.outDir, file), 'utf8')).includes('data-pagefind-body')
+      )
+        marked.push(file);
     }
-    const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    const entry = JSON.parse(site.read('pagefind/pagefind-entry.json')) as {
+      languages: Record<string, { page_count: number }>;
+    };
     expect(marked).toHaveLength(4);
     expect(Object.values(entry.languages)[0]?.page_count).toBe(marked.length);
   });
@@ -106,16 +122,34 @@ describe('the search index', () => {
       format: ['Live online'],
       instructor: ['Leslie Becker-Phelps'],
       level: ['Beginner', 'Intermediate'],
-      profession: ['Counselors', 'Drug & Alcohol Counselors', 'Educators', 'MFTs', 'National Counselors', 'Nurses', 'Physicians', 'Psychologists', 'Social Workers'],
+      profession: [
+        'Counselors',
+        'Drug & Alcohol Counselors',
+        'Educators',
+        'MFTs',
+        'National Counselors',
+        'Nurses',
+        'Physicians',
+        'Psychologists',
+        'Social Workers',
+      ],
       status: ['Past'],
-      topic: ['Attachment theory', 'Self-compassion', 'Affect regulation', 'Mentalizing', 'Treatment resistance'],
+      topic: [
+        'Attachment theory',
+        'Self-compassion',
+        'Affect regulation',
+        'Mentalizing',
+        'Treatment resistance',
+      ],
       year: ['2020'],
     });
   });
 
   it('gives the search page the index’s own filter values and counts, so it shows them before Pagefind loads', async () => {
     const page = load(site.read('search/index.html'));
-    const embedded = JSON.parse(page('[data-search-page]').attr('data-filter-counts') ?? '{}') as Record<string, Record<string, number>>;
+    const embedded = JSON.parse(
+      page('[data-search-page]').attr('data-filter-counts') ?? '{}',
+    ) as Record<string, Record<string, number>>;
     expect(embedded).toEqual(await pagefind.filters());
   });
 
@@ -125,7 +159,9 @@ describe('the search index', () => {
     const seed = data.find((page) => page.url === SEED);
     expect(seed?.excerpt).toBeTruthy();
     for (const page of data) {
-      expect(page.content).not.toMatch(/Key facts|Status|Past course|Full refund until|Registration is closed/);
+      expect(page.content).not.toMatch(
+        /Key facts|Status|Past course|Full refund until|Registration is closed/,
+      );
     }
   });
 
@@ -149,7 +185,11 @@ describe('the search index', () => {
 
   it('counts every filter value across the site', async () => {
     const all = await pagefind.filters();
-    expect(all['board']).toMatchObject({ [APA]: 1, [ASWB]: 1, 'National Board for Certified Counselors (NBCC)': 2 });
+    expect(all['board']).toMatchObject({
+      [APA]: 1,
+      [ASWB]: 1,
+      'National Board for Certified Counselors (NBCC)': 2,
+    });
     expect(all['status']).toEqual({ Past: 1, Upcoming: 1 });
     expect(all['year']).toEqual({ '2020': 1, '2027': 1 });
   });
@@ -170,7 +210,12 @@ describe('the search index', () => {
   it('leaves out the policy text, the approval statements and the registration notes every course repeats', async () => {
     const { content } = await seedData();
     expect(content).toContain('Therapy rooms are filled with clients');
-    for (const boilerplate of ['administrative processing fee', 'maintains responsibility for the program', 'Registration is closed', 'Add the sessions to your calendar']) {
+    for (const boilerplate of [
+      'administrative processing fee',
+      'maintains responsibility for the program',
+      'Registration is closed',
+      'Add the sessions to your calendar',
+    ]) {
       expect(content, boilerplate).not.toContain(boilerplate);
     }
   });
@@ -182,17 +227,35 @@ describe('the search page', () => {
   it('explains itself without JavaScript and links to the catalog and every browse page', () => {
     const $ = html();
     expect($('main .without-scripts').text()).toContain('Searching needs JavaScript');
-    const links = new Set($('main a').toArray().map((link) => $(link).attr('href')));
-    for (const href of ['/courses/', '/topics/', '/boards/', '/instructors/', '/formats/live-online/', '/formats/in-person/', '/levels/beginner/', '/boards/apa/', '/topics/mentalizing/']) {
+    const links = new Set(
+      $('main a')
+        .toArray()
+        .map((link) => $(link).attr('href')),
+    );
+    for (const href of [
+      '/courses/',
+      '/topics/',
+      '/boards/',
+      '/instructors/',
+      '/formats/live-online/',
+      '/formats/in-person/',
+      '/levels/beginner/',
+      '/boards/apa/',
+      '/topics/mentalizing/',
+    ]) {
       expect(links, href).toContain(href);
     }
     // The page itself is indexable; robots.txt keeps its result URLs (/search/?q=…) out of crawls.
     expect($('meta[name="robots"]')).toHaveLength(0);
-    expect(readFileSync(path.join(site.outDir, 'robots.txt'), 'utf8')).toContain('Disallow: /search/?');
+    expect(readFileSync(path.join(site.outDir, 'robots.txt'), 'utf8')).toContain(
+      'Disallow: /search/?',
+    );
   });
 
   it('maps every board in the index to the board’s file name, for stable URLs', async () => {
-    const codes = JSON.parse(html()('[data-search-page]').attr('data-board-codes') ?? '{}') as Record<string, string>;
+    const codes = JSON.parse(
+      html()('[data-search-page]').attr('data-board-codes') ?? '{}',
+    ) as Record<string, string>;
     const boards = Object.keys((await pagefind.filters())['board'] ?? {});
     expect(boards.length).toBeGreaterThan(0);
     for (const board of boards) expect(codes[board], board).toMatch(/^[a-z0-9-]+$/);
@@ -201,8 +264,14 @@ describe('the search page', () => {
   });
 
   it('is the target of the header’s search entry on every page', () => {
-    for (const page of ['index.html', `courses/attachment-theory-treatment-effectiveness/index.html`, 'topics/index.html']) {
-      expect(load(site.read(page))('header a[data-search-entry]').attr('href'), page).toBe('/search/');
+    for (const page of [
+      'index.html',
+      `courses/attachment-theory-treatment-effectiveness/index.html`,
+      'topics/index.html',
+    ]) {
+      expect(load(site.read(page))('header a[data-search-entry]').attr('href'), page).toBe(
+        '/search/',
+      );
     }
   });
 });

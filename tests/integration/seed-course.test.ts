@@ -21,7 +21,9 @@ describe('the seed course, built after it ended', () => {
 
   it('shows the title and subtitle', () => {
     expect(text($, 'h1')).toBe('Improving Treatment Effectiveness with Attachment Theory');
-    expect(text($, '.subtitle')).toBe('Overcome Treatment Resistance, Improve Affect Regulation, and Build Compassionate Self-Awareness');
+    expect(text($, '.subtitle')).toBe(
+      'Overcome Treatment Resistance, Improve Affect Regulation, and Build Compassionate Self-Awareness',
+    );
   });
 
   it('lists four sessions with offsets on both sides of the 2020 DST change', () => {
@@ -32,7 +34,9 @@ describe('the seed course, built after it ended', () => {
       '2020-11-02T16:00:00-05:00',
       '2020-11-09T16:00:00-05:00',
     ]);
-    expect(sessions.map((session) => text($, `[data-start="${$(session).attr('data-start')}"] .when`))).toEqual([
+    expect(
+      sessions.map((session) => text($, `[data-start="${$(session).attr('data-start')}"] .when`)),
+    ).toEqual([
       'Monday, October 19, 2020, 4–6 PM EDT',
       'Monday, October 26, 2020, 4–6 PM EDT',
       'Monday, November 2, 2020, 4–6 PM EST',
@@ -43,17 +47,25 @@ describe('the seed course, built after it ended', () => {
   });
 
   it('gives each session its two titled hours', () => {
-    const agenda = $('.agenda li').toArray().map((item) => $(item).text().replace(/\s+/g, ' ').trim());
+    const agenda = $('.agenda li')
+      .toArray()
+      .map((item) => $(item).text().replace(/\s+/g, ' ').trim());
     expect(agenda).toHaveLength(8);
-    expect(agenda[0]).toBe('Hour 1: Attachment Theory: An overview and important concepts for therapy');
-    expect(agenda[5]).toBe('Hour 2: Building Awareness in Treatment through STEAM (Sensations, Thoughts, Emotions, Actions, and Mentalizing)');
+    expect(agenda[0]).toBe(
+      'Hour 1: Attachment Theory: An overview and important concepts for therapy',
+    );
+    expect(agenda[5]).toBe(
+      'Hour 2: Building Awareness in Treatment through STEAM (Sensations, Thoughts, Emotions, Actions, and Mentalizing)',
+    );
   });
 
   it('shows 8 CE hours, the joint sponsors and all eight approvals with the APA statement', () => {
     expect(text($, '#ce-credit + p')).toBe(
       'This course is jointly sponsored by Praxis CET and Institute for Better Health (IBH) and is approved for 8 CE hours by the following:',
     );
-    const approvals = $('.approvals > li').toArray().map((item) => $(item).find('.board').text());
+    const approvals = $('.approvals > li')
+      .toArray()
+      .map((item) => $(item).find('.board').text());
     expect(approvals).toEqual([
       'National Board for Certified Counselors (NBCC)',
       'NAADAC, the Association for Addiction Professionals (NAADAC)',
@@ -72,21 +84,36 @@ describe('the seed course, built after it ended', () => {
   it('lists the seven learning objectives after their lead-in', () => {
     expect(text($, '#objectives-heading + p')).toBe('Participants will be able to:');
     expect($('#objectives-heading ~ ol li')).toHaveLength(7);
-    expect(text($, '#objectives-heading ~ ol li:last-child')).toBe('Apply techniques to increase the elements of self-compassion.');
+    expect(text($, '#objectives-heading ~ ol li:last-child')).toBe(
+      'Apply techniques to increase the elements of self-compassion.',
+    );
   });
 
   it('shows the audience and levels', () => {
-    expect(text($, '#audience-heading + p')).toBe('Mental health professionals. Level: Beginner to intermediate.');
+    expect(text($, '#audience-heading + p')).toBe(
+      'Mental health professionals. Level: Beginner to intermediate.',
+    );
   });
 
   it('cites the four readings in APA order', () => {
-    const references = $('.references li').toArray().map((item) => $(item).text().trim());
+    const references = $('.references li')
+      .toArray()
+      .map((item) => $(item).text().trim());
     expect(references).toHaveLength(4);
-    expect(references.map((reference) => reference.split(',')[0])).toEqual(['Bateman', 'Becker-Phelps', 'Cassidy', 'Warren']);
+    expect(references.map((reference) => reference.split(',')[0])).toEqual([
+      'Bateman',
+      'Becker-Phelps',
+      'Cassidy',
+      'Warren',
+    ]);
   });
 
   it('computes the refund terms: full refund minus $30 until Oct 5, 2020, then a credit for a year', () => {
-    expect($('.periods li').toArray().map((item) => $(item).text().trim())).toEqual([
+    expect(
+      $('.periods li')
+        .toArray()
+        .map((item) => $(item).text().trim()),
+    ).toEqual([
       'Cancel on or before Monday, October 5, 2020: refund minus the $30 administrative processing fee.',
       'Cancel from Tuesday, October 6, 2020: no refund; a credit for the full amount toward another learning product, valid for 12 months.',
     ]);
@@ -94,7 +121,9 @@ describe('the seed course, built after it ended', () => {
 
   it('says the course is past, when it took place, and offers no registration', () => {
     expect(text($, '[data-status-label]')).toBe('Past course');
-    expect(text($, '[data-when="past"]')).toBe('This course took place from Monday, October 19, 2020 to Monday, November 9, 2020. Registration is closed.');
+    expect(text($, '[data-when="past"]')).toBe(
+      'This course took place from Monday, October 19, 2020 to Monday, November 9, 2020. Registration is closed.',
+    );
     expect($('[data-register]')).toHaveLength(0);
   });
 
@@ -114,10 +143,16 @@ describe('the seed course, built after it ended', () => {
   it('lists the course in the catalog as a past course, and on the home page as the latest, with nothing coming up', () => {
     const catalog = load(site.read('courses/index.html'));
     expect(catalog('#past-courses').length).toBe(1);
-    expect(catalog(`a[href="/courses/${SLUG}/"]`).first().text()).toBe('Improving Treatment Effectiveness with Attachment Theory');
+    expect(catalog(`a[href="/courses/${SLUG}/"]`).first().text()).toBe(
+      'Improving Treatment Effectiveness with Attachment Theory',
+    );
     const home = load(site.read('index.html'));
-    expect(text(home, '.next > p').startsWith('No upcoming course is scheduled right now. The latest:')).toBe(true);
-    expect(text(home, `.next a[href="/courses/${SLUG}/"] + .when`)).toBe('Past course, October 19 – November 9, 2020');
+    expect(
+      text(home, '.next > p').startsWith('No upcoming course is scheduled right now. The latest:'),
+    ).toBe(true);
+    expect(text(home, `.next a[href="/courses/${SLUG}/"] + .when`)).toBe(
+      'Past course, October 19 – November 9, 2020',
+    );
   });
 });
 
@@ -130,7 +165,9 @@ describe('the seed course, built before it started', () => {
     expect(text($, '[data-refund-deadline] dt')).toBe('Refund until');
     expect(text($, '[data-refund-deadline] dd')).toBe('Monday, October 5, 2020');
     expect($('[data-register]')).toHaveLength(0);
-    expect(text($, '[data-when="upcoming"]')).toBe('Registration details for this course have not been published.');
+    expect(text($, '[data-when="upcoming"]')).toBe(
+      'Registration details for this course have not been published.',
+    );
     expect($('[data-when="past"]').attr('hidden')).toBeDefined();
   });
 });

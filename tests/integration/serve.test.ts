@@ -17,7 +17,9 @@ beforeAll(async () => {
   await writeFile(path.join(site, 'index.html'), '<!doctype html><title>Home</title>');
   await writeFile(path.join(site, '404.html'), '<!doctype html><title>Not found</title>');
   await writeFile(path.join(folder, 'site-cache', 'secret.txt'), 'secret');
-  server = spawn(process.execPath, [path.join(repoRoot, 'scripts/serve.ts'), site, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  server = spawn(process.execPath, [path.join(repoRoot, 'scripts/serve.ts'), site, '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   base = await new Promise<string>((resolve) => {
     server.stdout!.on('data', (chunk: Buffer) => {
       const match = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString());
@@ -35,12 +37,14 @@ describe('npm run serve', () => {
     expect(await response.text()).toContain('<title>Home</title>');
   });
 
-  it.each(['/..%2Fsite-cache/secret.txt', '/..%2fsite-cache%2fsecret.txt', '/%2e%2e%2Fsite-cache/secret.txt', '/%E0%A4%A'])(
-    'answers %s with the 404 page, never a file outside the site',
-    async (urlPath) => {
-      const response = await fetch(`${base}${urlPath}`);
-      expect(response.status).toBe(404);
-      expect(await response.text()).toContain('<title>Not found</title>');
-    },
-  );
+  it.each([
+    '/..%2Fsite-cache/secret.txt',
+    '/..%2fsite-cache%2fsecret.txt',
+    '/%2e%2e%2Fsite-cache/secret.txt',
+    '/%E0%A4%A',
+  ])('answers %s with the 404 page, never a file outside the site', async (urlPath) => {
+    const response = await fetch(`${base}${urlPath}`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('<title>Not found</title>');
+  });
 });

@@ -9,7 +9,9 @@ import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { ogCardHash, renderOgPng, type OgCard } from './og-image.ts';
 
-export function ogCacheDir(astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro'): string {
+export function ogCacheDir(
+  astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro',
+): string {
   return path.resolve(astroCacheDir, 'og-images');
 }
 
@@ -21,7 +23,10 @@ async function readCached(file: string): Promise<Uint8Array<ArrayBuffer> | undef
 }
 
 /** The PNG for a card: from the cache, or drawn and stored (atomically, so a crash leaves no half file). */
-export async function cachedOgImage(card: OgCard, cacheDir = ogCacheDir()): Promise<Uint8Array<ArrayBuffer>> {
+export async function cachedOgImage(
+  card: OgCard,
+  cacheDir = ogCacheDir(),
+): Promise<Uint8Array<ArrayBuffer>> {
   const file = path.join(cacheDir, `${ogCardHash(card)}.png`);
   const cached = await readCached(file);
   if (cached) return cached;
@@ -37,7 +42,10 @@ export async function cachedOgImage(card: OgCard, cacheDir = ogCacheDir()): Prom
  * Draws every missing image on worker threads, one per core, so a cold build's thousands of
  * images take a fraction of the time. Used by the build script, before Astro renders pages.
  */
-export async function warmOgCache(cards: readonly OgCard[], cacheDir = ogCacheDir()): Promise<{ drawn: number; reused: number }> {
+export async function warmOgCache(
+  cards: readonly OgCard[],
+  cacheDir = ogCacheDir(),
+): Promise<{ drawn: number; reused: number }> {
   const missing: { card: OgCard; file: string }[] = [];
   await Promise.all(
     cards.map(async (card) => {
@@ -65,7 +73,8 @@ async function drawOnWorkers(jobs: { card: OgCard; file: string }[]): Promise<vo
             worker.once('error', onError);
             worker.once('message', (reply: { file: string; error?: string }) => {
               worker.off('error', onError);
-              if (reply.error) reject(new Error(`Social image for "${current.card.title}": ${reply.error}`));
+              if (reply.error)
+                reject(new Error(`Social image for "${current.card.title}": ${reply.error}`));
               else resolve();
             });
             worker.postMessage(current);

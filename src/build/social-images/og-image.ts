@@ -28,7 +28,9 @@ export const OG_RENDERER_PACKAGES = ['@resvg/resvg-js', 'dejavu-fonts-ttf'] as c
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-export const OG_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif-Bold.ttf'].map((file) => path.join(fontDir, file));
+export const OG_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif-Bold.ttf'].map(
+  (file) => path.join(fontDir, file),
+);
 
 function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -42,7 +44,10 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const pieces = word.length > maxChars ? (word.match(new RegExp(`.{1,${maxChars}}`, 'gu')) ?? [word]) : [word];
+    const pieces =
+      word.length > maxChars
+        ? (word.match(new RegExp(`.{1,${maxChars}}`, 'gu')) ?? [word])
+        : [word];
     for (const piece of pieces) {
       const candidate = line ? `${line} ${piece}` : piece;
       if (candidate.length <= maxChars) line = candidate;
@@ -64,7 +69,10 @@ export function ogImageSvg(card: OgCard): string {
   const titleSize = titleLines.length > 3 ? 56 : 64;
   const titleTop = 150;
   const title = titleLines
-    .map((line, index) => `<text x="80" y="${titleTop + index * titleSize * 1.2}" font-family="DejaVu Serif" font-weight="700" font-size="${titleSize}" fill="#1d2433">${escapeXml(line)}</text>`)
+    .map(
+      (line, index) =>
+        `<text x="80" y="${titleTop + index * titleSize * 1.2}" font-family="DejaVu Serif" font-weight="700" font-size="${titleSize}" fill="#1d2433">${escapeXml(line)}</text>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">
 <rect width="100%" height="100%" fill="#fbfaf7"/>
@@ -77,8 +85,18 @@ ${title}
 }
 
 /** The cache key: everything the image shows, the template's version and the versions of what draws it. */
-export function ogCardHash(card: OgCard, rendererVersions: readonly string[] = versionsOf(OG_RENDERER_PACKAGES)): string {
-  const key = [TEMPLATE_VERSION, rendererVersions, card.title, card.when, card.facts, card.siteName];
+export function ogCardHash(
+  card: OgCard,
+  rendererVersions: readonly string[] = versionsOf(OG_RENDERER_PACKAGES),
+): string {
+  const key = [
+    TEMPLATE_VERSION,
+    rendererVersions,
+    card.title,
+    card.when,
+    card.facts,
+    card.siteName,
+  ];
   return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 20);
 }
 

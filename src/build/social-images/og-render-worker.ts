@@ -29,6 +29,9 @@ parentPort?.on('message', ({ card, file }: { card: OgCard; file: string }) => {
     // not see, so without a nudge a worker grows by megabytes an image (4.5 GB at 5,000).
     if (++drawn % GC_EVERY === 0) collectGarbage();
   } catch (error) {
-    parentPort?.postMessage({ file, error: error instanceof Error ? error.message : String(error) });
+    parentPort?.postMessage({
+      file,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 });

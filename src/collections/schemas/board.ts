@@ -6,25 +6,34 @@ import { jurisdictionsSchema } from './jurisdiction.ts';
 
 export const boardSchema = z
   .strictObject({
-    code: textSchema.meta({ description: 'Short code as printed in approval lines.', examples: ['APA'] }),
-    fullName: textSchema
-      .optional()
-      .meta({ description: 'The full name of the board, when known.', examples: ['American Psychological Association'] }),
+    code: textSchema.meta({
+      description: 'Short code as printed in approval lines.',
+      examples: ['APA'],
+    }),
+    fullName: textSchema.optional().meta({
+      description: 'The full name of the board, when known.',
+      examples: ['American Psychological Association'],
+    }),
     professions: z
       .array(textSchema)
       .min(1)
-      .meta({ description: 'The professions whose credit this approval covers.', examples: [['Psychologists']] }),
+      .meta({
+        description: 'The professions whose credit this approval covers.',
+        examples: [['Psychologists']],
+      }),
     creditUnit: creditUnitSchema.default('hours'),
     statementTemplate: textSchema.optional().meta({
       description:
         'The body’s approval statement with `{organization}` (and `{providerNumber}`) where the approved organisation’s name (and number) go; used for approvals that give no statement of their own.',
-      examples: ['{organization} is approved by the American Psychological Association to sponsor continuing education for psychologists.'],
+      examples: [
+        '{organization} is approved by the American Psychological Association to sponsor continuing education for psychologists.',
+      ],
     }),
     jurisdictions: jurisdictionsSchema.optional(),
-    requires: z
-      .array(requirementSchema)
-      .default([])
-      .meta({ description: 'The promotional items this body requires a course page to state; `npm run check` reports each one a course lacks.' }),
+    requires: z.array(requirementSchema).default([]).meta({
+      description:
+        'The promotional items this body requires a course page to state; `npm run check` reports each one a course lacks.',
+    }),
   })
   .meta({ description: 'A CE approval board.' });
 

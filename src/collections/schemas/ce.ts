@@ -7,11 +7,17 @@ import { z } from 'zod';
 import { isoDateSchema, referenceTo, textSchema } from './common.ts';
 import { courseFormatSchema } from './format.ts';
 
-export const CREDIT_UNITS = ['hours', 'CEUs', 'contact hours', 'AMA PRA Category 1 Credits'] as const;
+export const CREDIT_UNITS = [
+  'hours',
+  'CEUs',
+  'contact hours',
+  'AMA PRA Category 1 Credits',
+] as const;
 export type CreditUnit = (typeof CREDIT_UNITS)[number];
 
 export const creditUnitSchema = z.enum(CREDIT_UNITS).meta({
-  description: 'The unit a body counts credit in (ASHA: 0.1 CEU = 1 hour; ANCC: contact hours; physicians: AMA PRA Category 1 Credits).',
+  description:
+    'The unit a body counts credit in (ASHA: 0.1 CEU = 1 hour; ANCC: contact hours; physicians: AMA PRA Category 1 Credits).',
   examples: ['hours'],
 });
 
@@ -46,7 +52,9 @@ export type PromotionalItem = (typeof PROMOTIONAL_ITEMS)[number];
 
 export const requirementSchema = z
   .strictObject({
-    item: z.enum(PROMOTIONAL_ITEMS).meta({ description: 'What a course page must state.', examples: ['cost'] }),
+    item: z
+      .enum(PROMOTIONAL_ITEMS)
+      .meta({ description: 'What a course page must state.', examples: ['cost'] }),
     source: textSchema.meta({
       description: 'Where the body says so, so an editor can read the rule.',
       examples: ['apa.org/ed/sponsor/about/faq'],
@@ -55,28 +63,39 @@ export const requirementSchema = z
       .array(courseFormatSchema)
       .min(1)
       .optional()
-      .meta({ description: 'The course formats the rule applies to, when not all (NBCC asks completion requirements of home study).', examples: [['on-demand']] }),
+      .meta({
+        description:
+          'The course formats the rule applies to, when not all (NBCC asks completion requirements of home study).',
+        examples: [['on-demand']],
+      }),
   })
   .meta({ description: 'One promotional item the body requires, with its source.' });
 
 export const approvalPeriodFields = {
-  validFrom: isoDateSchema.optional().meta({ description: 'First day of the approval.', examples: ['2020-01-01'] }),
-  validUntil: isoDateSchema
+  validFrom: isoDateSchema
     .optional()
-    .meta({ description: 'Last day of the approval; a course after it cannot claim it.', examples: ['2025-12-31'] }),
+    .meta({ description: 'First day of the approval.', examples: ['2020-01-01'] }),
+  validUntil: isoDateSchema.optional().meta({
+    description: 'Last day of the approval; a course after it cannot claim it.',
+    examples: ['2025-12-31'],
+  }),
 };
 
 /** One organisation's approval by one body: what a sponsor file lists under `approvals`. */
 export const providerApprovalSchema = z
   .strictObject({
     board: referenceTo('boards', 'apa'),
-    providerNumber: textSchema
-      .optional()
-      .meta({ description: 'The provider number the body issued, where it issues one.', examples: ['ACEP No. 6759'] }),
+    providerNumber: textSchema.optional().meta({
+      description: 'The provider number the body issued, where it issues one.',
+      examples: ['ACEP No. 6759'],
+    }),
     ...approvalPeriodFields,
     statement: textSchema.optional().meta({
-      description: 'The approval statement as the body words it, naming this organisation. Left out, the body’s `statementTemplate` is used.',
-      examples: ['Institute for Better Health, Inc is approved by the American Psychological Association (APA) to offer continuing education for psychologists.'],
+      description:
+        'The approval statement as the body words it, naming this organisation. Left out, the body’s `statementTemplate` is used.',
+      examples: [
+        'Institute for Better Health, Inc is approved by the American Psychological Association (APA) to offer continuing education for psychologists.',
+      ],
     }),
   })
   .meta({ description: 'This organisation is approved by this body.' });

@@ -48,7 +48,10 @@ export const httpsUrlSchema = z
     error: 'must be an absolute https URL',
     params: { expected: 'an absolute URL starting with https://' },
   })
-  .meta({ description: 'An absolute URL starting with https://.', examples: ['https://www.example.org/register'] });
+  .meta({
+    description: 'An absolute URL starting with https://.',
+    examples: ['https://www.example.org/register'],
+  });
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -57,7 +60,9 @@ export function isCalendarDate(value: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 /** A calendar date, `YYYY-MM-DD`, with no time and no zone. */
@@ -75,7 +80,10 @@ const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const wallTimeSchema = z
   .string()
   .regex(WALL_TIME, 'a 24-hour time written HH:MM')
-  .meta({ description: 'A 24-hour wall-clock time, HH:MM, in the course time zone.', examples: ['16:00'] });
+  .meta({
+    description: 'A 24-hour wall-clock time, HH:MM, in the course time zone.',
+    examples: ['16:00'],
+  });
 
 const knownZones = new Map<string, boolean>();
 
@@ -101,12 +109,16 @@ export const timeZoneSchema = z
   .superRefine((value, context) => {
     if (isIanaTimeZone(value)) {
       // Intl accepts any case, but the name is printed as written: `america/new_york` is refused.
-      const canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+      const canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions()
+        .timeZone;
       if (canonical === value || canonical.toLowerCase() !== value.toLowerCase()) return;
       context.addIssue({
         code: 'custom',
         message: 'is a time zone written in the wrong case',
-        params: { expected: `the zone's name as IANA writes it, "${canonical}"`, fix: `Did you mean "${canonical}"?` },
+        params: {
+          expected: `the zone's name as IANA writes it, "${canonical}"`,
+          fix: `Did you mean "${canonical}"?`,
+        },
       });
       return;
     }
@@ -127,7 +139,10 @@ export const timeZoneSchema = z
 /** An amount of money in a currency. */
 export const moneySchema = z
   .strictObject({
-    amount: z.number().nonnegative().meta({ description: 'The amount, in major units.', examples: [30] }),
+    amount: z
+      .number()
+      .nonnegative()
+      .meta({ description: 'The amount, in major units.', examples: [30] }),
     currency: z
       .string()
       .regex(/^[A-Z]{3}$/, 'a three-letter ISO 4217 code')

@@ -12,12 +12,20 @@ import { offeringFields, offeringSchema, type Venue } from './offering.ts';
 export const LEVELS = ['introductory', 'beginner', 'intermediate', 'advanced'] as const;
 export { CE_CATEGORIES, CE_DELIVERIES };
 
-const categorySchema = z.enum(CE_CATEGORIES).meta({ description: 'What the hours count as.', examples: ['ethics'] });
-const deliverySchema = z.enum(CE_DELIVERIES).meta({ description: 'How the hours are earned.', examples: ['live'] });
+const categorySchema = z
+  .enum(CE_CATEGORIES)
+  .meta({ description: 'What the hours count as.', examples: ['ethics'] });
+const deliverySchema = z
+  .enum(CE_DELIVERIES)
+  .meta({ description: 'How the hours are earned.', examples: ['live'] });
 
 export const ceHoursPartSchema = z
   .strictObject({
-    hours: z.number().positive().multipleOf(0.25).meta({ description: 'Hours in this part.', examples: [6] }),
+    hours: z
+      .number()
+      .positive()
+      .multipleOf(0.25)
+      .meta({ description: 'Hours in this part.', examples: [6] }),
     category: categorySchema,
     delivery: deliverySchema,
   })
@@ -25,49 +33,90 @@ export const ceHoursPartSchema = z
 
 export const creditPartSchema = z
   .strictObject({
-    amount: z.number().positive().meta({ description: 'Credit in this part, in the credit’s unit.', examples: [3] }),
+    amount: z
+      .number()
+      .positive()
+      .meta({ description: 'Credit in this part, in the credit’s unit.', examples: [3] }),
     category: categorySchema.optional(),
     delivery: deliverySchema.optional(),
   })
-  .meta({ description: 'A part of a body’s credit that boards count apart, such as 3 hours of ethics.' });
+  .meta({
+    description: 'A part of a body’s credit that boards count apart, such as 3 hours of ethics.',
+  });
 
 export const creditSchema = z
   .strictObject({
-    amount: z.number().positive().meta({ description: 'The credit this body gives, in its unit.', examples: [0.8] }),
-    unit: creditUnitSchema.optional().meta({ description: 'The unit; the board’s `creditUnit` when left out.', examples: ['CEUs'] }),
+    amount: z
+      .number()
+      .positive()
+      .meta({ description: 'The credit this body gives, in its unit.', examples: [0.8] }),
+    unit: creditUnitSchema.optional().meta({
+      description: 'The unit; the board’s `creditUnit` when left out.',
+      examples: ['CEUs'],
+    }),
     parts: z
       .array(creditPartSchema)
       .min(1)
       .optional()
       .meta({ description: 'How the credit splits into categories; must add up to `amount`.' }),
   })
-  .meta({ description: 'The credit one body gives for this course, when it differs from `ceHours`.' });
+  .meta({
+    description: 'The credit one body gives for this course, when it differs from `ceHours`.',
+  });
 
 export const courseApprovalSchema = z
   .strictObject({
-    number: textSchema.optional().meta({ description: 'The approval number the body gave this course.', examples: ['886 123456'] }),
+    number: textSchema.optional().meta({
+      description: 'The approval number the body gave this course.',
+      examples: ['886 123456'],
+    }),
     ...approvalPeriodFields,
-    statement: textSchema.optional().meta({ description: 'The approval statement for this course, as the body words it.' }),
+    statement: textSchema
+      .optional()
+      .meta({ description: 'The approval statement for this course, as the body words it.' }),
   })
-  .meta({ description: 'The course’s own approval by the body, rather than a sponsor’s; `{}` when the source says only that the course is approved.' });
+  .meta({
+    description:
+      'The course’s own approval by the body, rather than a sponsor’s; `{}` when the source says only that the course is approved.',
+  });
 
 export const approvalSchema = z
   .strictObject({
     board: referenceTo('boards', 'apa'),
     sponsor: referenceTo('sponsors', 'institute-for-better-health')
       .optional()
-      .meta({ description: 'The sponsor whose approval by this body gives the credit; needed only when several sponsors hold one.', examples: ['institute-for-better-health'] }),
+      .meta({
+        description:
+          'The sponsor whose approval by this body gives the credit; needed only when several sponsors hold one.',
+        examples: ['institute-for-better-health'],
+      }),
     courseApproval: courseApprovalSchema.optional(),
     credit: creditSchema.optional(),
-    note: textSchema.optional().meta({ description: 'A note on this approval for this course only.' }),
+    note: textSchema
+      .optional()
+      .meta({ description: 'A note on this approval for this course only.' }),
   })
-  .meta({ description: 'A CE approval: the board, through a sponsor’s approval or the course’s own, and the credit.' });
+  .meta({
+    description:
+      'A CE approval: the board, through a sponsor’s approval or the course’s own, and the credit.',
+  });
 
 export const relationshipSchema = z
   .strictObject({
-    company: textSchema.meta({ description: 'The ineligible company (one whose business is health-care products used on patients).', examples: ['Example Pharma, Inc.'] }),
-    nature: textSchema.meta({ description: 'The nature of the relationship.', examples: ['Consultant'] }),
-    mitigated: z.literal(true).meta({ description: 'That the relationship was mitigated before the course; a relationship that was not may not be presented.', examples: [true] }),
+    company: textSchema.meta({
+      description:
+        'The ineligible company (one whose business is health-care products used on patients).',
+      examples: ['Example Pharma, Inc.'],
+    }),
+    nature: textSchema.meta({
+      description: 'The nature of the relationship.',
+      examples: ['Consultant'],
+    }),
+    mitigated: z.literal(true).meta({
+      description:
+        'That the relationship was mitigated before the course; a relationship that was not may not be presented.',
+      examples: [true],
+    }),
   })
   .meta({ description: 'One relevant financial relationship.' });
 
@@ -75,23 +124,41 @@ export const disclosureSchema = z
   .strictObject({
     instructor: referenceTo('instructors', 'leslie-becker-phelps')
       .optional()
-      .meta({ description: 'The instructor this disclosure is for (or give `name` for a planner who does not teach).', examples: ['leslie-becker-phelps'] }),
-    name: textSchema.optional().meta({ description: 'The name of a planner or reviewer who is not an instructor.', examples: ['Jordan Lee'] }),
+      .meta({
+        description:
+          'The instructor this disclosure is for (or give `name` for a planner who does not teach).',
+        examples: ['leslie-becker-phelps'],
+      }),
+    name: textSchema.optional().meta({
+      description: 'The name of a planner or reviewer who is not an instructor.',
+      examples: ['Jordan Lee'],
+    }),
     // No default: Decap fills a new list with one item when a field inside it has a default.
     role: z
       .enum(['instructor', 'planner', 'reviewer'])
       .optional()
-      .meta({ description: 'Their part in the course; an instructor when left out for an instructor, a planner for a name.', examples: ['planner'] }),
-    relationships: z
-      .union([z.literal('none'), z.array(relationshipSchema).min(1)])
-      .meta({ description: 'Their relevant financial relationships, or `none`: a statement for this person, never a blanket line.', examples: ['none'] }),
+      .meta({
+        description:
+          'Their part in the course; an instructor when left out for an instructor, a planner for a name.',
+        examples: ['planner'],
+      }),
+    relationships: z.union([z.literal('none'), z.array(relationshipSchema).min(1)]).meta({
+      description:
+        'Their relevant financial relationships, or `none`: a statement for this person, never a blanket line.',
+      examples: ['none'],
+    }),
   })
   .meta({ description: 'One person’s financial disclosure.' });
 
 export const commercialSupportSchema = z
   .strictObject({
-    company: textSchema.meta({ description: 'Who gave the support.', examples: ['Example Foundation'] }),
-    kind: textSchema.optional().meta({ description: 'What kind of support.', examples: ['Educational grant'] }),
+    company: textSchema.meta({
+      description: 'Who gave the support.',
+      examples: ['Example Foundation'],
+    }),
+    kind: textSchema
+      .optional()
+      .meta({ description: 'What kind of support.', examples: ['Educational grant'] }),
   })
   .meta({ description: 'One commercial supporter.' });
 
@@ -110,73 +177,144 @@ export const disclosuresSchema = z
 
 export const completionSchema = z
   .strictObject({
-    fullAttendance: z.boolean().optional().meta({ description: 'Whether attendance of every session is required (no partial credit).', examples: [true] }),
-    evaluation: z.boolean().optional().meta({ description: 'Whether a course evaluation must be completed.', examples: [true] }),
+    fullAttendance: z
+      .boolean()
+      .optional()
+      .meta({
+        description: 'Whether attendance of every session is required (no partial credit).',
+        examples: [true],
+      }),
+    evaluation: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Whether a course evaluation must be completed.', examples: [true] }),
     test: z
       .strictObject({
-        passingScore: z.number().min(0).max(100).meta({ description: 'The passing score, in percent.', examples: [80] }),
-        attempts: z.int().positive().optional().meta({ description: 'How many attempts are allowed.', examples: [2] }),
+        passingScore: z
+          .number()
+          .min(0)
+          .max(100)
+          .meta({ description: 'The passing score, in percent.', examples: [80] }),
+        attempts: z
+          .int()
+          .positive()
+          .optional()
+          .meta({ description: 'How many attempts are allowed.', examples: [2] }),
       })
       .optional()
       .meta({ description: 'The post-test, for home study.' }),
-    certificate: textSchema.optional().meta({ description: 'How and when the certificate is issued.', examples: ['Emailed within 2 weeks of the course.'] }),
-    releaseDate: isoDateSchema.optional().meta({ description: 'On-demand courses: the date the material was released.', examples: ['2024-01-15'] }),
-    creditEndsOn: isoDateSchema.optional().meta({ description: 'On-demand courses: the last day credit is given.', examples: ['2027-01-14'] }),
+    certificate: textSchema.optional().meta({
+      description: 'How and when the certificate is issued.',
+      examples: ['Emailed within 2 weeks of the course.'],
+    }),
+    releaseDate: isoDateSchema.optional().meta({
+      description: 'On-demand courses: the date the material was released.',
+      examples: ['2024-01-15'],
+    }),
+    creditEndsOn: isoDateSchema.optional().meta({
+      description: 'On-demand courses: the last day credit is given.',
+      examples: ['2027-01-14'],
+    }),
   })
   .meta({ description: 'How credit is earned.' });
 
 export const courseSchema = z
   .strictObject({
-    title: textSchema.max(200).meta({ description: 'The course title.', examples: ['Improving Treatment Effectiveness with Attachment Theory'] }),
+    title: textSchema.max(200).meta({
+      description: 'The course title.',
+      examples: ['Improving Treatment Effectiveness with Attachment Theory'],
+    }),
     subtitle: textSchema.max(300).optional().meta({ description: 'A one-line subtitle.' }),
-    summary: textSchema
-      .max(160)
-      .meta({ description: 'One or two sentences for search results and link previews (at most 160 characters).' }),
-    slug: slugSchema
-      .optional()
-      .meta({ description: 'URL slug; the file name is used when left out.', examples: ['attachment-theory'] }),
+    summary: textSchema.max(160).meta({
+      description:
+        'One or two sentences for search results and link previews (at most 160 characters).',
+    }),
+    slug: slugSchema.optional().meta({
+      description: 'URL slug; the file name is used when left out.',
+      examples: ['attachment-theory'],
+    }),
     replaces: referenceTo('courses', 'attachment-theory-2020')
       .optional()
-      .meta({ description: 'The course this one takes the place of, when both say the same thing (the check otherwise refuses a repeat).', examples: ['attachment-theory-2020'] }),
-    draft: z.boolean().default(false).meta({ description: 'Drafts are previewed in development and never published.', examples: [false] }),
-    publishDate: isoDateSchema
-      .optional()
-      .meta({ description: 'The course is left out of production builds before this date.', examples: ['2020-09-01'] }),
-    instructors: z.array(referenceTo('instructors', 'leslie-becker-phelps')).min(1).meta({ description: 'Who teaches it.' }),
+      .meta({
+        description:
+          'The course this one takes the place of, when both say the same thing (the check otherwise refuses a repeat).',
+        examples: ['attachment-theory-2020'],
+      }),
+    draft: z
+      .boolean()
+      .default(false)
+      .meta({
+        description: 'Drafts are previewed in development and never published.',
+        examples: [false],
+      }),
+    publishDate: isoDateSchema.optional().meta({
+      description: 'The course is left out of production builds before this date.',
+      examples: ['2020-09-01'],
+    }),
+    instructors: z
+      .array(referenceTo('instructors', 'leslie-becker-phelps'))
+      .min(1)
+      .meta({ description: 'Who teaches it.' }),
     // A course given once states its offering here; one given more often lists `offerings`.
     ...offeringFields,
-    format: offeringFields.format
-      .optional()
-      .meta({ description: 'How the course is delivered; given in each offering instead when the course lists `offerings`.', examples: ['live-online'] }),
-    offerings: z
-      .array(offeringSchema)
-      .min(1)
-      .optional()
-      .meta({ description: 'The times the course is given, when more than one; each has its own format, dates, prices and registration.' }),
-    ceHours: z.number().positive().multipleOf(0.25).meta({ description: 'CE hours awarded.', examples: [8] }),
-    ceHoursBreakdown: z
-      .array(ceHoursPartSchema)
-      .min(1)
-      .optional()
-      .meta({ description: 'How the hours split by category and delivery; must add up to ceHours.' }),
+    format: offeringFields.format.optional().meta({
+      description:
+        'How the course is delivered; given in each offering instead when the course lists `offerings`.',
+      examples: ['live-online'],
+    }),
+    offerings: z.array(offeringSchema).min(1).optional().meta({
+      description:
+        'The times the course is given, when more than one; each has its own format, dates, prices and registration.',
+    }),
+    ceHours: z
+      .number()
+      .positive()
+      .multipleOf(0.25)
+      .meta({ description: 'CE hours awarded.', examples: [8] }),
+    ceHoursBreakdown: z.array(ceHoursPartSchema).min(1).optional().meta({
+      description: 'How the hours split by category and delivery; must add up to ceHours.',
+    }),
     ceHoursNote: textSchema
       .optional()
       .meta({ description: 'Why the CE hours differ from the scheduled hours, when they do.' }),
-    audience: textSchema.meta({ description: 'Who the course is for.', examples: ['Mental health professionals'] }),
-    levels: z.array(z.enum(LEVELS)).min(1).meta({ description: 'Levels the course suits.', examples: [['beginner', 'intermediate']] }),
-    topics: z.array(textSchema.max(60)).min(1).meta({ description: 'Topics, for browsing and search.', examples: [['Attachment theory']] }),
+    audience: textSchema.meta({
+      description: 'Who the course is for.',
+      examples: ['Mental health professionals'],
+    }),
+    levels: z
+      .array(z.enum(LEVELS))
+      .min(1)
+      .meta({ description: 'Levels the course suits.', examples: [['beginner', 'intermediate']] }),
+    topics: z
+      .array(textSchema.max(60))
+      .min(1)
+      .meta({ description: 'Topics, for browsing and search.', examples: [['Attachment theory']] }),
     objectives: z
       .strictObject({
-        leadIn: textSchema.meta({ description: 'The sentence before the list.', examples: ['Participants will be able to:'] }),
-        items: z.array(textSchema).min(1).meta({ description: 'The learning objectives, in order.' }),
+        leadIn: textSchema.meta({
+          description: 'The sentence before the list.',
+          examples: ['Participants will be able to:'],
+        }),
+        items: z
+          .array(textSchema)
+          .min(1)
+          .meta({ description: 'The learning objectives, in order.' }),
       })
       .meta({ description: 'Learning objectives with their lead-in.' }),
-    approvals: z.array(approvalSchema).min(1).meta({ description: 'CE approvals, in the order to show them.' }),
+    approvals: z
+      .array(approvalSchema)
+      .min(1)
+      .meta({ description: 'CE approvals, in the order to show them.' }),
     disclosures: disclosuresSchema.optional(),
     completion: completionSchema.optional(),
-    sponsors: z.array(referenceTo('sponsors', 'praxis-cet')).min(1).meta({ description: 'Joint sponsors.' }),
+    sponsors: z
+      .array(referenceTo('sponsors', 'praxis-cet'))
+      .min(1)
+      .meta({ description: 'Joint sponsors.' }),
     readings: z.array(readingSchema).default([]).meta({ description: 'Recommended reading.' }),
-    refundPolicy: referenceTo('policies', 'standard-refund').meta({ description: 'The refund and cancellation policy that applies.' }),
+    refundPolicy: referenceTo('policies', 'standard-refund').meta({
+      description: 'The refund and cancellation policy that applies.',
+    }),
   })
   .meta({ description: 'A course. The Markdown body is the course description.' });
 

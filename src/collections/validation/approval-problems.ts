@@ -13,7 +13,11 @@ function list(ids: readonly string[]): string {
 }
 
 /** The problem with an approval claim that resolved to no holder. */
-export function approvalProblem(failed: Failed, boardId: string, sponsors: readonly string[]): RuleProblem {
+export function approvalProblem(
+  failed: Failed,
+  boardId: string,
+  sponsors: readonly string[],
+): RuleProblem {
   const code = failed.board.code;
   switch (failed.problem) {
     case 'no-holder':
@@ -48,7 +52,10 @@ export function approvalProblem(failed: Failed, boardId: string, sponsors: reado
         path: ['sponsor'],
         field: '',
         message: `"${failed.sponsor}" holds no ${code} approval.`,
-        expected: failed.holders.length > 0 ? `a sponsor approved by ${code}: ${list(failed.holders)}` : `a sponsor approved by ${code}`,
+        expected:
+          failed.holders.length > 0
+            ? `a sponsor approved by ${code}: ${list(failed.holders)}`
+            : `a sponsor approved by ${code}`,
         found: JSON.stringify(failed.sponsor),
         fix:
           failed.holders.length > 0
@@ -65,8 +72,12 @@ export function approvalPeriodProblem(
 ): RuleProblem | undefined {
   if (!outside) return undefined;
   const { holder, board } = approval;
-  const whose = holder.kind === 'sponsor' ? `The ${board.code} approval of ${holder.sponsor.name}` : `This course's ${board.code} approval`;
-  const where = holder.kind === 'sponsor' ? `in content/sponsors/${holder.id}.yaml` : 'in `courseApproval`';
+  const whose =
+    holder.kind === 'sponsor'
+      ? `The ${board.code} approval of ${holder.sponsor.name}`
+      : `This course's ${board.code} approval`;
+  const where =
+    holder.kind === 'sponsor' ? `in content/sponsors/${holder.id}.yaml` : 'in `courseApproval`';
   const ended = outside.bound === 'validUntil';
   const bound = ended ? approval.period.validUntil : approval.period.validFrom;
   return {

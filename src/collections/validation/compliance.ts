@@ -33,7 +33,12 @@ interface ItemRule {
   /** What the body requires, as the message names it. */
   what: string;
   /** The gaps in this course, empty when it states the item. */
-  gaps: (course: Course, approval: ResolvedApproval, input: ComplianceInput, index: number) => Gap[];
+  gaps: (
+    course: Course,
+    approval: ResolvedApproval,
+    input: ComplianceInput,
+    index: number,
+  ) => Gap[];
 }
 
 const approvalFile = (approval: ResolvedApproval) =>
@@ -42,8 +47,19 @@ const approvalFile = (approval: ResolvedApproval) =>
 const STATED: ItemRule['gaps'] = () => [];
 
 /** A fact the approval itself lacks: fixed in the sponsor's file, or in the course's own approval. */
-function approvalGap(approval: ResolvedApproval, index: number, found: string, fixes: { sponsor: string; course: string }): Gap[] {
-  return [{ path: ['approvals', index], found, fix: approval.holder.kind === 'sponsor' ? fixes.sponsor : fixes.course }];
+function approvalGap(
+  approval: ResolvedApproval,
+  index: number,
+  found: string,
+  fixes: { sponsor: string; course: string },
+): Gap[] {
+  return [
+    {
+      path: ['approvals', index],
+      found,
+      fix: approval.holder.kind === 'sponsor' ? fixes.sponsor : fixes.course,
+    },
+  ];
 }
 
 /** How each promotional item is found in a course; items the schema makes required are always stated. */
@@ -58,7 +74,13 @@ export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
       courseOfferings(course).flatMap((offering) =>
         offering.format === 'on-demand' || offering.sessions.length > 0
           ? []
-          : [{ path: [...offering.path, 'sessions'], found: 'no sessions', fix: 'Add the sessions with their agenda.' }],
+          : [
+              {
+                path: [...offering.path, 'sessions'],
+                found: 'no sessions',
+                fix: 'Add the sessions with their agenda.',
+              },
+            ],
       ),
   },
   cost: {
@@ -67,7 +89,13 @@ export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
       courseOfferings(course).flatMap((offering) =>
         offering.prices.length > 0
           ? []
-          : [{ path: [...offering.path, 'prices'], found: 'no price', fix: 'Add `prices: [{ amount: …, currency: USD }]` once the cost is known; the page shows no price until then.' }],
+          : [
+              {
+                path: [...offering.path, 'prices'],
+                found: 'no price',
+                fix: 'Add `prices: [{ amount: …, currency: USD }]` once the cost is known; the page shows no price until then.',
+              },
+            ],
       ),
   },
   'instructor-credentials': {
@@ -76,7 +104,13 @@ export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
       course.instructors.flatMap((id, index) =>
         input.instructors.get(id)?.credentials
           ? []
-          : [{ path: ['instructors', index], found: `no credentials for ${id}`, fix: `Add \`credentials:\` (degrees and licences) to content/instructors/${id}.md.` }],
+          : [
+              {
+                path: ['instructors', index],
+                found: `no credentials for ${id}`,
+                fix: `Add \`credentials:\` (degrees and licences) to content/instructors/${id}.md.`,
+              },
+            ],
       ),
   },
   'approval-statement': {
@@ -104,21 +138,46 @@ export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
     gaps: (course) =>
       course.disclosures
         ? []
-        : [{ path: ['disclosures'], found: 'no disclosures', fix: 'Add `disclosures: { people: [...] }` with one entry for every instructor and planner (`relationships: none` where they have none).' }],
+        : [
+            {
+              path: ['disclosures'],
+              found: 'no disclosures',
+              fix: 'Add `disclosures: { people: [...] }` with one entry for every instructor and planner (`relationships: none` where they have none).',
+            },
+          ],
   },
   'commercial-support': {
     what: 'the commercial support, or that there was none',
     gaps: (course) =>
       course.disclosures?.commercialSupport
         ? []
-        : [{ path: ['disclosures', 'commercialSupport'], found: 'nothing', fix: 'Add `commercialSupport: none`, or list who gave support.' }],
+        : [
+            {
+              path: ['disclosures', 'commercialSupport'],
+              found: 'nothing',
+              fix: 'Add `commercialSupport: none`, or list who gave support.',
+            },
+          ],
   },
   'completion-requirements': {
     what: 'the completion requirements (attendance, evaluation, test and passing score, certificate)',
     gaps: (course) => {
       const completion = course.completion;
-      const stated = completion && (completion.fullAttendance !== undefined || completion.evaluation !== undefined || completion.test || completion.certificate);
-      return stated ? [] : [{ path: ['completion'], found: 'no completion requirements', fix: 'Add `completion:` with `fullAttendance`, `evaluation`, `test` and `certificate` as they apply.' }];
+      const stated =
+        completion &&
+        (completion.fullAttendance !== undefined ||
+          completion.evaluation !== undefined ||
+          completion.test ||
+          completion.certificate);
+      return stated
+        ? []
+        : [
+            {
+              path: ['completion'],
+              found: 'no completion requirements',
+              fix: 'Add `completion:` with `fullAttendance`, `evaluation`, `test` and `certificate` as they apply.',
+            },
+          ];
     },
   },
   'grievance-procedure': {
@@ -126,20 +185,36 @@ export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
     gaps: (course, _approval, input) =>
       course.sponsors.some((id) => input.sponsors.get(id)?.grievancePolicy)
         ? []
-        : [{ path: ['sponsors'], found: 'no grievance policy', fix: `Add \`grievancePolicy:\` to content/sponsors/${course.sponsors[0]}.yaml; the site gives it a page linked from the course.` }],
+        : [
+            {
+              path: ['sponsors'],
+              found: 'no grievance policy',
+              fix: `Add \`grievancePolicy:\` to content/sponsors/${course.sponsors[0]}.yaml; the site gives it a page linked from the course.`,
+            },
+          ],
   },
   'enduring-material-dates': {
     what: 'the release date and the date after which credit is no longer given',
     gaps: (course) => {
-      const missing = (['releaseDate', 'creditEndsOn'] as const).filter((key) => course.completion?.[key] === undefined);
-      return missing.map((key) => ({ path: ['completion', key], found: 'nothing', fix: `Add \`${key}:\` to \`completion\` as an ISO date, such as "2027-01-14".` }));
+      const missing = (['releaseDate', 'creditEndsOn'] as const).filter(
+        (key) => course.completion?.[key] === undefined,
+      );
+      return missing.map((key) => ({
+        path: ['completion', key],
+        found: 'nothing',
+        fix: `Add \`${key}:\` to \`completion\` as an ISO date, such as "2027-01-14".`,
+      }));
     },
   },
 };
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   let current = value;
-  for (const key of path) current = current === null || typeof current !== 'object' ? undefined : (current as Record<PropertyKey, unknown>)[key];
+  for (const key of path)
+    current =
+      current === null || typeof current !== 'object'
+        ? undefined
+        : (current as Record<PropertyKey, unknown>)[key];
   return current;
 }
 
@@ -153,11 +228,18 @@ export function complianceProblems(input: ComplianceInput): ContentProblem[] {
     const resolution = resolveApproval(claim, course, board, input.sponsors);
     if (!resolution.ok) return;
     for (const requirement of board.requires) {
-      if (requirement.formats && !courseFormats(course).some((format) => requirement.formats!.includes(format))) continue;
+      if (
+        requirement.formats &&
+        !courseFormats(course).some((format) => requirement.formats!.includes(format))
+      )
+        continue;
       const rule = ITEM_RULES[requirement.item];
       for (const gap of rule.gaps(course, resolution.approval, input, index)) {
         // A field the course leaves out has no line: point at the approval that brings the rule.
-        const line = valueAt(course, gap.path) === undefined ? input.lineOf(['approvals', index]) : input.lineOf(gap.path);
+        const line =
+          valueAt(course, gap.path) === undefined
+            ? input.lineOf(['approvals', index])
+            : input.lineOf(gap.path);
         problems.push({
           file,
           ...(line === undefined ? {} : { line }),

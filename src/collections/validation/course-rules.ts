@@ -7,7 +7,11 @@ import type { Course } from '../schemas/course.ts';
 import type { CreditUnit } from '../schemas/ce.ts';
 import { creditInHours } from '../../domain/ce/ce-approvals.ts';
 import { slugify } from '../../domain/slug.ts';
-import { courseOfferings, TOP_LEVEL_OFFERING_FIELDS, type Offering } from '../../domain/offerings/offerings.ts';
+import {
+  courseOfferings,
+  TOP_LEVEL_OFFERING_FIELDS,
+  type Offering,
+} from '../../domain/offerings/offerings.ts';
 import { priceKind } from '../../domain/offerings/prices.ts';
 import { zonedInstant } from '../../domain/time/zoned-time.ts';
 import type { ContentProblem } from './problems.ts';
@@ -38,11 +42,14 @@ function addYears(date: string, years: number): string {
 }
 
 function daysBetween(first: string, last: string): number {
-  return Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+  return Math.round(
+    (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000,
+  );
 }
 
 function minutesBetween(start: string, end: string): number {
-  const minutes = (time: string) => Number(time.slice(0, 2)) * MINUTES_PER_HOUR + Number(time.slice(3, 5));
+  const minutes = (time: string) =>
+    Number(time.slice(0, 2)) * MINUTES_PER_HOUR + Number(time.slice(3, 5));
   return minutes(end) - minutes(start);
 }
 
@@ -65,7 +72,10 @@ const LONGEST_SPAN_DAYS = 366;
  * Checks a course whose fields passed the schema. When some fields failed, the caller passes
  * only those that passed, and each rule runs if the fields it needs are there.
  */
-export function courseRuleProblems(course: Partial<Course>, context: RuleContext = {}): RuleProblem[] {
+export function courseRuleProblems(
+  course: Partial<Course>,
+  context: RuleContext = {},
+): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const add = (path: PropertyKey[], problem: Omit<RuleProblem, 'path' | 'field'>) =>
     problems.push({ path, field: '', ...problem });
@@ -73,28 +83,54 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
   if (course.offerings !== undefined) {
     for (const field of TOP_LEVEL_OFFERING_FIELDS) {
       if (course[field] === undefined) continue;
-      add([field], { message: `\`${field}\` belongs in each offering when the course lists \`offerings\`.`, expected: `\`${field}\` inside each entry of \`offerings\``, found: `\`${field}\` at the top level`, fix: `Move \`${field}\` into the offerings it applies to.` });
+      add([field], {
+        message: `\`${field}\` belongs in each offering when the course lists \`offerings\`.`,
+        expected: `\`${field}\` inside each entry of \`offerings\``,
+        found: `\`${field}\` at the top level`,
+        fix: `Move \`${field}\` into the offerings it applies to.`,
+      });
     }
   } else if (course.format === undefined && !context.presentFields?.has('format')) {
-    add(['format'], { message: 'The course does not say how it is given.', expected: 'format: live-online, in-person, hybrid or on-demand (or a list of `offerings`, each with its format)', found: 'nothing', fix: 'Add `format: live-online` (or the format it has).' });
+    add(['format'], {
+      message: 'The course does not say how it is given.',
+      expected:
+        'format: live-online, in-person, hybrid or on-demand (or a list of `offerings`, each with its format)',
+      found: 'nothing',
+      fix: 'Add `format: live-online` (or the format it has).',
+    });
   }
 
   // Top-level fields the file has but the schema refused: each has its own error, so none is also "missing".
-  const failed = new Set([...(context.presentFields ?? [])].filter((field) => course[field as keyof Course] === undefined));
+  const failed = new Set(
+    [...(context.presentFields ?? [])].filter(
+      (field) => course[field as keyof Course] === undefined,
+    ),
+  );
   const offerings = courseOfferings(course);
   const seenIds = new Map<string, number>();
   offerings.forEach((offering, index) => {
     if (offering.path.length === 0) return;
     const first = seenIds.get(offering.id);
     if (first === undefined) seenIds.set(offering.id, index);
-    else add([...offering.path, 'id'], { message: `Offerings ${first + 1} and ${index + 1} have the same id, "${offering.id}", so their calendar files would share an address.`, expected: 'a different id for each offering', found: JSON.stringify(offering.id), fix: 'Give one of them its own `id:`, such as `spring-2027`.' });
+    else
+      add([...offering.path, 'id'], {
+        message: `Offerings ${first + 1} and ${index + 1} have the same id, "${offering.id}", so their calendar files would share an address.`,
+        expected: 'a different id for each offering',
+        found: JSON.stringify(offering.id),
+        fix: 'Give one of them its own `id:`, such as `spring-2027`.',
+      });
   });
 
   /** The credit hours each dated offering's schedule provides, when its schedule is sound. */
   const schedules: { scheduled: string; creditHours: number }[] = [];
   for (const offering of offerings) {
     const before = problems.length;
-    const schedule = offeringScheduleProblems(offering, offering.path.length === 0 ? failed : new Set(), context, add);
+    const schedule = offeringScheduleProblems(
+      offering,
+      offering.path.length === 0 ? failed : new Set(),
+      context,
+      add,
+    );
     if (schedule !== undefined && problems.length === before) schedules.push(schedule);
   }
   // Every offering gives the course's credit, so the shortest schedule is the one to check against.
@@ -104,17 +140,39 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
   const scheduled = shortest?.scheduled ?? '';
   if (course.ceHours !== undefined && scheduleKnown) {
     if (course.ceHours > creditHours + 1e-9) {
-      add(['ceHours'], { message: `The course awards more CE hours than the ${scheduled}.`, expected: `at most ${formatHours(creditHours)}`, found: formatHours(course.ceHours), fix: 'Correct `ceHours`, or the session times.' });
+      add(['ceHours'], {
+        message: `The course awards more CE hours than the ${scheduled}.`,
+        expected: `at most ${formatHours(creditHours)}`,
+        found: formatHours(course.ceHours),
+        fix: 'Correct `ceHours`, or the session times.',
+      });
     } else if (course.ceHours < creditHours - 1e-9 && !course.ceHoursNote) {
-      add(['ceHours'], { message: `The CE hours differ from the ${scheduled}.`, expected: formatHours(creditHours), found: formatHours(course.ceHours), fix: 'Correct `ceHours`, or add `ceHoursNote` saying why they differ (for example breaks that earn no credit).' });
+      add(['ceHours'], {
+        message: `The CE hours differ from the ${scheduled}.`,
+        expected: formatHours(creditHours),
+        found: formatHours(course.ceHours),
+        fix: 'Correct `ceHours`, or add `ceHoursNote` saying why they differ (for example breaks that earn no credit).',
+      });
     }
   }
 
   (course.approvals ?? []).forEach((approval, index) => {
-    for (const [key, value] of [['note', approval.note], ['statement', approval.courseApproval?.statement]] as const) {
+    for (const [key, value] of [
+      ['note', approval.note],
+      ['statement', approval.courseApproval?.statement],
+    ] as const) {
       if (value === undefined || !/\bpending\b/i.test(value)) continue;
-      const at = key === 'note' ? ['approvals', index, 'note'] : ['approvals', index, 'courseApproval', 'statement'];
-      add(at, { message: 'A course page may not advertise an approval as pending: NASW forbids the wording, and Washington forbids advertising before approval.', expected: 'an approval the body has granted', found: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value), fix: 'Remove this approval until it is granted, then list it with its number.' });
+      const at =
+        key === 'note'
+          ? ['approvals', index, 'note']
+          : ['approvals', index, 'courseApproval', 'statement'];
+      add(at, {
+        message:
+          'A course page may not advertise an approval as pending: NASW forbids the wording, and Washington forbids advertising before approval.',
+        expected: 'an approval the body has granted',
+        found: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value),
+        fix: 'Remove this approval until it is granted, then list it with its number.',
+      });
     }
     const credit = approval.credit;
     if (!credit) return;
@@ -123,11 +181,25 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
       const total = credit.parts.reduce((sum, part) => sum + part.amount, 0);
       if (Math.abs(total - credit.amount) > 1e-9) {
         const shown = (amount: number) => formatAmount(amount, unit ?? 'hours');
-        add(['approvals', index, 'credit', 'parts'], { message: `The parts add up to ${shown(total)}, not the ${shown(credit.amount)} of this credit.`, expected: shown(credit.amount), found: shown(total), fix: 'Make the parts add up to `amount`, or correct `amount`.' });
+        add(['approvals', index, 'credit', 'parts'], {
+          message: `The parts add up to ${shown(total)}, not the ${shown(credit.amount)} of this credit.`,
+          expected: shown(credit.amount),
+          found: shown(total),
+          fix: 'Make the parts add up to `amount`, or correct `amount`.',
+        });
       }
     }
-    if (unit !== undefined && scheduleKnown && creditInHours(credit.amount, unit) > creditHours + 1e-9) {
-      add(['approvals', index, 'credit', 'amount'], { message: `This credit stands for ${formatHours(creditInHours(credit.amount, unit))}, more than the ${scheduled}.`, expected: `at most ${formatAmount(unit === 'CEUs' ? creditHours / 10 : creditHours, unit)}`, found: formatAmount(credit.amount, unit), fix: 'Correct the amount (0.1 CEU is one hour), or the session times.' });
+    if (
+      unit !== undefined &&
+      scheduleKnown &&
+      creditInHours(credit.amount, unit) > creditHours + 1e-9
+    ) {
+      add(['approvals', index, 'credit', 'amount'], {
+        message: `This credit stands for ${formatHours(creditInHours(credit.amount, unit))}, more than the ${scheduled}.`,
+        expected: `at most ${formatAmount(unit === 'CEUs' ? creditHours / 10 : creditHours, unit)}`,
+        found: formatAmount(credit.amount, unit),
+        fix: 'Correct the amount (0.1 CEU is one hour), or the session times.',
+      });
     }
   });
 
@@ -137,38 +209,86 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
     disclosures.people.forEach((person, index) => {
       const at = ['disclosures', 'people', index];
       if ((person.instructor === undefined) === (person.name === undefined)) {
-        add(at, { message: 'A disclosure names one person: an instructor of the course, or a planner by name.', expected: 'exactly one of `instructor` or `name`', found: person.instructor === undefined ? 'neither' : 'both', fix: 'Give `instructor: <slug>` for an instructor, or `name:` and `role: planner` for someone who plans the course.' });
+        add(at, {
+          message:
+            'A disclosure names one person: an instructor of the course, or a planner by name.',
+          expected: 'exactly one of `instructor` or `name`',
+          found: person.instructor === undefined ? 'neither' : 'both',
+          fix: 'Give `instructor: <slug>` for an instructor, or `name:` and `role: planner` for someone who plans the course.',
+        });
         return;
       }
-      if (person.instructor !== undefined && course.instructors && !course.instructors.includes(person.instructor)) {
-        add([...at, 'instructor'], { message: `"${person.instructor}" does not teach this course.`, expected: `one of the course's instructors: ${course.instructors.join(', ')}`, found: JSON.stringify(person.instructor), fix: 'Correct the slug, or add the instructor to `instructors`; a planner who does not teach is given by `name`.' });
+      if (
+        person.instructor !== undefined &&
+        course.instructors &&
+        !course.instructors.includes(person.instructor)
+      ) {
+        add([...at, 'instructor'], {
+          message: `"${person.instructor}" does not teach this course.`,
+          expected: `one of the course's instructors: ${course.instructors.join(', ')}`,
+          found: JSON.stringify(person.instructor),
+          fix: 'Correct the slug, or add the instructor to `instructors`; a planner who does not teach is given by `name`.',
+        });
       }
       const key = person.instructor ?? person.name!.toLowerCase();
       const first = seenPeople.get(key);
       if (first !== undefined) {
-        add(at, { message: `${person.instructor ?? person.name} has two disclosures.`, expected: 'one disclosure per person', found: `disclosures.people[${first}] and disclosures.people[${index}]`, fix: 'Merge them into one entry listing every relationship.' });
+        add(at, {
+          message: `${person.instructor ?? person.name} has two disclosures.`,
+          expected: 'one disclosure per person',
+          found: `disclosures.people[${first}] and disclosures.people[${index}]`,
+          fix: 'Merge them into one entry listing every relationship.',
+        });
       } else seenPeople.set(key, index);
     });
     (course.instructors ?? []).forEach((instructor) => {
       if (!seenPeople.has(instructor)) {
-        add(['disclosures', 'people'], { message: `The disclosures leave out ${instructor}, who teaches the course.`, expected: 'one disclosure for every instructor and planner', found: `no entry for ${instructor}`, fix: `Add \`- { instructor: ${instructor}, relationships: none }\`, or list the relationships.` });
+        add(['disclosures', 'people'], {
+          message: `The disclosures leave out ${instructor}, who teaches the course.`,
+          expected: 'one disclosure for every instructor and planner',
+          found: `no entry for ${instructor}`,
+          fix: `Add \`- { instructor: ${instructor}, relationships: none }\`, or list the relationships.`,
+        });
       }
     });
   }
 
   const completion = course.completion;
-  if (completion && (completion.releaseDate !== undefined || completion.creditEndsOn !== undefined)) {
+  if (
+    completion &&
+    (completion.releaseDate !== undefined || completion.creditEndsOn !== undefined)
+  ) {
     if (offerings.length > 0 && !offerings.some((offering) => offering.format === 'on-demand')) {
-      add(['completion', completion.releaseDate !== undefined ? 'releaseDate' : 'creditEndsOn'], { message: 'Release and end-of-credit dates are for on-demand courses; this one has sessions.', expected: 'no releaseDate or creditEndsOn', found: offerings.map((offering) => offering.format).join(', '), fix: 'Remove the dates, or change `format` to on-demand.' });
-    } else if (completion.releaseDate !== undefined && completion.creditEndsOn !== undefined && completion.creditEndsOn < completion.releaseDate) {
-      add(['completion', 'creditEndsOn'], { message: 'Credit ends before the material is released.', expected: `a date after ${completion.releaseDate}`, found: completion.creditEndsOn, fix: 'Correct `creditEndsOn` or `releaseDate`.' });
+      add(['completion', completion.releaseDate !== undefined ? 'releaseDate' : 'creditEndsOn'], {
+        message:
+          'Release and end-of-credit dates are for on-demand courses; this one has sessions.',
+        expected: 'no releaseDate or creditEndsOn',
+        found: offerings.map((offering) => offering.format).join(', '),
+        fix: 'Remove the dates, or change `format` to on-demand.',
+      });
+    } else if (
+      completion.releaseDate !== undefined &&
+      completion.creditEndsOn !== undefined &&
+      completion.creditEndsOn < completion.releaseDate
+    ) {
+      add(['completion', 'creditEndsOn'], {
+        message: 'Credit ends before the material is released.',
+        expected: `a date after ${completion.releaseDate}`,
+        found: completion.creditEndsOn,
+        fix: 'Correct `creditEndsOn` or `releaseDate`.',
+      });
     }
   }
 
   if (course.ceHoursBreakdown && course.ceHours !== undefined) {
     const total = course.ceHoursBreakdown.reduce((sum, part) => sum + part.hours, 0);
     if (Math.abs(total - course.ceHours) > 1e-9) {
-      add(['ceHoursBreakdown'], { message: `The parts add up to ${formatHours(total)}, not the ${formatHours(course.ceHours)} of \`ceHours\`.`, expected: formatHours(course.ceHours), found: formatHours(total), fix: 'Make the hours of the parts add up to `ceHours`.' });
+      add(['ceHoursBreakdown'], {
+        message: `The parts add up to ${formatHours(total)}, not the ${formatHours(course.ceHours)} of \`ceHours\`.`,
+        expected: formatHours(course.ceHours),
+        found: formatHours(total),
+        fix: 'Make the hours of the parts add up to `ceHours`.',
+      });
     }
   }
 
@@ -176,7 +296,12 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
   (course.approvals ?? []).forEach((approval, index) => {
     const first = seenBoards.get(approval.board);
     if (first !== undefined) {
-      add(['approvals', index, 'board'], { message: `The board "${approval.board}" is listed twice.`, expected: 'each board once', found: JSON.stringify(approval.board), fix: `Remove this entry, or merge it with approvals[${first}].` });
+      add(['approvals', index, 'board'], {
+        message: `The board "${approval.board}" is listed twice.`,
+        expected: 'each board once',
+        found: JSON.stringify(approval.board),
+        fix: `Remove this entry, or merge it with approvals[${first}].`,
+      });
     } else seenBoards.set(approval.board, index);
   });
 
@@ -184,23 +309,48 @@ export function courseRuleProblems(course: Partial<Course>, context: RuleContext
   (course.topics ?? []).forEach((topic, index) => {
     const key = slugify(topic);
     if (key === '') {
-      add(['topics', index], { message: 'The topic has no letters or digits to name a page by.', expected: 'a word or phrase', found: JSON.stringify(topic), fix: 'Write the topic in words.' });
+      add(['topics', index], {
+        message: 'The topic has no letters or digits to name a page by.',
+        expected: 'a word or phrase',
+        found: JSON.stringify(topic),
+        fix: 'Write the topic in words.',
+      });
     } else if (seenTopics.has(key)) {
-      add(['topics', index], { message: `The topic "${topic}" is listed twice.`, expected: 'each topic once', found: JSON.stringify(topic), fix: 'Remove the repeated topic.' });
+      add(['topics', index], {
+        message: `The topic "${topic}" is listed twice.`,
+        expected: 'each topic once',
+        found: JSON.stringify(topic),
+        fix: 'Remove the repeated topic.',
+      });
     } else seenTopics.set(key, index);
   });
 
   (course.readings ?? []).forEach((reading, index) => {
     const needsAuthors = reading.type !== 'edited-book';
     if (needsAuthors && reading.authors.length === 0) {
-      add(['readings', index, 'authors'], { message: `A ${reading.type} needs its authors.`, expected: 'a list of authors', found: 'no authors', fix: 'Add `authors: [{ family: "Neff", given: "K." }]`.' });
+      add(['readings', index, 'authors'], {
+        message: `A ${reading.type} needs its authors.`,
+        expected: 'a list of authors',
+        found: 'no authors',
+        fix: 'Add `authors: [{ family: "Neff", given: "K." }]`.',
+      });
     }
     if (reading.type === 'edited-book' && reading.editors.length === 0) {
-      add(['readings', index, 'editors'], { message: 'An edited book needs its editors.', expected: 'a list of editors', found: 'no editors', fix: 'Add `editors: [{ family: "Cassidy", given: "J." }]`.' });
+      add(['readings', index, 'editors'], {
+        message: 'An edited book needs its editors.',
+        expected: 'a list of editors',
+        found: 'no editors',
+        fix: 'Add `editors: [{ family: "Cassidy", given: "J." }]`.',
+      });
     }
     if ((reading.type === 'article' || reading.type === 'chapter') && !reading.containerTitle) {
       const what = reading.type === 'article' ? 'the journal' : 'the book the chapter is in';
-      add(['readings', index, 'containerTitle'], { message: `A ${reading.type} needs ${what}.`, expected: `the title of ${what}`, found: 'nothing', fix: `Add \`containerTitle:\` with the title of ${what}.` });
+      add(['readings', index, 'containerTitle'], {
+        message: `A ${reading.type} needs ${what}.`,
+        expected: `the title of ${what}`,
+        found: 'nothing',
+        fix: `Add \`containerTitle:\` with the title of ${what}.`,
+      });
     }
   });
 
@@ -213,30 +363,73 @@ type AddProblem = (path: PropertyKey[], problem: Omit<RuleProblem, 'path' | 'fie
  * One offering's schedule, place, availability and prices. Returns the credit hours its
  * schedule provides when it is a dated offering whose times are all real, else undefined.
  */
-function offeringScheduleProblems(offering: Offering, failed: ReadonlySet<string>, context: RuleContext, add: AddProblem): { scheduled: string; creditHours: number } | undefined {
+function offeringScheduleProblems(
+  offering: Offering,
+  failed: ReadonlySet<string>,
+  context: RuleContext,
+  add: AddProblem,
+): { scheduled: string; creditHours: number } | undefined {
   const at = (...rest: PropertyKey[]) => [...offering.path, ...rest];
   const { format, sessions } = offering;
   if (format === 'on-demand' && sessions.length > 0) {
-    add(at('sessions'), { message: 'An on-demand course has no live sessions.', expected: 'no sessions', found: `${sessions.length} sessions`, fix: 'Remove `sessions`, or change `format` to live-online, in-person or hybrid.' });
+    add(at('sessions'), {
+      message: 'An on-demand course has no live sessions.',
+      expected: 'no sessions',
+      found: `${sessions.length} sessions`,
+      fix: 'Remove `sessions`, or change `format` to live-online, in-person or hybrid.',
+    });
   }
   if (format !== 'on-demand' && sessions.length === 0 && !failed.has('sessions')) {
-    add(at('sessions'), { message: `${formatWithArticle(format)} course needs at least one session.`, expected: 'a list of sessions with date, start and end', found: 'no sessions', fix: 'Add a session, for example `- { date: "2020-10-19", start: "16:00", end: "18:00" }`.' });
+    add(at('sessions'), {
+      message: `${formatWithArticle(format)} course needs at least one session.`,
+      expected: 'a list of sessions with date, start and end',
+      found: 'no sessions',
+      fix: 'Add a session, for example `- { date: "2020-10-19", start: "16:00", end: "18:00" }`.',
+    });
   }
   if ((format === 'in-person' || format === 'hybrid') && !offering.venue && !failed.has('venue')) {
-    add(at('venue'), { message: `${formatWithArticle(format)} course needs a venue.`, expected: 'venue with name, streetAddress, locality and country', found: 'nothing', fix: 'Add `venue:` with the address where the course meets.' });
+    add(at('venue'), {
+      message: `${formatWithArticle(format)} course needs a venue.`,
+      expected: 'venue with name, streetAddress, locality and country',
+      found: 'nothing',
+      fix: 'Add `venue:` with the address where the course meets.',
+    });
   }
   for (const key of ['availableFrom', 'availableUntil'] as const) {
     if (offering[key] !== undefined && format !== 'on-demand') {
-      add(at(key), { message: `\`${key}\` is for on-demand courses; this one meets in sessions.`, expected: `no ${key}`, found: offering[key]!, fix: `Remove \`${key}\`, or change \`format\` to on-demand.` });
+      add(at(key), {
+        message: `\`${key}\` is for on-demand courses; this one meets in sessions.`,
+        expected: `no ${key}`,
+        found: offering[key]!,
+        fix: `Remove \`${key}\`, or change \`format\` to on-demand.`,
+      });
     }
   }
-  if (offering.availableFrom !== undefined && offering.availableUntil !== undefined && offering.availableUntil < offering.availableFrom) {
-    add(at('availableUntil'), { message: 'On-demand access closes before it opens.', expected: `a date on or after ${offering.availableFrom}`, found: offering.availableUntil, fix: 'Correct `availableUntil` or `availableFrom`.' });
+  if (
+    offering.availableFrom !== undefined &&
+    offering.availableUntil !== undefined &&
+    offering.availableUntil < offering.availableFrom
+  ) {
+    add(at('availableUntil'), {
+      message: 'On-demand access closes before it opens.',
+      expected: `a date on or after ${offering.availableFrom}`,
+      found: offering.availableUntil,
+      fix: 'Correct `availableUntil` or `availableFrom`.',
+    });
   }
   const timeZone = offering.timeZone;
-  const needsZone = sessions.length > 0 || offering.availableFrom !== undefined || offering.availableUntil !== undefined || offering.prices.some((price) => price.until !== undefined);
+  const needsZone =
+    sessions.length > 0 ||
+    offering.availableFrom !== undefined ||
+    offering.availableUntil !== undefined ||
+    offering.prices.some((price) => price.until !== undefined);
   if (needsZone && timeZone === undefined && !failed.has('timeZone')) {
-    add(at('timeZone'), { message: 'The offering has dates but no time zone to read them in.', expected: 'an IANA time zone such as America/New_York', found: 'nothing', fix: 'Add `timeZone:` with the zone the dates and times are written in.' });
+    add(at('timeZone'), {
+      message: 'The offering has dates but no time zone to read them in.',
+      expected: 'an IANA time zone such as America/New_York',
+      found: 'nothing',
+      fix: 'Add `timeZone:` with the zone the dates and times are written in.',
+    });
   }
   pricesProblems(offering, add);
 
@@ -250,65 +443,118 @@ function offeringScheduleProblems(offering: Offering, failed: ReadonlySet<string
   };
   sessions.forEach((session, index) => {
     if (session.end <= session.start) {
-      flag(at('sessions', index, 'end'), { message: 'The session ends before it starts.', expected: `a time after the start, ${session.start}`, found: JSON.stringify(session.end), fix: 'Correct the end time (24-hour clock: 4 PM is "16:00"); a session cannot run past midnight.' });
+      flag(at('sessions', index, 'end'), {
+        message: 'The session ends before it starts.',
+        expected: `a time after the start, ${session.start}`,
+        found: JSON.stringify(session.end),
+        fix: 'Correct the end time (24-hour clock: 4 PM is "16:00"); a session cannot run past midnight.',
+      });
       return;
     }
     if (!timeZone) return;
     const start = zonedInstant(session.date, session.start, timeZone);
     const end = zonedInstant(session.date, session.end, timeZone);
-    for (const [key, result, time] of [['start', start, session.start], ['end', end, session.end]] as const) {
+    for (const [key, result, time] of [
+      ['start', start, session.start],
+      ['end', end, session.end],
+    ] as const) {
       if (result.ok) continue;
       const message =
         result.problem === 'nonexistent'
           ? `${session.date} ${time} does not exist in ${timeZone}: the clocks spring forward over it.`
           : `${session.date} ${time} happens twice in ${timeZone}: the clocks fall back over it.`;
-      flag(at('sessions', index, key), { message, expected: 'a time that occurs exactly once that day', found: JSON.stringify(time), fix: 'Move the session out of the daylight-saving change, for example an hour later.' });
+      flag(at('sessions', index, key), {
+        message,
+        expected: 'a time that occurs exactly once that day',
+        found: JSON.stringify(time),
+        fix: 'Move the session out of the daylight-saving change, for example an hour later.',
+      });
     }
     if (!start.ok || !end.ok) return;
     scheduledMinutes += (end.instant.epochMilliseconds - start.instant.epochMilliseconds) / 60_000;
     session.agenda.forEach((item, itemIndex) => {
       const itemAt = at('sessions', index, 'agenda', itemIndex);
       if (item.noCredit && (item.start === undefined || item.end === undefined)) {
-        flag([...itemAt, item.start === undefined ? 'start' : 'end'], { message: `"${item.title}" gives no CE credit, so the schedule needs its times to leave it out of the hours.`, expected: 'start and end, such as start: "12:00" and end: "13:00"', found: 'nothing', fix: 'Add `start` and `end` to this agenda item.' });
+        flag([...itemAt, item.start === undefined ? 'start' : 'end'], {
+          message: `"${item.title}" gives no CE credit, so the schedule needs its times to leave it out of the hours.`,
+          expected: 'start and end, such as start: "12:00" and end: "13:00"',
+          found: 'nothing',
+          fix: 'Add `start` and `end` to this agenda item.',
+        });
         return;
       }
       if (item.start === undefined || item.end === undefined) return;
       if (item.end <= item.start || item.start < session.start || item.end > session.end) {
-        flag([...itemAt, 'end'], { message: `"${item.title}" does not fit its session (${session.start}–${session.end}).`, expected: `a start and end between ${session.start} and ${session.end}, end after start`, found: `${item.start}–${item.end}`, fix: 'Correct the times of the agenda item, or of the session.' });
+        flag([...itemAt, 'end'], {
+          message: `"${item.title}" does not fit its session (${session.start}–${session.end}).`,
+          expected: `a start and end between ${session.start} and ${session.end}, end after start`,
+          found: `${item.start}–${item.end}`,
+          fix: 'Correct the times of the agenda item, or of the session.',
+        });
         return;
       }
       if (item.noCredit) noCreditMinutes += minutesBetween(item.start, item.end);
     });
     if (previousEnd && start.instant.epochMilliseconds < previousEnd.epoch) {
-      flag(at('sessions', index, 'date'), { message: `Session ${index + 1} starts before session ${previousEnd.index + 1} ends.`, expected: 'sessions in date order, not overlapping', found: `${session.date} ${session.start}`, fix: 'List the sessions in order and make sure no two overlap.' });
+      flag(at('sessions', index, 'date'), {
+        message: `Session ${index + 1} starts before session ${previousEnd.index + 1} ends.`,
+        expected: 'sessions in date order, not overlapping',
+        found: `${session.date} ${session.start}`,
+        fix: 'List the sessions in order and make sure no two overlap.',
+      });
     }
     previousEnd = { epoch: end.instant.epochMilliseconds, index };
   });
 
   const datedFields: [PropertyKey[], string][] = [
-    ...sessions.map((session, index): [PropertyKey[], string] => [at('sessions', index, 'date'), session.date]),
-    ...(['availableFrom', 'availableUntil'] as const).flatMap((key): [PropertyKey[], string][] => (offering[key] === undefined ? [] : [[at(key), offering[key]!]])),
+    ...sessions.map((session, index): [PropertyKey[], string] => [
+      at('sessions', index, 'date'),
+      session.date,
+    ]),
+    ...(['availableFrom', 'availableUntil'] as const).flatMap((key): [PropertyKey[], string][] =>
+      offering[key] === undefined ? [] : [[at(key), offering[key]!]],
+    ),
   ];
   for (const [path, date] of datedFields) {
     if (date < EARLIEST_PLAUSIBLE) {
-      flag(path, { message: `The date ${date} is before 1990, far too early for a course on this site.`, expected: 'a date from 1990 on', found: date, fix: 'Correct the year.' });
+      flag(path, {
+        message: `The date ${date} is before 1990, far too early for a course on this site.`,
+        expected: 'a date from 1990 on',
+        found: date,
+        fix: 'Correct the year.',
+      });
     } else if (context.today !== undefined && date > addYears(context.today, YEARS_AHEAD)) {
-      flag(path, { message: `The date ${date} is more than ${YEARS_AHEAD} years after today (${context.today}).`, expected: `a date on or before ${addYears(context.today, YEARS_AHEAD)}`, found: date, fix: 'Correct the year; courses are announced at most five years ahead.' });
+      flag(path, {
+        message: `The date ${date} is more than ${YEARS_AHEAD} years after today (${context.today}).`,
+        expected: `a date on or before ${addYears(context.today, YEARS_AHEAD)}`,
+        found: date,
+        fix: 'Correct the year; courses are announced at most five years ahead.',
+      });
     }
   }
   const dates = sessions.map((session) => session.date).sort();
   const firstDate = dates[0];
   const lastDate = dates.at(-1);
   if (firstDate && lastDate && daysBetween(firstDate, lastDate) > LONGEST_SPAN_DAYS) {
-    flag(at('sessions'), { message: `The sessions run from ${firstDate} to ${lastDate}, more than a year: one course's sessions fall within a year.`, expected: 'sessions within 366 days', found: `${daysBetween(firstDate, lastDate)} days`, fix: offering.path.length === 0 ? 'Correct the dates, or list each run as one of the course\'s `offerings`.' : 'Correct the dates, or make the later sessions an offering of their own.' });
+    flag(at('sessions'), {
+      message: `The sessions run from ${firstDate} to ${lastDate}, more than a year: one course's sessions fall within a year.`,
+      expected: 'sessions within 366 days',
+      found: `${daysBetween(firstDate, lastDate)} days`,
+      fix:
+        offering.path.length === 0
+          ? "Correct the dates, or list each run as one of the course's `offerings`."
+          : 'Correct the dates, or make the later sessions an offering of their own.',
+    });
   }
 
-  if (!sound || timeZone === undefined || format === 'on-demand' || sessions.length === 0) return undefined;
+  if (!sound || timeZone === undefined || format === 'on-demand' || sessions.length === 0)
+    return undefined;
   /** The hours of credit the schedule provides: scheduled time less the parts that give no credit. */
   const creditHours = (scheduledMinutes - noCreditMinutes) / MINUTES_PER_HOUR;
-  const scheduled = noCreditMinutes > 0
-    ? `${formatHours(creditHours)} of credit the schedule provides (${formatHours(scheduledMinutes / MINUTES_PER_HOUR)} less ${formatHours(noCreditMinutes / MINUTES_PER_HOUR)} without credit)`
-    : `${formatHours(creditHours)} scheduled`;
+  const scheduled =
+    noCreditMinutes > 0
+      ? `${formatHours(creditHours)} of credit the schedule provides (${formatHours(scheduledMinutes / MINUTES_PER_HOUR)} less ${formatHours(noCreditMinutes / MINUTES_PER_HOUR)} without credit)`
+      : `${formatHours(creditHours)} scheduled`;
   return { scheduled, creditHours };
 }
 
@@ -320,22 +566,56 @@ function pricesProblems(offering: Offering, add: AddProblem): void {
   offering.prices.forEach((price, index) => {
     const kind = priceKind(price);
     if (kind === 'early-bird' && price.until === undefined) {
-      add(at(index, 'until'), { message: 'An early-bird price needs the last day it applies.', expected: 'until: a date such as "2027-02-15"', found: 'nothing', fix: 'Add `until:` with the early-bird deadline.' });
+      add(at(index, 'until'), {
+        message: 'An early-bird price needs the last day it applies.',
+        expected: 'until: a date such as "2027-02-15"',
+        found: 'nothing',
+        fix: 'Add `until:` with the early-bird deadline.',
+      });
     }
     if (kind === 'group' && price.groupSize === undefined) {
-      add(at(index, 'groupSize'), { message: 'A group price needs the smallest group it applies to.', expected: 'groupSize: a number of 2 or more', found: 'nothing', fix: 'Add `groupSize:`, such as `groupSize: 5`.' });
+      add(at(index, 'groupSize'), {
+        message: 'A group price needs the smallest group it applies to.',
+        expected: 'groupSize: a number of 2 or more',
+        found: 'nothing',
+        fix: 'Add `groupSize:`, such as `groupSize: 5`.',
+      });
     }
     if (kind !== 'group' && price.groupSize !== undefined) {
-      add(at(index, 'groupSize'), { message: `\`groupSize\` is for group prices; this is a${kind === 'early-bird' ? 'n' : ''} ${kind} price.`, expected: 'kind: group, or no groupSize', found: String(price.groupSize), fix: 'Add `kind: group`, or remove `groupSize`.' });
+      add(at(index, 'groupSize'), {
+        message: `\`groupSize\` is for group prices; this is a${kind === 'early-bird' ? 'n' : ''} ${kind} price.`,
+        expected: 'kind: group, or no groupSize',
+        found: String(price.groupSize),
+        fix: 'Add `kind: group`, or remove `groupSize`.',
+      });
     }
     if (price.until !== undefined && firstDate !== undefined && price.until >= firstDate) {
-      add(at(index, 'until'), { message: `The price applies until ${price.until}, on or after the first session (${firstDate}).`, expected: `a date before ${firstDate}`, found: price.until, fix: 'Correct `until`, or remove it if the price applies until registration closes.' });
+      add(at(index, 'until'), {
+        message: `The price applies until ${price.until}, on or after the first session (${firstDate}).`,
+        expected: `a date before ${firstDate}`,
+        found: price.until,
+        fix: 'Correct `until`, or remove it if the price applies until registration closes.',
+      });
     }
   });
   if (currencies.size > 1) {
-    add(at(), { message: `The prices are in ${[...currencies].join(' and ')}: one offering's prices share a currency.`, expected: 'one currency', found: [...currencies].join(', '), fix: 'Give every price of the offering in the same currency, or make another offering for the other currency.' });
+    add(at(), {
+      message: `The prices are in ${[...currencies].join(' and ')}: one offering's prices share a currency.`,
+      expected: 'one currency',
+      found: [...currencies].join(', '),
+      fix: 'Give every price of the offering in the same currency, or make another offering for the other currency.',
+    });
   }
-  if (offering.prices.length > 0 && !offering.prices.some((price) => priceKind(price) === 'standard')) {
-    add(at(), { message: 'The prices have no standard price, so nobody knows what they pay once the others end.', expected: 'one price without `kind` (or with `kind: standard`)', found: offering.prices.map((price) => priceKind(price)).join(', '), fix: 'Add the standard price, such as `- { amount: 200, currency: USD }`.' });
+  if (
+    offering.prices.length > 0 &&
+    !offering.prices.some((price) => priceKind(price) === 'standard')
+  ) {
+    add(at(), {
+      message:
+        'The prices have no standard price, so nobody knows what they pay once the others end.',
+      expected: 'one price without `kind` (or with `kind: standard`)',
+      found: offering.prices.map((price) => priceKind(price)).join(', '),
+      fix: 'Add the standard price, such as `- { amount: 200, currency: USD }`.',
+    });
   }
 }

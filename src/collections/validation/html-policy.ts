@@ -20,7 +20,13 @@
  * MDX files are not checked: MDX runs code at build time, so it is for trusted authors only,
  * and `allowMdx: false` in content/site.yaml turns it off.
  */
-import { defineHastPlugin, htmlToHast, markdownToHtml, type HastNode, type HastPluginDefinition } from 'satteri';
+import {
+  defineHastPlugin,
+  htmlToHast,
+  markdownToHtml,
+  type HastNode,
+  type HastPluginDefinition,
+} from 'satteri';
 
 const GLOBAL_ATTRIBUTES = ['title', 'lang', 'dir'] as const;
 
@@ -88,7 +94,8 @@ export const ALLOWED_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   wbr: [],
 };
 
-const EMBED_FIX = 'Link to it instead: [title](https://…). The site loads nothing from other sites, so embedded frames, objects and media are blocked.';
+const EMBED_FIX =
+  'Link to it instead: [title](https://…). The site loads nothing from other sites, so embedded frames, objects and media are blocked.';
 const FORM_FIX = 'Link to the form instead: [Register](https://…).';
 
 /** Why an element is refused, and what to do instead; elements not listed get a generic fix. */
@@ -96,7 +103,8 @@ const REFUSED_ELEMENTS: Readonly<Record<string, string>> = {
   script: 'Remove it. Content runs no scripts; the Content-Security-Policy would block it anyway.',
   noscript: 'Remove it. Content runs no scripts.',
   template: 'Remove it. Content runs no scripts.',
-  style: 'Remove it. The site stylesheet styles content; inline styles are blocked by the Content-Security-Policy.',
+  style:
+    'Remove it. The site stylesheet styles content; inline styles are blocked by the Content-Security-Policy.',
   link: 'Remove it. Pages load only the site’s own stylesheet.',
   meta: 'Remove it. Page metadata comes from the frontmatter.',
   base: 'Remove it. It would change where every link on the page points.',
@@ -137,7 +145,8 @@ const MARKDOWN_ELEMENTS: Readonly<Record<string, readonly string[]>> = {
   section: ['class', 'data-footnotes'],
 };
 /** The only classes Markdown gives (task lists, footnotes, code languages); any other could restyle the page. */
-const MARKDOWN_CLASS = /^(contains-task-list|task-list-item|footnotes|sr-only|data-footnote-backref|language-[\w-]+)$/;
+const MARKDOWN_CLASS =
+  /^(contains-task-list|task-list-item|footnotes|sr-only|data-footnote-backref|language-[\w-]+)$/;
 /** GFM's column alignment, which the Content-Security-Policy would block as an inline style anyway. */
 const MARKDOWN_ALIGNMENT = /^text-align: (left|center|right)$/;
 
@@ -151,7 +160,19 @@ export const CLOBBER_PREFIX = 'user-content-';
 
 const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 /** Attributes holding a URL, in hast property form. */
-const URL_PROPERTIES = new Set(['href', 'src', 'cite', 'action', 'formAction', 'poster', 'background', 'xLinkHref', 'data', 'srcSet', 'ping']);
+const URL_PROPERTIES = new Set([
+  'href',
+  'src',
+  'cite',
+  'action',
+  'formAction',
+  'poster',
+  'background',
+  'xLinkHref',
+  'data',
+  'srcSet',
+  'ping',
+]);
 
 const SPECIAL_NAMES: Readonly<Record<string, string>> = {
   className: 'class',
@@ -166,7 +187,8 @@ const SPECIAL_NAMES: Readonly<Record<string, string>> = {
 export function attributeName(property: string): string {
   if (SPECIAL_NAMES[property]) return SPECIAL_NAMES[property];
   if (/^aria[A-Z]/.test(property)) return `aria-${property.slice(4).toLowerCase()}`;
-  if (/^data[A-Z]/.test(property)) return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  if (/^data[A-Z]/.test(property))
+    return property.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   return property.toLowerCase();
 }
 
@@ -191,14 +213,18 @@ export function urlProblem(url: string, use: UrlUse): { message: string; fix: st
   if (use === 'image') {
     if (scheme === undefined && !browserUrl(url).startsWith('//')) return undefined;
     return {
-      message: 'Images must be files on this site; the Content-Security-Policy loads no images from elsewhere.',
+      message:
+        'Images must be files on this site; the Content-Security-Policy loads no images from elsewhere.',
       fix: 'Save the image under public/images/ and write its path, such as /images/name.jpg.',
     };
   }
   if (scheme === undefined || LINK_SCHEMES.has(scheme)) return undefined;
   return {
     message: `A \`${scheme}:\` link is not allowed; links may only go to web pages (https:), e-mail (mailto:) or phone numbers (tel:).`,
-    fix: scheme === 'javascript' ? 'Remove the link. Content runs no scripts.' : 'Link to a web page instead, or remove the link.',
+    fix:
+      scheme === 'javascript'
+        ? 'Remove the link. Content runs no scripts.'
+        : 'Link to a web page instead, or remove the link.',
   };
 }
 
@@ -238,7 +264,8 @@ function indexOf(text: string, needle: string, from = 0): number {
 /** The line of `index` in `text`, whose first line is `firstLine`. */
 function lineAt(text: string, index: number, firstLine: number): number {
   let line = firstLine;
-  for (let position = 0; position < index; position += 1) if (text.charCodeAt(position) === 10) line += 1;
+  for (let position = 0; position < index; position += 1)
+    if (text.charCodeAt(position) === 10) line += 1;
   return line;
 }
 
@@ -248,12 +275,16 @@ function elementViolations(element: Element, html: string, line: number): BodyVi
   const tagLine = lineAt(html, tagIndex, line);
   const allowed = ALLOWED_ELEMENTS[tag];
   if (!allowed) {
-    return [{
-      line: tagLine,
-      message: `The HTML element <${tag}> is not allowed in content.`,
-      found: `<${tag}>`,
-      fix: REFUSED_ELEMENTS[tag] ?? `Write it in Markdown, or use one of the HTML elements listed in docs/security.md.`,
-    }];
+    return [
+      {
+        line: tagLine,
+        message: `The HTML element <${tag}> is not allowed in content.`,
+        found: `<${tag}>`,
+        fix:
+          REFUSED_ELEMENTS[tag] ??
+          `Write it in Markdown, or use one of the HTML elements listed in docs/security.md.`,
+      },
+    ];
   }
   const violations: BodyViolation[] = [];
   for (const [property, value] of Object.entries(element.properties ?? {})) {
@@ -261,19 +292,42 @@ function elementViolations(element: Element, html: string, line: number): BodyVi
     const name = attributeName(property);
     const at = lineAt(html, indexOf(html, name, tagIndex), line);
     if (name.startsWith('on')) {
-      violations.push({ line: at, message: `The event-handler attribute \`${name}\` on <${tag}> is not allowed: content runs no scripts.`, found: name, fix: `Remove \`${name}\`.` });
+      violations.push({
+        line: at,
+        message: `The event-handler attribute \`${name}\` on <${tag}> is not allowed: content runs no scripts.`,
+        found: name,
+        fix: `Remove \`${name}\`.`,
+      });
     } else if (name === 'style') {
-      violations.push({ line: at, message: `The \`style\` attribute on <${tag}> is not allowed: the Content-Security-Policy blocks inline styles.`, found: 'style', fix: 'Remove it; the site stylesheet styles content.' });
-    } else if (!allowed.includes(name) && !(GLOBAL_ATTRIBUTES as readonly string[]).includes(name)) {
+      violations.push({
+        line: at,
+        message: `The \`style\` attribute on <${tag}> is not allowed: the Content-Security-Policy blocks inline styles.`,
+        found: 'style',
+        fix: 'Remove it; the site stylesheet styles content.',
+      });
+    } else if (
+      !allowed.includes(name) &&
+      !(GLOBAL_ATTRIBUTES as readonly string[]).includes(name)
+    ) {
       const accepted = [...allowed, ...GLOBAL_ATTRIBUTES].join(', ');
-      violations.push({ line: at, message: `The attribute \`${name}\` is not allowed on <${tag}>.`, found: name, fix: `Remove it; <${tag}> accepts ${accepted}.` });
+      violations.push({
+        line: at,
+        message: `The attribute \`${name}\` is not allowed on <${tag}>.`,
+        found: name,
+        fix: `Remove it; <${tag}> accepts ${accepted}.`,
+      });
     } else if (URL_PROPERTIES.has(property) && typeof value === 'string') {
       const problem = urlProblem(value, tag === 'img' ? 'image' : 'link');
       if (problem) violations.push({ line: at, ...problem, found: `${name}="${value}"` });
     }
   }
   if (tag === 'img' && typeof element.properties?.['alt'] !== 'string') {
-    violations.push({ line: tagLine, message: 'An image needs a text alternative.', found: '<img> without alt', fix: 'Add alt="…" describing the image, or alt="" if it is decoration.' });
+    violations.push({
+      line: tagLine,
+      message: 'An image needs a text alternative.',
+      found: '<img> without alt',
+      fix: 'Add alt="…" describing the image, or alt="" if it is decoration.',
+    });
   }
   return violations;
 }
@@ -294,11 +348,13 @@ function hasSentinel(node: HastNode): boolean {
 export function rawHtmlViolations(html: string, line: number): BodyViolation[] {
   const tree = htmlToHast(`${html}<!--${SENTINEL}-->`, { fragment: true }) as HastNode;
   const violations: BodyViolation[] = [];
-  for (const element of elementsOf(tree)) violations.push(...elementViolations(element, html, line));
+  for (const element of elementsOf(tree))
+    violations.push(...elementViolations(element, html, line));
   if (!hasSentinel(tree) && violations.length === 0) {
     violations.push({
       line,
-      message: 'This HTML is not closed: an open tag, quote or comment would swallow the text after it.',
+      message:
+        'This HTML is not closed: an open tag, quote or comment would swallow the text after it.',
       found: html.length > 60 ? `${html.slice(0, 57)}...` : html,
       fix: 'Close every tag with >, every attribute value with its quote, and every <!-- comment with -->.',
     });
@@ -317,7 +373,8 @@ interface Collected {
  */
 export function checkMarkdownBody(body: string): BodyViolation[] {
   const collected: Collected = { html: [], urls: [] };
-  const line = (node: { position?: { start: { line: number } } | undefined }) => node.position?.start.line ?? 1;
+  const line = (node: { position?: { start: { line: number } } | undefined }) =>
+    node.position?.start.line ?? 1;
   // With synchronous plugins Sätteri works synchronously.
   markdownToHtml(body, {
     features: { gfm: true, frontmatter: false },
@@ -326,48 +383,82 @@ export function checkMarkdownBody(body: string): BodyViolation[] {
         name: 'ce-content-policy-check',
         options: { position: true },
         html: (node) => void collected.html.push({ value: node.value, line: line(node) }),
-        link: (node) => void collected.urls.push({ url: node.url, line: line(node), use: 'link', kind: 'link' }),
-        definition: (node) => void collected.urls.push({ url: node.url, line: line(node), use: 'link', kind: 'link definition' }),
-        image: (node) => void collected.urls.push({ url: node.url, line: line(node), use: 'image', kind: 'image' }),
+        link: (node) =>
+          void collected.urls.push({ url: node.url, line: line(node), use: 'link', kind: 'link' }),
+        definition: (node) =>
+          void collected.urls.push({
+            url: node.url,
+            line: line(node),
+            use: 'link',
+            kind: 'link definition',
+          }),
+        image: (node) =>
+          void collected.urls.push({
+            url: node.url,
+            line: line(node),
+            use: 'image',
+            kind: 'image',
+          }),
       },
     ],
   });
   const violations: BodyViolation[] = [];
-  for (const { value, line: start } of collected.html) violations.push(...rawHtmlViolations(value, start));
+  for (const { value, line: start } of collected.html)
+    violations.push(...rawHtmlViolations(value, start));
   for (const { url, line: at, use, kind } of collected.urls) {
     const problem = urlProblem(url, use);
-    if (problem) violations.push({ line: at, ...problem, found: `${kind} to ${JSON.stringify(url)}` });
+    if (problem)
+      violations.push({ line: at, ...problem, found: `${kind} to ${JSON.stringify(url)}` });
   }
   return violations.sort((a, b) => a.line - b.line);
 }
 
 /** The attributes the renderer keeps on `tag`: the validator's allow-list plus what Markdown makes. */
 function rendererAttributes(tag: string): ReadonlySet<string> {
-  return new Set([...GLOBAL_ATTRIBUTES, ...(ALLOWED_ELEMENTS[tag] ?? []), ...(MARKDOWN_ELEMENTS[tag] ?? []), ...CLOBBERED]);
+  return new Set([
+    ...GLOBAL_ATTRIBUTES,
+    ...(ALLOWED_ELEMENTS[tag] ?? []),
+    ...(MARKDOWN_ELEMENTS[tag] ?? []),
+    ...CLOBBERED,
+  ]);
 }
 const RENDERER_ATTRIBUTES = new Map(
-  [...Object.keys(ALLOWED_ELEMENTS), ...Object.keys(MARKDOWN_ELEMENTS)].map((tag) => [tag, rendererAttributes(tag)]),
+  [...Object.keys(ALLOWED_ELEMENTS), ...Object.keys(MARKDOWN_ELEMENTS)].map((tag) => [
+    tag,
+    rendererAttributes(tag),
+  ]),
 );
 
 type PropertyValue = Element['properties'][string];
 
 /** What the renderer makes of one attribute: keep it, drop it quietly, give it a new value, or remove it with a warning. */
-function rendererAttribute(tag: string, name: string, value: NonNullable<PropertyValue>): 'keep' | 'drop' | 'refuse' | { value: PropertyValue } {
+function rendererAttribute(
+  tag: string,
+  name: string,
+  value: NonNullable<PropertyValue>,
+): 'keep' | 'drop' | 'refuse' | { value: PropertyValue } {
   if (!RENDERER_ATTRIBUTES.get(tag)?.has(name)) {
-    return (tag === 'th' || tag === 'td') && name === 'style' && MARKDOWN_ALIGNMENT.test(String(value)) ? 'drop' : 'refuse';
+    return (tag === 'th' || tag === 'td') &&
+      name === 'style' &&
+      MARKDOWN_ALIGNMENT.test(String(value))
+      ? 'drop'
+      : 'refuse';
   }
   if (CLOBBERED.has(name)) {
     // aria-describedby holds a list of ids: each gets the prefix its target got.
     const ids = (Array.isArray(value) ? value : String(value).split(/\s+/)).map(String);
     if (ids.every((id) => id.startsWith(CLOBBER_PREFIX))) return 'keep';
-    const prefixed = ids.map((id) => (id.startsWith(CLOBBER_PREFIX) ? id : `${CLOBBER_PREFIX}${id}`));
+    const prefixed = ids.map((id) =>
+      id.startsWith(CLOBBER_PREFIX) ? id : `${CLOBBER_PREFIX}${id}`,
+    );
     return { value: Array.isArray(value) ? prefixed : prefixed.join(' ') };
   }
   if (name === 'class') {
     const classes = (Array.isArray(value) ? value : String(value).split(/\s+/)).map(String);
     return classes.every((token) => MARKDOWN_CLASS.test(token)) ? 'keep' : 'refuse';
   }
-  if (URL_ATTRIBUTES.has(name) && typeof value === 'string') return urlProblem(value, tag === 'img' ? 'image' : 'link') ? 'refuse' : 'keep';
+  if (URL_ATTRIBUTES.has(name) && typeof value === 'string')
+    return urlProblem(value, tag === 'img' ? 'image' : 'link') ? 'refuse' : 'keep';
   return 'keep';
 }
 
@@ -380,21 +471,31 @@ function rendererAttribute(tag: string, name: string, value: NonNullable<Propert
  * `rel="noopener noreferrer"`. The validator rejects all of it first, so the warnings only fire
  * if something bypassed it or a parser quirk let it through.
  */
-export function contentHtmlPlugin(siteUrl: string | undefined, warn: (message: string) => void = console.warn): HastPluginDefinition {
+export function contentHtmlPlugin(
+  siteUrl: string | undefined,
+  warn: (message: string) => void = console.warn,
+): HastPluginDefinition {
   return defineHastPlugin({
     name: 'ce-content-html-policy',
     element: {
       filter: [],
       visit(node, context) {
-        const where = context.fileURL ? decodeURIComponent(context.fileURL.pathname) : 'a Markdown body';
+        const where = context.fileURL
+          ? decodeURIComponent(context.fileURL.pathname)
+          : 'a Markdown body';
         const tag = node.tagName.toLowerCase();
         if (!RENDERER_ATTRIBUTES.has(tag)) {
           warn(`${where}: removed a <${tag}> element (not allowed in content).`);
           context.removeNode(node);
           return;
         }
-        if (tag === 'input' && (node.properties?.['type'] !== 'checkbox' || node.properties['disabled'] !== true)) {
-          warn(`${where}: removed an <input> element (only Markdown’s task-list checkboxes are allowed in content).`);
+        if (
+          tag === 'input' &&
+          (node.properties?.['type'] !== 'checkbox' || node.properties['disabled'] !== true)
+        ) {
+          warn(
+            `${where}: removed an <input> element (only Markdown’s task-list checkboxes are allowed in content).`,
+          );
           context.removeNode(node);
           return;
         }
@@ -403,11 +504,19 @@ export function contentHtmlPlugin(siteUrl: string | undefined, warn: (message: s
           const name = attributeName(property);
           const outcome = rendererAttribute(tag, name, value);
           if (outcome === 'keep') continue;
-          if (outcome === 'refuse') warn(`${where}: removed the ${name} attribute of a <${tag}> element (not allowed in content).`);
-          context.setProperty(node, property, outcome === 'refuse' || outcome === 'drop' ? undefined : outcome.value);
+          if (outcome === 'refuse')
+            warn(
+              `${where}: removed the ${name} attribute of a <${tag}> element (not allowed in content).`,
+            );
+          context.setProperty(
+            node,
+            property,
+            outcome === 'refuse' || outcome === 'drop' ? undefined : outcome.value,
+          );
         }
         const href = node.properties?.['href'];
-        if (tag === 'a' && typeof href === 'string' && isExternalLink(href, siteUrl)) context.setProperty(node, 'rel', [...EXTERNAL_LINK_REL]);
+        if (tag === 'a' && typeof href === 'string' && isExternalLink(href, siteUrl))
+          context.setProperty(node, 'rel', [...EXTERNAL_LINK_REL]);
       },
     },
   });

@@ -10,7 +10,12 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { courseSchema, type Course } from '../schemas/course.ts';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
-import { COLLECTION_REGISTRY, FILE_COLLECTION_NAMES, type FileCollectionName, type Registry } from '../registry.ts';
+import {
+  COLLECTION_REGISTRY,
+  FILE_COLLECTION_NAMES,
+  type FileCollectionName,
+  type Registry,
+} from '../registry.ts';
 import { closestMatch } from '../../domain/search/suggest.ts';
 import { creditDates, periodProblem, resolveApproval } from '../../domain/ce/ce-approvals.ts';
 import { approvalPeriodProblem, approvalProblem } from './approval-problems.ts';
@@ -35,13 +40,17 @@ export interface ContentEntry<T> {
 }
 
 /** Every collection's valid entries, in the shape of the registry (src/collections/registry.ts). */
-export type ContentSet = { site: SiteSettings } & { [N in FileCollectionName]: ContentEntry<z.output<Registry[N]['schema']>>[] };
+export type ContentSet = { site: SiteSettings } & {
+  [N in FileCollectionName]: ContentEntry<z.output<Registry[N]['schema']>>[];
+};
 
 /**
  * Valid content comes with its compliance warnings (src/collections/validation/compliance.ts); in strict
  * mode (`strict`, or `strictCompliance: true` in site.yaml) they are problems instead.
  */
-export type LoadResult = { ok: true; content: ContentSet; warnings: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
+export type LoadResult =
+  | { ok: true; content: ContentSet; warnings: ContentProblem[] }
+  | { ok: false; problems: ContentProblem[] };
 
 export interface LoadOptions {
   /** Report compliance findings as errors; site.yaml's `strictCompliance` when left out. */
@@ -68,11 +77,20 @@ interface ParsedFile {
   source: ParsedSource;
 }
 
-async function readContentFile(absolutePath: string, withBody: boolean, problems: ContentProblem[]): Promise<ParsedFile | undefined> {
+async function readContentFile(
+  absolutePath: string,
+  withBody: boolean,
+  problems: ContentProblem[],
+): Promise<ParsedFile | undefined> {
   const file = displayPath(absolutePath);
   const { size } = await stat(absolutePath);
   if (size > MAX_FILE_BYTES) {
-    problems.push({ file, field: '', message: `The file takes ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`, fix: 'Shorten the text, or split it into several courses.' });
+    problems.push({
+      file,
+      field: '',
+      message: `The file takes ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
+      fix: 'Shorten the text, or split it into several courses.',
+    });
     return undefined;
   }
   const decoded = decodeUtf8(await readFile(absolutePath), file);
@@ -86,14 +104,26 @@ async function readContentFile(absolutePath: string, withBody: boolean, problems
     return undefined;
   }
   const extension = path.extname(absolutePath);
-  return { file, absolutePath, extension, name: path.basename(absolutePath, extension), source: parsed.source };
+  return {
+    file,
+    absolutePath,
+    extension,
+    name: path.basename(absolutePath, extension),
+    source: parsed.source,
+  };
 }
 
-function validate<S extends z.ZodType>(schema: S, parsed: ParsedFile, problems: ContentProblem[]): z.output<S> | undefined {
+function validate<S extends z.ZodType>(
+  schema: S,
+  parsed: ParsedFile,
+  problems: ContentProblem[],
+): z.output<S> | undefined {
   const result = schema.safeParse(parsed.source.data, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    problems.push(...problemsFromIssue(issue, schema, parsed.source.data, parsed.file, parsed.source.lineOf));
+    problems.push(
+      ...problemsFromIssue(issue, schema, parsed.source.data, parsed.file, parsed.source.lineOf),
+    );
   }
   return undefined;
 }
@@ -129,7 +159,10 @@ function validCourseFields(data: unknown): Partial<Course> {
 async function listFiles(directory: string): Promise<string[]> {
   try {
     const entries = await readdir(directory, { withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => path.join(directory, entry.name)).sort();
+    return entries
+      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+      .map((entry) => path.join(directory, entry.name))
+      .sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
@@ -147,7 +180,11 @@ interface LoadedCollection<N extends CollectionName> {
   invalid: { file: string; source: ParsedSource }[];
 }
 
-async function loadCollection<N extends CollectionName>(contentDir: string, name: N, problems: ContentProblem[]): Promise<LoadedCollection<N>> {
+async function loadCollection<N extends CollectionName>(
+  contentDir: string,
+  name: N,
+  problems: ContentProblem[],
+): Promise<LoadedCollection<N>> {
   const info: (typeof COLLECTION_REGISTRY)[CollectionName] = COLLECTION_REGISTRY[name];
   const { schema, extensions } = info;
   const files = await listFiles(path.join(contentDir, name));
@@ -158,7 +195,13 @@ async function loadCollection<N extends CollectionName>(contentDir: string, name
     files.map(async (absolutePath) => {
       const extension = path.extname(absolutePath);
       if (!(extensions as readonly string[]).includes(extension)) {
-        problems.push({ file: displayPath(absolutePath), field: '', message: `content/${name}/ holds only ${extensions.join(' or ')} files.`, found: extension || 'no extension', fix: `Rename the file to end in ${extensions[0]}, or move it out of content/${name}/.` });
+        problems.push({
+          file: displayPath(absolutePath),
+          field: '',
+          message: `content/${name}/ holds only ${extensions.join(' or ')} files.`,
+          found: extension || 'no extension',
+          fix: `Rename the file to end in ${extensions[0]}, or move it out of content/${name}/.`,
+        });
         return undefined;
       }
       const parsed = await readContentFile(absolutePath, withBody, problems);
@@ -166,12 +209,28 @@ async function loadCollection<N extends CollectionName>(contentDir: string, name
       if (extension === '.md' && body) problems.push(...bodyProblems(parsed, body.name));
       const data = validate(schema, parsed, problems);
       if (data === undefined) return { invalid: { file: parsed.file, source: parsed.source } };
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.name) && !(name === 'courses' && (data as Course).slug)) {
-        problems.push({ file: parsed.file, field: '', message: 'The file name cannot be used in a URL.', found: JSON.stringify(parsed.name), fix: 'Rename the file using lowercase letters, digits and hyphens, such as attachment-theory.md.' });
+      if (
+        !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.name) &&
+        !(name === 'courses' && (data as Course).slug)
+      ) {
+        problems.push({
+          file: parsed.file,
+          field: '',
+          message: 'The file name cannot be used in a URL.',
+          found: JSON.stringify(parsed.name),
+          fix: 'Rename the file using lowercase letters, digits and hyphens, such as attachment-theory.md.',
+        });
         return undefined;
       }
       const id = name === 'courses' ? ((data as Course).slug ?? parsed.name) : parsed.name;
-      const entry = { id, file: parsed.file, absolutePath, data, body: parsed.source.body, extension };
+      const entry = {
+        id,
+        file: parsed.file,
+        absolutePath,
+        data,
+        body: parsed.source.body,
+        extension,
+      };
       return { valid: { entry, source: parsed.source } as Loaded<N> };
     }),
   );
@@ -199,7 +258,9 @@ function referenceProblem(
     message: `There is no "${value}" in content/${collection}/.`,
     expected: known.length > 0 ? `one of: ${known.join(', ')}` : `a file in content/${collection}/`,
     found: JSON.stringify(value),
-    fix: suggestion ? `Did you mean "${suggestion}"?` : `Add content/${collection}/${value}${COLLECTION_REGISTRY[collection].extensions[0]}, or correct the name.`,
+    fix: suggestion
+      ? `Did you mean "${suggestion}"?`
+      : `Add content/${collection}/${value}${COLLECTION_REGISTRY[collection].extensions[0]}, or correct the name.`,
   };
 }
 
@@ -207,7 +268,9 @@ function referenceProblem(
  * Courses that repeat another (the same title on the same dates, or the same description): a
  * copy left behind by a rerun misleads readers, unless one says it `replaces` the other.
  */
-function repeatedCourseProblems(courses: readonly { entry: ContentEntry<Course>; source: ParsedSource }[]): ContentProblem[] {
+function repeatedCourseProblems(
+  courses: readonly { entry: ContentEntry<Course>; source: ParsedSource }[],
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const keysOf = ({ data, body }: ContentEntry<Course>) => {
     const offeringDates = courseOfferings(data)
@@ -215,7 +278,10 @@ function repeatedCourseProblems(courses: readonly { entry: ContentEntry<Course>;
       .filter((dates) => dates !== '');
     const text = body.replace(/\s+/g, ' ').trim().toLowerCase();
     return [
-      ...new Set(offeringDates).values().map((dates) => ({ key: `title:${data.title.toLowerCase()}|${dates}`, what: 'the same title on the same dates' })),
+      ...new Set(offeringDates).values().map((dates) => ({
+        key: `title:${data.title.toLowerCase()}|${dates}`,
+        what: 'the same title on the same dates',
+      })),
       ...(text.length >= 80 ? [{ key: `body:${text}`, what: 'the same description' }] : []),
     ];
   };
@@ -228,10 +294,23 @@ function repeatedCourseProblems(courses: readonly { entry: ContentEntry<Course>;
         seen.set(key, entry);
         continue;
       }
-      if (entry.data.replaces === other.id || other.data.replaces === entry.id || reported.has(entry.file)) continue;
+      if (
+        entry.data.replaces === other.id ||
+        other.data.replaces === entry.id ||
+        reported.has(entry.file)
+      )
+        continue;
       reported.add(entry.file);
       const line = source.lineOf(['title']);
-      problems.push({ file: entry.file, field: 'title', ...(line === undefined ? {} : { line }), message: `This course repeats ${other.file}: ${what}.`, expected: 'a course no other file already publishes', found: `${entry.file} and ${other.file}`, fix: `Remove one of the two files, or add \`replaces: ${other.id}\` to the one that takes the other's place.` });
+      problems.push({
+        file: entry.file,
+        field: 'title',
+        ...(line === undefined ? {} : { line }),
+        message: `This course repeats ${other.file}: ${what}.`,
+        expected: 'a course no other file already publishes',
+        found: `${entry.file} and ${other.file}`,
+        fix: `Remove one of the two files, or add \`replaces: ${other.id}\` to the one that takes the other's place.`,
+      });
     }
   }
   return problems;
@@ -240,13 +319,23 @@ function repeatedCourseProblems(courses: readonly { entry: ContentEntry<Course>;
 type LoadedCollections = { [N in CollectionName]: LoadedCollection<N> };
 
 /** Every collection of the registry, read side by side. */
-async function loadCollections(contentDir: string, problems: ContentProblem[]): Promise<LoadedCollections> {
-  const loaded = await Promise.all(FILE_COLLECTION_NAMES.map(async (name) => [name, await loadCollection(contentDir, name, problems)] as const));
+async function loadCollections(
+  contentDir: string,
+  problems: ContentProblem[],
+): Promise<LoadedCollections> {
+  const loaded = await Promise.all(
+    FILE_COLLECTION_NAMES.map(
+      async (name) => [name, await loadCollection(contentDir, name, problems)] as const,
+    ),
+  );
   return Object.fromEntries(loaded) as LoadedCollections;
 }
 
 /** Loads and validates every file under `contentDir`; never throws for bad content. */
-export async function loadContent(contentDir: string = resolveContentDir(), options: LoadOptions = {}): Promise<LoadResult> {
+export async function loadContent(
+  contentDir: string = resolveContentDir(),
+  options: LoadOptions = {},
+): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
   const siteFile = path.join(contentDir, 'site.yaml');
   const sitePromise = readFile(siteFile).then(
@@ -255,7 +344,12 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
       return parsed ? validate(siteSchema, parsed, problems) : undefined;
     },
     () => {
-      problems.push({ file: displayPath(siteFile), field: '', message: 'The site settings file is missing.', fix: 'Create content/site.yaml with name, url, description and organization (see the content guide).' });
+      problems.push({
+        file: displayPath(siteFile),
+        field: '',
+        message: 'The site settings file is missing.',
+        fix: 'Create content/site.yaml with name, url, description and organization (see the content guide).',
+      });
       return undefined;
     },
   );
@@ -268,7 +362,12 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
     ...collection.valid.map(({ entry }) => entry.id),
     ...collection.invalid.map(({ file }) => path.basename(file, path.extname(file))),
   ];
-  const ids = { instructors: idsOf(instructors), boards: idsOf(boards), sponsors: idsOf(sponsors), policies: idsOf(policies) };
+  const ids = {
+    instructors: idsOf(instructors),
+    boards: idsOf(boards),
+    sponsors: idsOf(sponsors),
+    policies: idsOf(policies),
+  };
   const policyById = new Map(policies.valid.map(({ entry }) => [entry.id, entry.data]));
   const boardById = new Map(boards.valid.map(({ entry }) => [entry.id, entry.data]));
   const sponsorById = new Map(sponsors.valid.map(({ entry }) => [entry.id, entry.data]));
@@ -276,109 +375,249 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
   for (const { entry: instructor, source } of instructors.valid) {
     const photo = instructor.data.photo;
     if (photo === undefined) continue;
-    const exists = await stat(path.join(path.dirname(instructor.absolutePath), photo)).then((info) => info.isFile(), () => false);
+    const exists = await stat(path.join(path.dirname(instructor.absolutePath), photo)).then(
+      (info) => info.isFile(),
+      () => false,
+    );
     if (!exists) {
       const line = source.lineOf(['photo']);
-      problems.push({ file: instructor.file, field: 'photo', ...(line === undefined ? {} : { line }), message: `There is no image file ${photo} in content/instructors/.`, expected: 'the path of an image file, from this file', found: JSON.stringify(photo), fix: `Save the photo as content/instructors/${photo}, or correct the path.` });
+      problems.push({
+        file: instructor.file,
+        field: 'photo',
+        ...(line === undefined ? {} : { line }),
+        message: `There is no image file ${photo} in content/instructors/.`,
+        expected: 'the path of an image file, from this file',
+        found: JSON.stringify(photo),
+        fix: `Save the photo as content/instructors/${photo}, or correct the path.`,
+      });
     }
   }
 
   for (const { entry: sponsor, source } of sponsors.valid) {
     sponsor.data.approvals.forEach((approval, index) => {
-      if (!ids.boards.includes(approval.board)) problems.push(referenceProblem(sponsor.file, source, ['approvals', index, 'board'], 'boards', approval.board, ids.boards));
+      if (!ids.boards.includes(approval.board))
+        problems.push(
+          referenceProblem(
+            sponsor.file,
+            source,
+            ['approvals', index, 'board'],
+            'boards',
+            approval.board,
+            ids.boards,
+          ),
+        );
     });
   }
 
   if (site && !ids.sponsors.includes(site.organization)) {
     const parsedSite = await readContentFile(siteFile, false, []);
-    if (parsedSite) problems.push(referenceProblem(parsedSite.file, parsedSite.source, ['organization'], 'sponsors', site.organization, ids.sponsors));
+    if (parsedSite)
+      problems.push(
+        referenceProblem(
+          parsedSite.file,
+          parsedSite.source,
+          ['organization'],
+          'sponsors',
+          site.organization,
+          ids.sponsors,
+        ),
+      );
   }
 
   const coursesBySlug = Map.groupBy(courses.valid, ({ entry }) => entry.id);
   for (const [slug, sharing] of coursesBySlug) {
     if (sharing.length < 2) continue;
     for (const { entry, source } of sharing) {
-      const others = sharing.filter((other) => other.entry !== entry).map((other) => other.entry.file);
+      const others = sharing
+        .filter((other) => other.entry !== entry)
+        .map((other) => other.entry.file);
       const line = entry.data.slug ? source.lineOf(['slug']) : undefined;
-      problems.push({ file: entry.file, field: entry.data.slug ? 'slug' : '', ...(line === undefined ? {} : { line }), message: `Another course already uses the slug "${slug}" (${others.join(', ')}).`, expected: 'a slug no other course uses', found: JSON.stringify(slug), fix: 'Give one of the courses a different `slug`, or rename its file.' });
+      problems.push({
+        file: entry.file,
+        field: entry.data.slug ? 'slug' : '',
+        ...(line === undefined ? {} : { line }),
+        message: `Another course already uses the slug "${slug}" (${others.join(', ')}).`,
+        expected: 'a slug no other course uses',
+        found: JSON.stringify(slug),
+        fix: 'Give one of the courses a different `slug`, or rename its file.',
+      });
     }
   }
   problems.push(...repeatedCourseProblems(courses.valid));
   for (const { entry: course } of courses.valid) {
     if (course.extension === '.mdx' && site && !site.allowMdx) {
-      problems.push({ file: course.file, field: '', message: 'MDX files are turned off for this site (`allowMdx: false` in content/site.yaml).', fix: 'Rename the file to .md and remove any components or imports from it.' });
+      problems.push({
+        file: course.file,
+        field: '',
+        message: 'MDX files are turned off for this site (`allowMdx: false` in content/site.yaml).',
+        fix: 'Rename the file to .md and remove any components or imports from it.',
+      });
     }
   }
 
   // The real day, not SITE_NOW: a build pinned to the past still takes courses years ahead.
   const today = new Date().toISOString().slice(0, 10);
   const coursesToCheck = [
-    ...courses.valid.map(({ entry, source }) => ({ file: entry.file, source, data: entry.data as Partial<Course>, present: undefined })),
+    ...courses.valid.map(({ entry, source }) => ({
+      file: entry.file,
+      source,
+      data: entry.data as Partial<Course>,
+      present: undefined,
+    })),
     ...courses.invalid.map(({ file, source }) => ({
       file,
       source,
       data: validCourseFields(source.data),
-      present: new Set(source.data !== null && typeof source.data === 'object' ? Object.keys(source.data) : []),
+      present: new Set(
+        source.data !== null && typeof source.data === 'object' ? Object.keys(source.data) : [],
+      ),
     })),
   ];
   for (const { file, source, data, present } of coursesToCheck) {
     data.instructors?.forEach((id, index) => {
-      if (!ids.instructors.includes(id)) problems.push(referenceProblem(file, source, ['instructors', index], 'instructors', id, ids.instructors));
+      if (!ids.instructors.includes(id))
+        problems.push(
+          referenceProblem(
+            file,
+            source,
+            ['instructors', index],
+            'instructors',
+            id,
+            ids.instructors,
+          ),
+        );
     });
     data.approvals?.forEach((approval, index) => {
-      if (!ids.boards.includes(approval.board)) problems.push(referenceProblem(file, source, ['approvals', index, 'board'], 'boards', approval.board, ids.boards));
+      if (!ids.boards.includes(approval.board))
+        problems.push(
+          referenceProblem(
+            file,
+            source,
+            ['approvals', index, 'board'],
+            'boards',
+            approval.board,
+            ids.boards,
+          ),
+        );
       if (approval.sponsor !== undefined && !ids.sponsors.includes(approval.sponsor)) {
-        problems.push(referenceProblem(file, source, ['approvals', index, 'sponsor'], 'sponsors', approval.sponsor, ids.sponsors));
+        problems.push(
+          referenceProblem(
+            file,
+            source,
+            ['approvals', index, 'sponsor'],
+            'sponsors',
+            approval.sponsor,
+            ids.sponsors,
+          ),
+        );
         return;
       }
       const board = boardById.get(approval.board);
       // Resolved only when every sponsor is known, so a missing one is reported once, as a reference.
-      if (!board || !data.sponsors || data.ceHours === undefined || !data.sponsors.every((id) => sponsorById.has(id))) return;
-      const resolution = resolveApproval(approval, { sponsors: data.sponsors, ceHours: data.ceHours }, board, sponsorById);
+      if (
+        !board ||
+        !data.sponsors ||
+        data.ceHours === undefined ||
+        !data.sponsors.every((id) => sponsorById.has(id))
+      )
+        return;
+      const resolution = resolveApproval(
+        approval,
+        { sponsors: data.sponsors, ceHours: data.ceHours },
+        board,
+        sponsorById,
+      );
       const problem = resolution.ok
-        ? approvalPeriodProblem(resolution.approval, periodProblem(resolution.approval.period, creditDates(data)))
+        ? approvalPeriodProblem(
+            resolution.approval,
+            periodProblem(resolution.approval.period, creditDates(data)),
+          )
         : approvalProblem(resolution, approval.board, data.sponsors);
       if (problem) {
         const { path: problemPath, ...rest } = problem;
         const at = ['approvals', index, ...problemPath];
         const line = source.lineOf(at) ?? source.lineOf(['approvals', index]);
-        problems.push({ ...rest, file, field: formatFieldPath(at), ...(line === undefined ? {} : { line }) });
+        problems.push({
+          ...rest,
+          file,
+          field: formatFieldPath(at),
+          ...(line === undefined ? {} : { line }),
+        });
       }
     });
     if (data.replaces !== undefined && !coursesBySlug.has(data.replaces)) {
-      problems.push(referenceProblem(file, source, ['replaces'], 'courses', data.replaces, [...coursesBySlug.keys()]));
+      problems.push(
+        referenceProblem(file, source, ['replaces'], 'courses', data.replaces, [
+          ...coursesBySlug.keys(),
+        ]),
+      );
     }
     data.sponsors?.forEach((id, index) => {
-      if (!ids.sponsors.includes(id)) problems.push(referenceProblem(file, source, ['sponsors', index], 'sponsors', id, ids.sponsors));
+      if (!ids.sponsors.includes(id))
+        problems.push(
+          referenceProblem(file, source, ['sponsors', index], 'sponsors', id, ids.sponsors),
+        );
     });
     const policy = data.refundPolicy === undefined ? undefined : policyById.get(data.refundPolicy);
     if (data.refundPolicy !== undefined && !ids.policies.includes(data.refundPolicy)) {
-      problems.push(referenceProblem(file, source, ['refundPolicy'], 'policies', data.refundPolicy, ids.policies));
+      problems.push(
+        referenceProblem(
+          file,
+          source,
+          ['refundPolicy'],
+          'policies',
+          data.refundPolicy,
+          ids.policies,
+        ),
+      );
     } else if (policy) {
       const uncovered = courseFormats(data).filter((format) => !policy.appliesTo.includes(format));
       if (uncovered.length > 0) {
         const formats = uncovered.join(' and ');
         const line = source.lineOf(['refundPolicy']);
-        problems.push({ file, field: 'refundPolicy', ...(line === undefined ? {} : { line }), message: `The policy "${data.refundPolicy}" does not cover ${formats} courses.`, expected: `a policy whose appliesTo includes ${formats}`, found: JSON.stringify(data.refundPolicy), fix: `Choose another policy, or add ${formats} to appliesTo in content/policies/${data.refundPolicy}.yaml if it really applies.` });
+        problems.push({
+          file,
+          field: 'refundPolicy',
+          ...(line === undefined ? {} : { line }),
+          message: `The policy "${data.refundPolicy}" does not cover ${formats} courses.`,
+          expected: `a policy whose appliesTo includes ${formats}`,
+          found: JSON.stringify(data.refundPolicy),
+          fix: `Choose another policy, or add ${formats} to appliesTo in content/policies/${data.refundPolicy}.yaml if it really applies.`,
+        });
       }
     }
 
-    const context = { creditUnitOf: (board: string) => boardById.get(board)?.creditUnit, today, ...(present ? { presentFields: present } : {}) };
+    const context = {
+      creditUnitOf: (board: string) => boardById.get(board)?.creditUnit,
+      today,
+      ...(present ? { presentFields: present } : {}),
+    };
     for (const rule of courseRuleProblems(data, context)) {
       const { path: rulePath, ...rest } = rule;
       const line = source.lineOf(rulePath);
-      problems.push({ ...rest, file, field: formatFieldPath(rulePath), ...(line === undefined ? {} : { line }) });
+      problems.push({
+        ...rest,
+        file,
+        field: formatFieldPath(rulePath),
+        ...(line === undefined ? {} : { line }),
+      });
     }
   }
 
   for (const { entry: policy, source } of policies.valid) {
     for (const { path: rulePath, ...rest } of policyRuleProblems(policy.data)) {
       const line = source.lineOf(rulePath);
-      problems.push({ ...rest, file: policy.file, field: formatFieldPath(rulePath), ...(line === undefined ? {} : { line }) });
+      problems.push({
+        ...rest,
+        file: policy.file,
+        field: formatFieldPath(rulePath),
+        ...(line === undefined ? {} : { line }),
+      });
     }
   }
 
-  const byLocation = (a: ContentProblem, b: ContentProblem) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+  const byLocation = (a: ContentProblem, b: ContentProblem) =>
+    a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
   if (problems.length > 0 || !site) {
     problems.sort(byLocation);
     return { ok: false, problems };
@@ -386,10 +625,20 @@ export async function loadContent(contentDir: string = resolveContentDir(), opti
   const instructorById = new Map(instructors.valid.map(({ entry }) => [entry.id, entry.data]));
   const warnings = courses.valid
     .flatMap(({ entry, source }) =>
-      complianceProblems({ file: entry.file, course: entry.data, lineOf: source.lineOf, boards: boardById, sponsors: sponsorById, instructors: instructorById }),
+      complianceProblems({
+        file: entry.file,
+        course: entry.data,
+        lineOf: source.lineOf,
+        boards: boardById,
+        sponsors: sponsorById,
+        instructors: instructorById,
+      }),
     )
     .sort(byLocation);
-  if ((options.strict ?? site.strictCompliance) && warnings.length > 0) return { ok: false, problems: warnings };
-  const entries = Object.fromEntries(FILE_COLLECTION_NAMES.map((name) => [name, loaded[name].valid.map(({ entry }) => entry)]));
+  if ((options.strict ?? site.strictCompliance) && warnings.length > 0)
+    return { ok: false, problems: warnings };
+  const entries = Object.fromEntries(
+    FILE_COLLECTION_NAMES.map((name) => [name, loaded[name].valid.map(({ entry }) => entry)]),
+  );
   return { ok: true, warnings, content: { site, ...entries } as ContentSet };
 }

@@ -69,10 +69,15 @@ function tierProblems(tier: RefundTier, index: number, policy: Policy): Problem[
         fix: 'Set `formats: [on-demand]`, and give courses with sessions a tier of their own with `minDaysBefore`.',
       });
     }
-    if (tier.minDaysBefore !== undefined && tier.withinDays === undefined && tier.formats.includes('on-demand')) {
+    if (
+      tier.minDaysBefore !== undefined &&
+      tier.withinDays === undefined &&
+      tier.formats.includes('on-demand')
+    ) {
       problems.push({
         path: [...at, 'formats'],
-        message: 'A tier with `minDaysBefore` counts days before the first session, which on-demand courses do not have.',
+        message:
+          'A tier with `minDaysBefore` counts days before the first session, which on-demand courses do not have.',
         expected: 'formats with sessions: in-person, live-online or hybrid',
         found: listed,
         fix: 'Remove on-demand from `formats`, and give on-demand courses a tier of their own with `withinDays`.',
@@ -81,7 +86,9 @@ function tierProblems(tier: RefundTier, index: number, policy: Policy): Problem[
   }
   if (tier.fee !== undefined) problems.push(...feeProblem(tier.fee, [...at, 'fee']));
   const outcomes = tierOutcomes(tier);
-  const notChoices = outcomes.filter((outcome) => !(CHOICE_OUTCOMES as readonly string[]).includes(outcome));
+  const notChoices = outcomes.filter(
+    (outcome) => !(CHOICE_OUTCOMES as readonly string[]).includes(outcome),
+  );
   if (outcomes.length > 1 && notChoices.length > 0) {
     problems.push({
       path: [...at, 'outcome'],
@@ -150,7 +157,10 @@ function formatProblems(policy: Policy): Problem[] {
     counted.forEach(({ days, index }, position) => {
       const previous = counted[position - 1];
       if (previous === undefined) return;
-      const before = previous.index === index - 1 ? 'the tier before' : `tiers[${previous.index}], the tier before it for ${format} courses`;
+      const before =
+        previous.index === index - 1
+          ? 'the tier before'
+          : `tiers[${previous.index}], the tier before it for ${format} courses`;
       if (!onDemand && days >= previous.days) {
         once(`order:${kind}:${index}`, {
           path: ['tiers', index, 'minDaysBefore'],
@@ -180,7 +190,9 @@ function uncoveredFormat(policy: Policy, format: CourseFormat, formatIndex: numb
   return {
     path: ['appliesTo', formatIndex],
     message: `The policy covers ${format} courses, but none of its tiers applies to them.`,
-    expected: onDemand ? 'a tier for on-demand courses, with `withinDays` or without days' : `a tier for ${format} courses, with \`minDaysBefore\` or without days`,
+    expected: onDemand
+      ? 'a tier for on-demand courses, with `withinDays` or without days'
+      : `a tier for ${format} courses, with \`minDaysBefore\` or without days`,
     found: !named
       ? `no tier whose formats include ${format}`
       : onDemand
@@ -194,7 +206,15 @@ function uncoveredFormat(policy: Policy, format: CourseFormat, formatIndex: numb
 
 function feeProblem(fee: CancellationFee | TierFee, path: (string | number)[]): Problem[] {
   if ((fee.fixed === undefined) !== (fee.percent === undefined)) return [];
-  return [{ path, message: 'A fee is either fixed or a percentage.', expected: 'exactly one of `fixed` or `percent`', found: fee.fixed ? 'both' : 'neither', fix: FEE_FIX }];
+  return [
+    {
+      path,
+      message: 'A fee is either fixed or a percentage.',
+      expected: 'exactly one of `fixed` or `percent`',
+      found: fee.fixed ? 'both' : 'neither',
+      fix: FEE_FIX,
+    },
+  ];
 }
 
 function holidayProblems(policy: Policy): Problem[] {
@@ -204,7 +224,8 @@ function holidayProblems(policy: Policy): Problem[] {
   if (policy.dayCounting === 'calendar') {
     problems.push({
       path: ['holidays'],
-      message: 'Holidays only matter when days are counted as business days, and this policy counts calendar days.',
+      message:
+        'Holidays only matter when days are counted as business days, and this policy counts calendar days.',
       expected: '`dayCounting: business`',
       found: 'dayCounting: calendar',
       fix: 'Set `dayCounting: business` if the policy skips holidays, or remove `holidays`.',
@@ -231,7 +252,9 @@ function holidayProblems(policy: Policy): Problem[] {
       message: `The holiday calendar knows no country "${country}".`,
       expected: 'a two-letter ISO 3166 country code, such as US',
       found: JSON.stringify(country),
-      fix: suggestion ? `Did you mean "${suggestion}" (${countries[suggestion]})?` : 'Use the two-letter code of the country, such as US, CA or GB.',
+      fix: suggestion
+        ? `Did you mean "${suggestion}" (${countries[suggestion]})?`
+        : 'Use the two-letter code of the country, such as US, CA or GB.',
     });
     return problems;
   }
@@ -253,7 +276,9 @@ function holidayProblems(policy: Policy): Problem[] {
       message: `The holiday calendar knows no region "${region}" of ${countries[country]}.`,
       expected: `a region code of ${country}, such as ${codes[0]}`,
       found: JSON.stringify(region),
-      fix: suggestion ? `Did you mean "${suggestion}" (${regions[suggestion]})?` : `Use the code of one of its regions: ${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}.`,
+      fix: suggestion
+        ? `Did you mean "${suggestion}" (${regions[suggestion]})?`
+        : `Use the code of one of its regions: ${codes.slice(0, 5).join(', ')}${codes.length > 5 ? ', …' : ''}.`,
     });
   }
   return problems;
@@ -266,11 +291,16 @@ function suggestCode(value: string, names: Readonly<Record<string, string>>): st
   if (byCode) return byCode[0];
   // Two-letter codes are all within a typo of each other; only names are close enough to guess.
   if (value.length <= 3) return undefined;
-  const name = closestMatch(value, entries.map(([, each]) => each));
+  const name = closestMatch(
+    value,
+    entries.map(([, each]) => each),
+  );
   return entries.find(([, each]) => each === name)?.[0];
 }
 
 /** "hybrid", "hybrid and on-demand", "in-person, hybrid and on-demand". */
 function joinAnd(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }

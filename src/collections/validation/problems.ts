@@ -35,7 +35,8 @@ export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
   if (value instanceof Date) return `an unquoted timestamp (${value.toISOString()})`;
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
+  if (Array.isArray(value))
+    return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
   if (typeof value === 'object') return 'a group of fields';
   if (typeof value === 'string') {
     if (value.trim() === '') return 'empty text';
@@ -47,7 +48,10 @@ export function describeValue(value: unknown): string {
 
 export function formatProblem(problem: ContentProblem): string {
   const location = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  const lines = [`${location}${problem.field ? ` › ${problem.field}` : ''}`, `  ${problem.message}`];
+  const lines = [
+    `${location}${problem.field ? ` › ${problem.field}` : ''}`,
+    `  ${problem.message}`,
+  ];
   if (problem.expected) lines.push(`  expected: ${problem.expected}`);
   if (problem.found) lines.push(`  found:    ${problem.found}`);
   lines.push(`  fix:      ${problem.fix}`);

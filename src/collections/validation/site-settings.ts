@@ -13,7 +13,16 @@ export function readSiteSettings(contentDir: string): SiteSettings {
   try {
     bytes = readFileSync(absolutePath);
   } catch {
-    throw new Error(formatReport([{ file, field: '', message: 'The site settings file is missing.', fix: 'Create content/site.yaml with name, url, description and organization.' }]));
+    throw new Error(
+      formatReport([
+        {
+          file,
+          field: '',
+          message: 'The site settings file is missing.',
+          fix: 'Create content/site.yaml with name, url, description and organization.',
+        },
+      ]),
+    );
   }
   const decoded = decodeUtf8(bytes, file);
   if (!decoded.ok) throw new Error(formatReport(decoded.problems));
@@ -21,7 +30,13 @@ export function readSiteSettings(contentDir: string): SiteSettings {
   if (!parsed.ok) throw new Error(formatReport(parsed.problems));
   const result = siteSchema.safeParse(parsed.source.data, { reportInput: true });
   if (!result.success) {
-    throw new Error(formatReport(result.error.issues.flatMap((issue) => problemsFromIssue(issue, siteSchema, parsed.source.data, file, parsed.source.lineOf))));
+    throw new Error(
+      formatReport(
+        result.error.issues.flatMap((issue) =>
+          problemsFromIssue(issue, siteSchema, parsed.source.data, file, parsed.source.lineOf),
+        ),
+      ),
+    );
   }
   return result.data;
 }

@@ -14,7 +14,12 @@ export const MAX_FRONTMATTER_BYTES = 256 * 1024;
 /** A YAML alias expands its anchor again; more than this many are rejected. */
 const MAX_YAML_ALIASES = 50;
 
-const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: true } as const;
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  prettyErrors: true,
+} as const;
 
 /**
  * The fast path: js-yaml (YAML 1.2 core schema, so no timestamps) reads plain frontmatter
@@ -51,7 +56,8 @@ export interface ParsedSource {
   lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
-export type ParseResult = { ok: true; source: ParsedSource } | { ok: false; problems: ContentProblem[] };
+export type ParseResult =
+  { ok: true; source: ParsedSource } | { ok: false; problems: ContentProblem[] };
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -61,11 +67,23 @@ function fileProblem(file: string, message: string, fix: string, line?: number):
 }
 
 /** Decodes bytes as UTF-8, rejecting anything else rather than guessing. */
-export function decodeUtf8(bytes: Uint8Array, file: string): { ok: true; text: string } | { ok: false; problems: ContentProblem[] } {
+export function decodeUtf8(
+  bytes: Uint8Array,
+  file: string,
+): { ok: true; text: string } | { ok: false; problems: ContentProblem[] } {
   try {
     return { ok: true, text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
   } catch {
-    return { ok: false, problems: [fileProblem(file, 'The file is not UTF-8 text.', 'Save the file with UTF-8 encoding (in most editors: "Save with encoding" › UTF-8).')] };
+    return {
+      ok: false,
+      problems: [
+        fileProblem(
+          file,
+          'The file is not UTF-8 text.',
+          'Save the file with UTF-8 encoding (in most editors: "Save with encoding" › UTF-8).',
+        ),
+      ],
+    };
   }
 }
 
@@ -75,16 +93,30 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { ok: true; text: s
  * Content has no other way to form a cycle: references between files only point from courses
  * and site settings to instructors, boards, sponsors and policies, which reference nothing.
  */
-function aliasProblemOf(document: Document, file: string, lineAt: (offset: number) => number): ContentProblem | undefined {
+function aliasProblemOf(
+  document: Document,
+  file: string,
+  lineAt: (offset: number) => number,
+): ContentProblem | undefined {
   let problem: ContentProblem | undefined;
   visit(document, {
     Alias(_key, alias, ancestors) {
       const line = alias.range ? lineAt(alias.range[0]) : undefined;
       const target = alias.resolve(document);
       if (!target) {
-        problem = fileProblem(file, `The alias *${alias.source} names no anchor &${alias.source} set before it.`, `Add &${alias.source} to the value it should repeat, above this line, or write the value out.`, line);
+        problem = fileProblem(
+          file,
+          `The alias *${alias.source} names no anchor &${alias.source} set before it.`,
+          `Add &${alias.source} to the value it should repeat, above this line, or write the value out.`,
+          line,
+        );
       } else if (ancestors.includes(target)) {
-        problem = fileProblem(file, `The alias *${alias.source} sits inside the value its anchor &${alias.source} names, so that value would contain itself.`, 'Write the value out instead of referring to it from inside itself.', line);
+        problem = fileProblem(
+          file,
+          `The alias *${alias.source} sits inside the value its anchor &${alias.source} names, so that value would contain itself.`,
+          'Write the value out instead of referring to it from inside itself.',
+          line,
+        );
       }
       return problem ? visit.BREAK : undefined;
     },
@@ -92,7 +124,10 @@ function aliasProblemOf(document: Document, file: string, lineAt: (offset: numbe
   return problem;
 }
 
-function firstAliasLine(document: Document, lineAt: (offset: number) => number): number | undefined {
+function firstAliasLine(
+  document: Document,
+  lineAt: (offset: number) => number,
+): number | undefined {
   let line: number | undefined;
   visit(document, {
     Alias(_key, alias) {
@@ -112,7 +147,17 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
   if (withBody) {
     const match = FRONTMATTER.exec(text);
     if (!match) {
-      return { ok: false, problems: [fileProblem(file, 'The file has no frontmatter.', 'Start the file with a line `---`, the fields, and another line `---`, then the text.', 1)] };
+      return {
+        ok: false,
+        problems: [
+          fileProblem(
+            file,
+            'The file has no frontmatter.',
+            'Start the file with a line `---`, the fields, and another line `---`, then the text.',
+            1,
+          ),
+        ],
+      };
     }
     yamlText = match[1] ?? '';
     body = text.slice(match[0].length);
@@ -121,11 +166,21 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
   }
   const size = Buffer.byteLength(yamlText);
   if (size > MAX_FRONTMATTER_BYTES) {
-    return { ok: false, problems: [fileProblem(file, `The fields take ${Math.round(size / 1024)} KB; the limit is ${MAX_FRONTMATTER_BYTES / 1024} KB.`, 'Move long text into the Markdown body, or split the content.')] };
+    return {
+      ok: false,
+      problems: [
+        fileProblem(
+          file,
+          `The fields take ${Math.round(size / 1024)} KB; the limit is ${MAX_FRONTMATTER_BYTES / 1024} KB.`,
+          'Move long text into the Markdown body, or split the content.',
+        ),
+      ],
+    };
   }
 
   const lineStarts = [0];
-  for (let index = 0; index < yamlText.length; index += 1) if (yamlText[index] === '\n') lineStarts.push(index + 1);
+  for (let index = 0; index < yamlText.length; index += 1)
+    if (yamlText[index] === '\n') lineStarts.push(index + 1);
   const lineAt = (offset: number): number => {
     let low = 0;
     let high = lineStarts.length - 1;
@@ -142,21 +197,36 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
     // Line numbers are only needed to report a problem: the full parse waits until then.
     let parsed: Document | undefined;
     const lazyDocument = () => (parsed ??= parseDocument(yamlText, YAML_OPTIONS));
-    return { ok: true, source: { data: plain.data ?? {}, body, bodyLine, lineOf: lineFinder(lazyDocument, lineAt) } };
+    return {
+      ok: true,
+      source: { data: plain.data ?? {}, body, bodyLine, lineOf: lineFinder(lazyDocument, lineAt) },
+    };
   }
 
   let document: Document;
   try {
     document = parseDocument(yamlText, YAML_OPTIONS);
   } catch (error) {
-    return { ok: false, problems: [fileProblem(file, `The YAML could not be read: ${(error as Error).message}`, 'Check the indentation and quoting of the fields.')] };
+    return {
+      ok: false,
+      problems: [
+        fileProblem(
+          file,
+          `The YAML could not be read: ${(error as Error).message}`,
+          'Check the indentation and quoting of the fields.',
+        ),
+      ],
+    };
   }
   if (document.errors.length > 0) {
     return {
       ok: false,
       problems: document.errors.map((error) => {
         // The parser counts lines from the start of the frontmatter; the problem's own line is the file's.
-        const firstLine = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+        const firstLine = (error.message.split('\n')[0] ?? error.message).replace(
+          / at line \d+, column \d+:?$/,
+          '',
+        );
         return fileProblem(
           file,
           `YAML syntax error: ${firstLine}`,
@@ -176,9 +246,28 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
   } catch (error) {
     const message = (error as Error).message;
     if (/alias/i.test(message)) {
-      return { ok: false, problems: [fileProblem(file, `The YAML uses too many aliases (${message}).`, 'Write the values out instead of repeating them with & anchors and * aliases.', firstAliasLine(document, lineAt))] };
+      return {
+        ok: false,
+        problems: [
+          fileProblem(
+            file,
+            `The YAML uses too many aliases (${message}).`,
+            'Write the values out instead of repeating them with & anchors and * aliases.',
+            firstAliasLine(document, lineAt),
+          ),
+        ],
+      };
     }
-    return { ok: false, problems: [fileProblem(file, `The YAML could not be read: ${message}`, 'Check the indentation and quoting of the fields.')] };
+    return {
+      ok: false,
+      problems: [
+        fileProblem(
+          file,
+          `The YAML could not be read: ${message}`,
+          'Check the indentation and quoting of the fields.',
+        ),
+      ],
+    };
   }
   if (data === null || data === undefined) data = {};
 

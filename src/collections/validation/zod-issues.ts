@@ -38,7 +38,11 @@ export function fieldDocs(root: AnySchema, path: readonly PropertyKey[]): FieldD
   let docs: FieldDocs = {};
   let current = unwrap(root, docs);
   for (const segment of path) {
-    const def = current._zod.def as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+    const def = current._zod.def as {
+      type: string;
+      shape?: Record<string, AnySchema>;
+      element?: AnySchema;
+    };
     let next: AnySchema | undefined;
     if (def.type === 'object' && typeof segment === 'string') next = def.shape?.[segment];
     else if (def.type === 'array' && typeof segment === 'number') next = def.element;
@@ -62,7 +66,9 @@ function exampleText(field: string, example: unknown): string {
 }
 
 function withExample(base: string, field: string, docs: FieldDocs): string {
-  return docs.example === undefined ? base : `${base}, for example \`${exampleText(field, docs.example)}\``;
+  return docs.example === undefined
+    ? base
+    : `${base}, for example \`${exampleText(field, docs.example)}\``;
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
@@ -102,18 +108,36 @@ export function problemsFromIssue(
     case 'invalid_type': {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
       if (found === undefined) {
-        return [{ ...base, message: `\`${field}\` is required.`, expected: docs.description ?? expected, fix: withExample(`Add \`${field.split('.').at(-1)}\``, field, docs) }];
+        return [
+          {
+            ...base,
+            message: `\`${field}\` is required.`,
+            expected: docs.description ?? expected,
+            fix: withExample(`Add \`${field.split('.').at(-1)}\``, field, docs),
+          },
+        ];
       }
       if (found instanceof Date) {
-        return [{
-          ...base,
-          message: 'YAML read this unquoted date or time as a timestamp, which would shift it to UTC.',
-          expected: `${expected}, in quotes`,
-          found: describeValue(found),
-          fix: withExample('Put the value in double quotes', field, docs),
-        }];
+        return [
+          {
+            ...base,
+            message:
+              'YAML read this unquoted date or time as a timestamp, which would shift it to UTC.',
+            expected: `${expected}, in quotes`,
+            found: describeValue(found),
+            fix: withExample('Put the value in double quotes', field, docs),
+          },
+        ];
       }
-      return [{ ...base, message: `\`${field}\` has the wrong type.`, expected: docs.description ? `${expected}: ${docs.description}` : expected, found: describeValue(found), fix: withExample(`Write ${expected}`, field, docs) }];
+      return [
+        {
+          ...base,
+          message: `\`${field}\` has the wrong type.`,
+          expected: docs.description ? `${expected}: ${docs.description}` : expected,
+          found: describeValue(found),
+          fix: withExample(`Write ${expected}`, field, docs),
+        },
+      ];
     }
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
@@ -127,44 +151,134 @@ export function problemsFromIssue(
           message: `\`${key}\` is not a known field${field ? ` of \`${field}\`` : ''}.`,
           expected: docs.keys ? `one of: ${docs.keys.join(', ')}` : 'no other fields',
           found: JSON.stringify(key),
-          fix: suggestion ? `Did you mean \`${suggestion}\`? Rename the field.` : 'Remove the field, or check its spelling against the content guide.',
+          fix: suggestion
+            ? `Did you mean \`${suggestion}\`? Rename the field.`
+            : 'Remove the field, or check its spelling against the content guide.',
         };
       });
     case 'invalid_value': {
       const allowed = issue.values.map((value) => JSON.stringify(value));
-      const suggestion = typeof found === 'string' ? closestMatch(found, issue.values.map(String)) : undefined;
-      return [{ ...base, message: `\`${field}\` is not one of the allowed values.`, expected: `one of ${allowed.join(', ')}`, found: describeValue(found), fix: suggestion ? `Did you mean "${suggestion}"?` : `Use one of ${allowed.join(', ')}.` }];
+      const suggestion =
+        typeof found === 'string' ? closestMatch(found, issue.values.map(String)) : undefined;
+      return [
+        {
+          ...base,
+          message: `\`${field}\` is not one of the allowed values.`,
+          expected: `one of ${allowed.join(', ')}`,
+          found: describeValue(found),
+          fix: suggestion ? `Did you mean "${suggestion}"?` : `Use one of ${allowed.join(', ')}.`,
+        },
+      ];
     }
     case 'too_small': {
       const minimum = Number(issue.minimum);
       if (issue.origin === 'array') {
-        return [{ ...base, message: `\`${field}\` needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'}.`, expected: `a list of ${minimum} or more`, found: describeValue(found), fix: withExample('Add an entry', field, docs) }];
+        return [
+          {
+            ...base,
+            message: `\`${field}\` needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'}.`,
+            expected: `a list of ${minimum} or more`,
+            found: describeValue(found),
+            fix: withExample('Add an entry', field, docs),
+          },
+        ];
       }
       if (issue.origin === 'string') {
-        return [{ ...base, message: `\`${field}\` must not be empty.`, expected: docs.description ?? 'some text', found: describeValue(found), fix: withExample('Write a value', field, docs) }];
+        return [
+          {
+            ...base,
+            message: `\`${field}\` must not be empty.`,
+            expected: docs.description ?? 'some text',
+            found: describeValue(found),
+            fix: withExample('Write a value', field, docs),
+          },
+        ];
       }
-      return [{ ...base, message: `\`${field}\` is too small.`, expected: `${issue.inclusive ? 'at least' : 'more than'} ${minimum}`, found: describeValue(found), fix: `Use a value of ${issue.inclusive ? 'at least' : 'more than'} ${minimum}.` }];
+      return [
+        {
+          ...base,
+          message: `\`${field}\` is too small.`,
+          expected: `${issue.inclusive ? 'at least' : 'more than'} ${minimum}`,
+          found: describeValue(found),
+          fix: `Use a value of ${issue.inclusive ? 'at least' : 'more than'} ${minimum}.`,
+        },
+      ];
     }
     case 'too_big': {
       const maximum = Number(issue.maximum);
       if (issue.origin === 'string') {
         const length = typeof found === 'string' ? found.length : 0;
-        return [{ ...base, message: `\`${field}\` is ${length} characters long; the limit is ${maximum}.`, expected: `at most ${maximum} characters`, found: `${length} characters`, fix: `Shorten it by ${length - maximum} characters.` }];
+        return [
+          {
+            ...base,
+            message: `\`${field}\` is ${length} characters long; the limit is ${maximum}.`,
+            expected: `at most ${maximum} characters`,
+            found: `${length} characters`,
+            fix: `Shorten it by ${length - maximum} characters.`,
+          },
+        ];
       }
       if (issue.origin === 'array') {
-        return [{ ...base, message: `\`${field}\` has too many entries.`, expected: `at most ${maximum}`, found: describeValue(found), fix: `Keep at most ${maximum} entries.` }];
+        return [
+          {
+            ...base,
+            message: `\`${field}\` has too many entries.`,
+            expected: `at most ${maximum}`,
+            found: describeValue(found),
+            fix: `Keep at most ${maximum} entries.`,
+          },
+        ];
       }
-      return [{ ...base, message: `\`${field}\` is too large.`, expected: `at most ${maximum}`, found: describeValue(found), fix: `Use a value of at most ${maximum}.` }];
+      return [
+        {
+          ...base,
+          message: `\`${field}\` is too large.`,
+          expected: `at most ${maximum}`,
+          found: describeValue(found),
+          fix: `Use a value of at most ${maximum}.`,
+        },
+      ];
     }
     case 'not_multiple_of':
-      return [{ ...base, message: `\`${field}\` must be a multiple of ${String(issue.divisor)}.`, expected: `a multiple of ${String(issue.divisor)}`, found: describeValue(found), fix: `Round it to the nearest ${String(issue.divisor)}.` }];
+      return [
+        {
+          ...base,
+          message: `\`${field}\` must be a multiple of ${String(issue.divisor)}.`,
+          expected: `a multiple of ${String(issue.divisor)}`,
+          found: describeValue(found),
+          fix: `Round it to the nearest ${String(issue.divisor)}.`,
+        },
+      ];
     case 'invalid_format':
-      return [{ ...base, message: `\`${field}\` is not in the right form.`, expected: issue.message || issue.format, found: describeValue(found), fix: withExample('Write it', field, docs) }];
+      return [
+        {
+          ...base,
+          message: `\`${field}\` is not in the right form.`,
+          expected: issue.message || issue.format,
+          found: describeValue(found),
+          fix: withExample('Write it', field, docs),
+        },
+      ];
     case 'custom': {
       const params = (issue.params ?? {}) as { expected?: string; fix?: string };
-      return [{ ...base, message: `\`${field}\` ${issue.message}.`, expected: params.expected ?? docs.description ?? '', found: describeValue(found), fix: params.fix ?? withExample('Write it', field, docs) }];
+      return [
+        {
+          ...base,
+          message: `\`${field}\` ${issue.message}.`,
+          expected: params.expected ?? docs.description ?? '',
+          found: describeValue(found),
+          fix: params.fix ?? withExample('Write it', field, docs),
+        },
+      ];
     }
     default:
-      return [{ ...base, message: `\`${field}\`: ${issue.message}.`, found: describeValue(found), fix: withExample('Check the value', field, docs) }];
+      return [
+        {
+          ...base,
+          message: `\`${field}\`: ${issue.message}.`,
+          found: describeValue(found),
+          fix: withExample('Check the value', field, docs),
+        },
+      ];
   }
 }

@@ -9,7 +9,9 @@ import type { CreditUnit, ProviderApproval } from '../../collections/schemas/ce.
 import type { Approval, Course } from '../../collections/schemas/course.ts';
 import type { Sponsor } from '../../collections/schemas/sponsor.ts';
 
-type CreditDatesSource = Partial<Pick<Course, 'sessions' | 'availableFrom' | 'availableUntil' | 'offerings' | 'completion'>>;
+type CreditDatesSource = Partial<
+  Pick<Course, 'sessions' | 'availableFrom' | 'availableUntil' | 'offerings' | 'completion'>
+>;
 
 export type CreditPart = NonNullable<NonNullable<Approval['credit']>['parts']>[number];
 
@@ -46,16 +48,28 @@ export type ApprovalResolution =
   | { ok: false; problem: 'no-holder'; board: Board }
   | { ok: false; problem: 'several-holders'; board: Board; holders: string[] }
   | { ok: false; problem: 'sponsor-not-listed'; board: Board; sponsor: string }
-  | { ok: false; problem: 'sponsor-not-approved'; board: Board; sponsor: string; holders: string[] };
+  | {
+      ok: false;
+      problem: 'sponsor-not-approved';
+      board: Board;
+      sponsor: string;
+      holders: string[];
+    };
 
 /** A body's template with the organisation's name and number filled in, or undefined if a placeholder has no value. */
-export function fillStatement(template: string, values: { organization: string; providerNumber?: string | undefined }): string | undefined {
+export function fillStatement(
+  template: string,
+  values: { organization: string; providerNumber?: string | undefined },
+): string | undefined {
   let missing = false;
-  const filled = template.replace(/\{(organization|providerNumber)\}/g, (_match, name: 'organization' | 'providerNumber') => {
-    const value = values[name];
-    if (value === undefined) missing = true;
-    return value ?? '';
-  });
+  const filled = template.replace(
+    /\{(organization|providerNumber)\}/g,
+    (_match, name: 'organization' | 'providerNumber') => {
+      const value = values[name];
+      if (value === undefined) missing = true;
+      return value ?? '';
+    },
+  );
   return missing ? undefined : filled;
 }
 
@@ -66,7 +80,11 @@ export function creditInHours(amount: number, unit: CreditUnit): number {
 
 function creditOf(claim: Approval, board: Board, ceHours: number): Credit {
   if (!claim.credit) return { amount: ceHours, unit: 'hours', parts: [] };
-  return { amount: claim.credit.amount, unit: claim.credit.unit ?? board.creditUnit, parts: claim.credit.parts ?? [] };
+  return {
+    amount: claim.credit.amount,
+    unit: claim.credit.unit ?? board.creditUnit,
+    parts: claim.credit.parts ?? [],
+  };
 }
 
 /** Resolves one approval a course claims against its sponsors' approvals. */
@@ -95,7 +113,9 @@ export function resolveApproval(
       },
     };
   }
-  const holders = course.sponsors.filter((id) => sponsors.get(id)?.approvals.some((approval) => approval.board === claim.board));
+  const holders = course.sponsors.filter((id) =>
+    sponsors.get(id)?.approvals.some((approval) => approval.board === claim.board),
+  );
   if (claim.sponsor !== undefined && !course.sponsors.includes(claim.sponsor)) {
     return { ok: false, problem: 'sponsor-not-listed', board, sponsor: claim.sponsor };
   }
@@ -104,14 +124,18 @@ export function resolveApproval(
   }
   const holderId = claim.sponsor ?? holders[0];
   if (holderId === undefined) return { ok: false, problem: 'no-holder', board };
-  if (claim.sponsor === undefined && holders.length > 1) return { ok: false, problem: 'several-holders', board, holders };
+  if (claim.sponsor === undefined && holders.length > 1)
+    return { ok: false, problem: 'several-holders', board, holders };
   const sponsor = sponsors.get(holderId)!;
   const approval = sponsor.approvals.find((candidate) => candidate.board === claim.board)!;
   const statement =
     approval.statement ??
     (board.statementTemplate === undefined
       ? undefined
-      : fillStatement(board.statementTemplate, { organization: sponsor.name, providerNumber: approval.providerNumber }));
+      : fillStatement(board.statementTemplate, {
+          organization: sponsor.name,
+          providerNumber: approval.providerNumber,
+        }));
   return {
     ok: true,
     approval: {
@@ -129,22 +153,40 @@ export function creditDates(course: CreditDatesSource): { first?: string; last?:
   // Read straight from the fields rather than through courseOfferings, so partial data (a course
   // whose format failed validation) still has dates to check.
   const sources = course.offerings ?? [course];
-  const sorted = (dates: (string | undefined)[]) => dates.filter((date) => date !== undefined).sort();
-  const sessionDates = sorted(sources.flatMap((source) => (source.sessions ?? []).map((session) => session.date)));
-  const first = sorted([sessionDates[0], course.completion?.releaseDate, ...sources.map((source) => source.availableFrom)])[0];
-  const last = sorted([sessionDates.at(-1), course.completion?.creditEndsOn, ...sources.map((source) => source.availableUntil)]).at(-1);
+  const sorted = (dates: (string | undefined)[]) =>
+    dates.filter((date) => date !== undefined).sort();
+  const sessionDates = sorted(
+    sources.flatMap((source) => (source.sessions ?? []).map((session) => session.date)),
+  );
+  const first = sorted([
+    sessionDates[0],
+    course.completion?.releaseDate,
+    ...sources.map((source) => source.availableFrom),
+  ])[0];
+  const last = sorted([
+    sessionDates.at(-1),
+    course.completion?.creditEndsOn,
+    ...sources.map((source) => source.availableUntil),
+  ]).at(-1);
   return { ...(first === undefined ? {} : { first }), ...(last === undefined ? {} : { last }) };
 }
 
 /** Why an approval does not cover the course's dates, or undefined when it does (ISO dates compare as text). */
-export function periodProblem(period: Period, dates: { first?: string; last?: string }): { date: string; bound: 'validFrom' | 'validUntil' } | undefined {
-  if (period.validUntil !== undefined && dates.last !== undefined && dates.last > period.validUntil) return { date: dates.last, bound: 'validUntil' };
-  if (period.validFrom !== undefined && dates.first !== undefined && dates.first < period.validFrom) return { date: dates.first, bound: 'validFrom' };
+export function periodProblem(
+  period: Period,
+  dates: { first?: string; last?: string },
+): { date: string; bound: 'validFrom' | 'validUntil' } | undefined {
+  if (period.validUntil !== undefined && dates.last !== undefined && dates.last > period.validUntil)
+    return { date: dates.last, bound: 'validUntil' };
+  if (period.validFrom !== undefined && dates.first !== undefined && dates.first < period.validFrom)
+    return { date: dates.first, bound: 'validFrom' };
   return undefined;
 }
 
 /** "Institute for Better Health (IBH)": the approved organisation as the page names it. */
 export function holderName(holder: ApprovalHolder): string | undefined {
   if (holder.kind === 'course') return undefined;
-  return holder.sponsor.shortName ? `${holder.sponsor.name} (${holder.sponsor.shortName})` : holder.sponsor.name;
+  return holder.sponsor.shortName
+    ? `${holder.sponsor.name} (${holder.sponsor.shortName})`
+    : holder.sponsor.name;
 }

@@ -47,17 +47,36 @@ export function creditPartText(part: CreditPart, unit: CreditUnit): string {
  * A body's credit with the categories boards count apart: its own parts, else, for credit in
  * the course's CE hours, the course's `ceHoursBreakdown`.
  */
-export function creditWithCategories(credit: Credit, breakdown: readonly { hours: number; category: CreditPart['category']; delivery: CreditPart['delivery'] }[] | undefined): Credit {
+export function creditWithCategories(
+  credit: Credit,
+  breakdown:
+    | readonly {
+        hours: number;
+        category: CreditPart['category'];
+        delivery: CreditPart['delivery'];
+      }[]
+    | undefined,
+): Credit {
   if (credit.parts.length > 0 || credit.unit !== 'hours' || !breakdown) return credit;
   // A body giving fewer hours than the course does not split them as the course does.
-  if (Math.abs(breakdown.reduce((sum, part) => sum + part.hours, 0) - credit.amount) > 1e-9) return credit;
-  return { ...credit, parts: breakdown.map((part) => ({ amount: part.hours, category: part.category, delivery: part.delivery })) };
+  if (Math.abs(breakdown.reduce((sum, part) => sum + part.hours, 0) - credit.amount) > 1e-9)
+    return credit;
+  return {
+    ...credit,
+    parts: breakdown.map((part) => ({
+      amount: part.hours,
+      category: part.category,
+      delivery: part.delivery,
+    })),
+  };
 }
 
 /** The whole credit with its parts: "0.8 CEUs (0.3 CEUs of ethics; 0.5 CEUs of general)". */
 export function creditText(credit: Credit): string {
   const total = creditAmountText(credit.amount, credit.unit);
-  return credit.parts.length === 0 ? total : `${total} (${credit.parts.map((part) => creditPartText(part, credit.unit)).join('; ')})`;
+  return credit.parts.length === 0
+    ? total
+    : `${total} (${credit.parts.map((part) => creditPartText(part, credit.unit)).join('; ')})`;
 }
 
 /** Ends the text with a full stop, unless it already ends with one ("Example Pharma, Inc."). */
@@ -70,14 +89,23 @@ export interface DisclosureLine {
 }
 
 /** One line per person: who, their part, and their relationships or that they have none. */
-export function disclosureLines(disclosures: Disclosures, nameOf: (instructor: string) => string): DisclosureLine[] {
+export function disclosureLines(
+  disclosures: Disclosures,
+  nameOf: (instructor: string) => string,
+): DisclosureLine[] {
   return disclosures.people.map((person) => {
     const name = person.instructor === undefined ? (person.name ?? '') : nameOf(person.instructor);
     const text =
       person.relationships === 'none'
         ? 'has no relevant financial relationships with ineligible companies.'
-        : sentence(`has these relevant financial relationships, all mitigated: ${person.relationships.map((relationship) => `${relationship.nature}, ${relationship.company}`).join('; ')}`);
-    return { person: name, role: person.role ?? (person.instructor === undefined ? 'planner' : 'instructor'), text };
+        : sentence(
+            `has these relevant financial relationships, all mitigated: ${person.relationships.map((relationship) => `${relationship.nature}, ${relationship.company}`).join('; ')}`,
+          );
+    return {
+      person: name,
+      role: person.role ?? (person.instructor === undefined ? 'planner' : 'instructor'),
+      text,
+    };
   });
 }
 
@@ -86,7 +114,9 @@ export function commercialSupportText(disclosures: Disclosures | undefined): str
   const support = disclosures?.commercialSupport;
   if (support === undefined) return undefined;
   if (support === 'none') return 'This course received no commercial support.';
-  const givers = support.map((giver) => (giver.kind ? `${giver.company} (${giver.kind})` : giver.company));
+  const givers = support.map((giver) =>
+    giver.kind ? `${giver.company} (${giver.kind})` : giver.company,
+  );
   return `This course received commercial support from ${givers.join(', ')}.`;
 }
 
@@ -103,18 +133,34 @@ export function completionSteps(
   const live = list.some((format) => format !== 'on-demand');
   if (completion.fullAttendance === true) {
     // A course offered both live and on demand states both ways of completing it.
-    if (live && onDemand) steps.push('Attend every session in full, or on demand complete the whole course; partial credit is not given.');
-    else steps.push(onDemand ? 'Complete the whole course.' : 'Attend every session in full; partial credit is not given.');
+    if (live && onDemand)
+      steps.push(
+        'Attend every session in full, or on demand complete the whole course; partial credit is not given.',
+      );
+    else
+      steps.push(
+        onDemand
+          ? 'Complete the whole course.'
+          : 'Attend every session in full; partial credit is not given.',
+      );
   } else if (completion.fullAttendance === false) {
     steps.push('Credit is given for the sessions you attend.');
   }
   if (completion.evaluation === true) steps.push('Complete the course evaluation.');
   if (completion.test) {
-    const attempts = completion.test.attempts === undefined ? '' : ` (${completion.test.attempts} ${completion.test.attempts === 1 ? 'attempt' : 'attempts'})`;
-    steps.push(`Pass the post-test with a score of at least ${number(completion.test.passingScore)}%${attempts}.`);
+    const attempts =
+      completion.test.attempts === undefined
+        ? ''
+        : ` (${completion.test.attempts} ${completion.test.attempts === 1 ? 'attempt' : 'attempts'})`;
+    steps.push(
+      `Pass the post-test with a score of at least ${number(completion.test.passingScore)}%${attempts}.`,
+    );
   }
   if (completion.certificate) steps.push(`Certificate: ${completion.certificate}`);
   if (completion.releaseDate) steps.push(`Released on ${formatDate(completion.releaseDate)}.`);
-  if (completion.creditEndsOn) steps.push(`Credit is given until ${formatDate(completion.creditEndsOn)}; after that date, no credit.`);
+  if (completion.creditEndsOn)
+    steps.push(
+      `Credit is given until ${formatDate(completion.creditEndsOn)}; after that date, no credit.`,
+    );
   return steps;
 }

@@ -11,7 +11,10 @@ import { slugify } from '../slug.ts';
 export type Acceptance = 'accepted' | 'not-accepted' | 'unknown';
 
 /** What a state's board does with a body's credit, as far as the content says. */
-export function acceptanceIn(board: Pick<Board, 'jurisdictions'>, state: Jurisdiction | undefined): Acceptance {
+export function acceptanceIn(
+  board: Pick<Board, 'jurisdictions'>,
+  state: Jurisdiction | undefined,
+): Acceptance {
   if (state === undefined || !board.jurisdictions) return 'unknown';
   if (board.jurisdictions.notAccepted.includes(state)) return 'not-accepted';
   if (board.jurisdictions.accepted.includes(state)) return 'accepted';
@@ -26,8 +29,12 @@ export interface Profession {
 /** Every profession the boards name, by slug; the first spelling seen names it. */
 export function professionsOf(boards: Iterable<Pick<Board, 'professions'>>): Profession[] {
   const bySlug = new Map<string, string>();
-  for (const board of boards) for (const name of board.professions) if (!bySlug.has(slugify(name))) bySlug.set(slugify(name), name);
-  return [...bySlug].map(([slug, name]) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const board of boards)
+    for (const name of board.professions)
+      if (!bySlug.has(slugify(name))) bySlug.set(slugify(name), name);
+  return [...bySlug]
+    .map(([slug, name]) => ({ slug, name }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function servesProfession(board: Pick<Board, 'professions'>, profession: string): boolean {
@@ -37,7 +44,12 @@ export function servesProfession(board: Pick<Board, 'professions'>, profession: 
 /** The states a set of boards says anything about, in name order. */
 export function statesNamed(boards: Iterable<Pick<Board, 'jurisdictions'>>): Jurisdiction[] {
   const states = new Set<Jurisdiction>();
-  for (const board of boards) for (const state of [...(board.jurisdictions?.accepted ?? []), ...(board.jurisdictions?.notAccepted ?? [])]) states.add(state);
+  for (const board of boards)
+    for (const state of [
+      ...(board.jurisdictions?.accepted ?? []),
+      ...(board.jurisdictions?.notAccepted ?? []),
+    ])
+      states.add(state);
   return [...states].sort((a, b) => US_JURISDICTIONS[a].localeCompare(US_JURISDICTIONS[b]));
 }
 

@@ -9,7 +9,10 @@ export interface Term<T> {
  * Every term that at least one item carries, with the items carrying it, sorted by label.
  * `termsOf` gives each item's terms as [key, label] pairs; the first label seen for a key wins.
  */
-export function groupByTerm<T>(items: readonly T[], termsOf: (item: T) => Iterable<readonly [string, string]>): Term<T>[] {
+export function groupByTerm<T>(
+  items: readonly T[],
+  termsOf: (item: T) => Iterable<readonly [string, string]>,
+): Term<T>[] {
   const terms = new Map<string, Term<T>>();
   for (const item of items) {
     for (const [key, label] of termsOf(item)) {

@@ -29,7 +29,17 @@ export interface Offering {
 
 type OfferingSource = Pick<
   Course,
-  'format' | 'timeZone' | 'venue' | 'sessions' | 'availableFrom' | 'availableUntil' | 'prices' | 'registrationUrl' | 'capacity' | 'status' | 'offerings'
+  | 'format'
+  | 'timeZone'
+  | 'venue'
+  | 'sessions'
+  | 'availableFrom'
+  | 'availableUntil'
+  | 'prices'
+  | 'registrationUrl'
+  | 'capacity'
+  | 'status'
+  | 'offerings'
 >;
 
 /** The fields a top-level offering may set; with `offerings:` each belongs in the list instead. */
@@ -65,7 +75,10 @@ export function courseOfferings(course: OfferingSource): Offering[] {
   return [normalise({ ...course, format: course.format }, [])];
 }
 
-function normalise(fields: Omit<OfferingSource, 'offerings' | 'format'> & { format: CourseFormat }, path: Offering['path']): Offering {
+function normalise(
+  fields: Omit<OfferingSource, 'offerings' | 'format'> & { format: CourseFormat },
+  path: Offering['path'],
+): Offering {
   const optional = {
     timeZone: fields.timeZone,
     venue: fields.venue,
@@ -107,13 +120,21 @@ export function offeringWindow(offering: Offering): OfferingWindow {
   if (offering.format === 'on-demand' || offering.sessions.length === 0) {
     if (zone === undefined) return {};
     return {
-      ...(offering.availableFrom === undefined ? {} : { start: startOfDay(offering.availableFrom, zone) }),
-      ...(offering.availableUntil === undefined ? {} : { end: startOfDay(dayAfter(offering.availableUntil), zone) }),
+      ...(offering.availableFrom === undefined
+        ? {}
+        : { start: startOfDay(offering.availableFrom, zone) }),
+      ...(offering.availableUntil === undefined
+        ? {}
+        : { end: startOfDay(dayAfter(offering.availableUntil), zone) }),
     };
   }
   if (zone === undefined) return {};
-  const starts = offering.sessions.map((session) => requireZonedInstant(session.date, session.start, zone).epochMilliseconds);
-  const ends = offering.sessions.map((session) => requireZonedInstant(session.date, session.end, zone).epochMilliseconds);
+  const starts = offering.sessions.map(
+    (session) => requireZonedInstant(session.date, session.start, zone).epochMilliseconds,
+  );
+  const ends = offering.sessions.map(
+    (session) => requireZonedInstant(session.date, session.end, zone).epochMilliseconds,
+  );
   // Min and max rather than first and last, so an unsorted list cannot misreport.
   return { start: Math.min(...starts), end: Math.max(...ends) };
 }
@@ -128,7 +149,11 @@ export function offeringStatus(offering: Offering, now: Date): TimeStatus {
   const time = now.getTime();
   if (start !== undefined && time < start) return 'upcoming';
   if (end !== undefined && time >= end) return 'past';
-  return offering.format === 'on-demand' ? 'on-demand' : start === undefined ? 'upcoming' : 'in-progress';
+  return offering.format === 'on-demand'
+    ? 'on-demand'
+    : start === undefined
+      ? 'upcoming'
+      : 'in-progress';
 }
 
 /** Whether a reader may be invited to register: the offering is open and has neither started nor closed. */
@@ -137,7 +162,12 @@ export function invitesRegistration(offering: Offering, status: TimeStatus): boo
   return status === 'upcoming' || status === 'on-demand';
 }
 
-const STATUS_ORDER: Record<TimeStatus, number> = { 'in-progress': 0, upcoming: 1, 'on-demand': 2, past: 3 };
+const STATUS_ORDER: Record<TimeStatus, number> = {
+  'in-progress': 0,
+  upcoming: 1,
+  'on-demand': 2,
+  past: 3,
+};
 
 export interface TimedOffering {
   offering: Offering;
@@ -152,11 +182,15 @@ export interface TimedOffering {
 export function compareOfferings(a: TimedOffering, b: TimedOffering): number {
   const byStatus = STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
   if (byStatus !== 0) return byStatus;
-  const cancelled = Number(a.offering.status === 'cancelled') - Number(b.offering.status === 'cancelled');
+  const cancelled =
+    Number(a.offering.status === 'cancelled') - Number(b.offering.status === 'cancelled');
   if (cancelled !== 0) return cancelled;
   // Past ones by when they ended, latest first: an on-demand run that closed last is the latest.
-  if (a.status === 'past') return (b.window.end ?? 0) - (a.window.end ?? 0) || a.offering.id.localeCompare(b.offering.id);
-  return (a.window.start ?? 0) - (b.window.start ?? 0) || a.offering.id.localeCompare(b.offering.id);
+  if (a.status === 'past')
+    return (b.window.end ?? 0) - (a.window.end ?? 0) || a.offering.id.localeCompare(b.offering.id);
+  return (
+    (a.window.start ?? 0) - (b.window.start ?? 0) || a.offering.id.localeCompare(b.offering.id)
+  );
 }
 
 /**

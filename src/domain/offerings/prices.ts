@@ -21,18 +21,36 @@ export interface PriceLine {
   endsAt?: { epochMilliseconds: number; iso: string };
 }
 
-const KIND_ORDER: Record<PriceKind, number> = { 'early-bird': 0, standard: 1, member: 2, student: 3, group: 4 };
-const KIND_LABELS: Record<PriceKind, string> = { 'early-bird': 'Early bird', standard: 'Standard', member: 'Members', student: 'Students', group: 'Groups' };
+const KIND_ORDER: Record<PriceKind, number> = {
+  'early-bird': 0,
+  standard: 1,
+  member: 2,
+  student: 3,
+  group: 4,
+};
+const KIND_LABELS: Record<PriceKind, string> = {
+  'early-bird': 'Early bird',
+  standard: 'Standard',
+  member: 'Members',
+  student: 'Students',
+  group: 'Groups',
+};
 
 export function priceKind(price: Price): PriceKind {
   return price.kind ?? 'standard';
 }
 
 /** The instant a price with a last day stops applying; undefined for one without. */
-function priceEndsAt(price: Price, timeZone: string): { epochMilliseconds: number; iso: string } | undefined {
+function priceEndsAt(
+  price: Price,
+  timeZone: string,
+): { epochMilliseconds: number; iso: string } | undefined {
   if (price.until === undefined) return undefined;
   const end = Temporal.PlainDate.from(price.until).add({ days: 1 }).toZonedDateTime({ timeZone });
-  return { epochMilliseconds: end.epochMilliseconds, iso: end.toInstant().toString({ smallestUnit: 'second' }) };
+  return {
+    epochMilliseconds: end.epochMilliseconds,
+    iso: end.toInstant().toString({ smallestUnit: 'second' }),
+  };
 }
 
 function who(price: Price, general: boolean): string {
@@ -47,12 +65,21 @@ function who(price: Price, general: boolean): string {
  * first, then standard, member, student and group. The standard price goes unlabelled when it
  * is the only price everyone may pay.
  */
-export function priceLines(prices: readonly Price[], timeZone: string | undefined, now: Date): PriceLine[] {
+export function priceLines(
+  prices: readonly Price[],
+  timeZone: string | undefined,
+  now: Date,
+): PriceLine[] {
   const current = currentPrices(prices, timeZone, now);
-  const general = current.filter(({ price }) => ['standard', 'early-bird'].includes(priceKind(price))).length === 1;
+  const general =
+    current.filter(({ price }) => ['standard', 'early-bird'].includes(priceKind(price))).length ===
+    1;
   return current
     .map((entry, index) => ({ ...entry, index }))
-    .sort((a, b) => KIND_ORDER[priceKind(a.price)] - KIND_ORDER[priceKind(b.price)] || a.index - b.index)
+    .sort(
+      (a, b) =>
+        KIND_ORDER[priceKind(a.price)] - KIND_ORDER[priceKind(b.price)] || a.index - b.index,
+    )
     .map(({ price, endsAt }) => ({
       price,
       kind: priceKind(price),
@@ -64,7 +91,11 @@ export function priceLines(prices: readonly Price[], timeZone: string | undefine
 }
 
 /** The prices still applying at `now`, in file order, each with the instant it stops (none for one without a last day). */
-export function currentPrices(prices: readonly Price[], timeZone: string | undefined, now: Date): { price: Price; endsAt?: { epochMilliseconds: number; iso: string } }[] {
+export function currentPrices(
+  prices: readonly Price[],
+  timeZone: string | undefined,
+  now: Date,
+): { price: Price; endsAt?: { epochMilliseconds: number; iso: string } }[] {
   const zone = timeZone ?? 'UTC';
   return prices.flatMap((price) => {
     const endsAt = priceEndsAt(price, zone);
@@ -79,5 +110,7 @@ export function currentPrices(prices: readonly Price[], timeZone: string | undef
  */
 export function refundBasePrice(prices: readonly Price[]): Money | undefined {
   const [only, ...others] = prices;
-  return only !== undefined && others.length === 0 ? { amount: only.amount, currency: only.currency } : undefined;
+  return only !== undefined && others.length === 0
+    ? { amount: only.amount, currency: only.currency }
+    : undefined;
 }

@@ -8,11 +8,17 @@ type Publishable = Pick<Course, 'draft' | 'publishDate' | 'timeZone' | 'offering
 
 /** The zone a publish date is read in: the course's own, else its first offering's, else UTC. */
 function publishZone(course: Publishable): string {
-  return course.timeZone ?? course.offerings?.find((offering) => offering.timeZone !== undefined)?.timeZone ?? 'UTC';
+  return (
+    course.timeZone ??
+    course.offerings?.find((offering) => offering.timeZone !== undefined)?.timeZone ??
+    'UTC'
+  );
 }
 
 export function isPublished(course: Publishable, now: Date, mode: BuildMode): boolean {
   if (mode === 'development') return true;
   if (course.draft) return false;
-  return course.publishDate === undefined || course.publishDate <= dateInZone(now, publishZone(course));
+  return (
+    course.publishDate === undefined || course.publishDate <= dateInZone(now, publishZone(course))
+  );
 }

@@ -6,7 +6,13 @@
  */
 import type { Money } from '../../collections/schemas/common.ts';
 import type { CourseFormat } from '../../collections/schemas/format.ts';
-import type { CancellationFee, HolidayCalendar, Policy, RefundTier, TierFee } from '../../collections/schemas/policy.ts';
+import type {
+  CancellationFee,
+  HolidayCalendar,
+  Policy,
+  RefundTier,
+  TierFee,
+} from '../../collections/schemas/policy.ts';
 import { REFUND_OUTCOMES } from '../../collections/schemas/policy.ts';
 import { isHoliday } from '../time/holidays.ts';
 import { formatMoney } from './money.ts';
@@ -176,8 +182,15 @@ export function tierCountsFor(tier: RefundTier, format: CourseFormat): boolean {
 }
 
 /** The tiers that apply to a format, in the policy's order, with their index in `tiers`. */
-export function tiersFor(policy: Policy, format: CourseFormat): { tier: RefundTier; index: number }[] {
-  return policy.tiers.flatMap((tier, index) => (tierFormats(tier, policy).includes(format) && tierCountsFor(tier, format) ? [{ tier, index }] : []));
+export function tiersFor(
+  policy: Policy,
+  format: CourseFormat,
+): { tier: RefundTier; index: number }[] {
+  return policy.tiers.flatMap((tier, index) =>
+    tierFormats(tier, policy).includes(format) && tierCountsFor(tier, format)
+      ? [{ tier, index }]
+      : [],
+  );
 }
 
 /** Distinct session dates, earliest first (ISO dates sort as strings). */
@@ -186,14 +199,26 @@ function sessionDates(sessions: RefundCourse['sessions']): string[] {
 }
 
 /** The first fee whose format and length conditions both hold. */
-export function matchingFee(fees: readonly CancellationFee[], format: CourseFormat, courseDays: number): CancellationFee | undefined {
+export function matchingFee(
+  fees: readonly CancellationFee[],
+  format: CourseFormat,
+  courseDays: number,
+): CancellationFee | undefined {
   return fees.find(
-    (fee) => (fee.formats === undefined || fee.formats.includes(format)) && (fee.days === undefined || fee.days === courseDays),
+    (fee) =>
+      (fee.formats === undefined || fee.formats.includes(format)) &&
+      (fee.days === undefined || fee.days === courseDays),
   );
 }
 
-function appliedFee(fee: CancellationFee | TierFee, price: Money | undefined): AppliedFee | undefined {
-  const named = { name: fee.name ?? DEFAULT_FEE_NAME, ...('label' in fee ? { label: fee.label } : {}) };
+function appliedFee(
+  fee: CancellationFee | TierFee,
+  price: Money | undefined,
+): AppliedFee | undefined {
+  const named = {
+    name: fee.name ?? DEFAULT_FEE_NAME,
+    ...('label' in fee ? { label: fee.label } : {}),
+  };
   if (fee.fixed !== undefined) {
     return { ...named, text: formatMoney(fee.fixed), amount: amountOf(fee.fixed, '') };
   }
@@ -208,7 +233,9 @@ function appliedFee(fee: CancellationFee | TierFee, price: Money | undefined): A
 }
 
 /** Business days skip the policy's holidays; without a calendar, only weekends. */
-function closedDays(calendar: HolidayCalendar | undefined): ((date: string) => boolean) | undefined {
+function closedDays(
+  calendar: HolidayCalendar | undefined,
+): ((date: string) => boolean) | undefined {
   return calendar === undefined ? undefined : (date) => isHoliday(calendar, date);
 }
 
@@ -238,20 +265,42 @@ function nextDay(date: string): string {
 
 const PAYING: readonly RefundOutcome[] = ['refund', 'credit'];
 
-function period(tier: RefundTier, bounds: Bounds, when: string, policyFee: AppliedFee | undefined, price: Money | undefined): RefundPeriod {
+function period(
+  tier: RefundTier,
+  bounds: Bounds,
+  when: string,
+  policyFee: AppliedFee | undefined,
+  price: Money | undefined,
+): RefundPeriod {
   const outcomes = tierOutcomes(tier);
   const gives = !outcomes.includes('none');
   const paysBack = outcomes.some((outcome) => PAYING.includes(outcome));
   const percent = paysBack ? tier.percent : 0;
   // The tier's own fee wins over the policy's; nothing given, nothing charged.
-  const fee = !gives ? undefined : tier.fee !== undefined ? appliedFee(tier.fee, price) : tier.deductFee ? policyFee : undefined;
+  const fee = !gives
+    ? undefined
+    : tier.fee !== undefined
+      ? appliedFee(tier.fee, price)
+      : tier.deductFee
+        ? policyFee
+        : undefined;
   const full = outcomes.includes('refund') && percent === 100 && fee === undefined;
   const money = price === undefined || !paysBack ? undefined : paidBack(price, percent, fee);
-  const validity = outcomes.includes('credit') && tier.creditValidMonths !== undefined
-    ? { creditValidMonths: tier.creditValidMonths, creditValidFrom: tier.creditValidFrom ?? 'cancellation' }
-    : undefined;
+  const validity =
+    outcomes.includes('credit') && tier.creditValidMonths !== undefined
+      ? {
+          creditValidMonths: tier.creditValidMonths,
+          creditValidFrom: tier.creditValidFrom ?? 'cancellation',
+        }
+      : undefined;
   const firstPaying = outcomes.find((outcome) => PAYING.includes(outcome));
-  const phraseTerms: OutcomeTerms = { percent, full, ...(fee === undefined ? {} : { fee }), ...(money === undefined ? {} : { money }), ...(validity === undefined ? {} : { validity }) };
+  const phraseTerms: OutcomeTerms = {
+    percent,
+    full,
+    ...(fee === undefined ? {} : { fee }),
+    ...(money === undefined ? {} : { money }),
+    ...(validity === undefined ? {} : { validity }),
+  };
   return {
     outcome: outcomes[0] ?? 'none',
     outcomes,
@@ -264,7 +313,9 @@ function period(tier: RefundTier, bounds: Bounds, when: string, policyFee: Appli
     ...(tier.condition === undefined ? {} : { condition: tier.condition }),
     ...validity,
     ...(fee === undefined ? {} : { fee, feeName: fee.name }),
-    ...(money === undefined || firstPaying === undefined ? {} : { amount: amountOf(money, amountSuffix(firstPaying)) }),
+    ...(money === undefined || firstPaying === undefined
+      ? {}
+      : { amount: amountOf(money, amountSuffix(firstPaying)) }),
     summary: `${when}${tier.condition === undefined ? '' : `, ${tier.condition}`}: ${outcomesPhrase(outcomes, phraseTerms)}.`,
   };
 }
@@ -280,25 +331,42 @@ function datePhrase({ firstDay, lastDay }: Bounds): string {
 }
 
 /** The same periods in days of notice, for a dated offering whose sessions are not set yet. */
-function noticePhrase(minDays: number, previousMinDays: number | undefined, counting: DayCounting): string {
+function noticePhrase(
+  minDays: number,
+  previousMinDays: number | undefined,
+  counting: DayCounting,
+): string {
   if (previousMinDays === undefined) {
-    return minDays === 0 ? 'Cancel any time before the start' : `Cancel at least ${dayCount(minDays, counting)} before the start`;
+    return minDays === 0
+      ? 'Cancel any time before the start'
+      : `Cancel at least ${dayCount(minDays, counting)} before the start`;
   }
-  if (minDays === 0) return `Cancel less than ${dayCount(previousMinDays, counting)} before the start`;
+  if (minDays === 0)
+    return `Cancel less than ${dayCount(previousMinDays, counting)} before the start`;
   return `Cancel at least ${dayCount(minDays, counting)} but less than ${dayCount(previousMinDays, counting)} before the start`;
 }
 
 /** On demand there is no start: periods count from purchase or from first opening the course. */
-function onDemandPhrase(tier: RefundTier, previous: RefundTier | undefined, tierCount: number, counting: DayCounting, from: OnDemandFrom): string {
+function onDemandPhrase(
+  tier: RefundTier,
+  previous: RefundTier | undefined,
+  tierCount: number,
+  counting: DayCounting,
+  from: OnDemandFrom,
+): string {
   const of = from === 'access' ? 'of first opening the course' : 'of purchase';
   const after = previous?.withinDays;
   if (tier.withinDays !== undefined) {
     const within = `within ${dayCount(tier.withinDays, counting)} ${of}`;
-    return after === undefined ? capitalise(within) : `After ${dayCount(after, counting)} and ${within}`;
+    return after === undefined
+      ? capitalise(within)
+      : `After ${dayCount(after, counting)} and ${within}`;
   }
   if (after !== undefined) return `After ${dayCount(after, counting)} ${of}`;
   // The one tier, without days: it holds whenever the registrant asks.
-  return tierCount === 1 && tierOutcomes(tier).includes('none') ? 'All sales are final' : 'At any time';
+  return tierCount === 1 && tierOutcomes(tier).includes('none')
+    ? 'All sales are final'
+    : 'At any time';
 }
 
 function capitalise(text: string): string {
@@ -358,9 +426,16 @@ function refundPhrase({ percent, full, fee, money }: OutcomeTerms, withArticle: 
 function creditPhrase({ percent, fee, money, validity }: OutcomeTerms): string {
   const share = percent === 100 ? 'the full amount' : `${percent}% of the amount`;
   const minusFee = fee === undefined ? '' : ` minus ${feePhrase(fee)}`;
-  const months = validity === undefined ? '' : `, valid for ${validity.creditValidMonths} month${validity.creditValidMonths === 1 ? '' : 's'}`;
+  const months =
+    validity === undefined
+      ? ''
+      : `, valid for ${validity.creditValidMonths} month${validity.creditValidMonths === 1 ? '' : 's'}`;
   const from = validity?.creditValidFrom === 'purchase' ? ' from purchase' : '';
-  return withAmount(`a credit for ${share}${minusFee} toward another learning product${months}${from}`, money, 'credit');
+  return withAmount(
+    `a credit for ${share}${minusFee} toward another learning product${months}${from}`,
+    money,
+    'credit',
+  );
 }
 
 /** "the $30 administrative processing fee", "the 15% processing fee ($45)", "a processing fee of 15% of the price". */
@@ -371,7 +446,11 @@ function feePhrase(fee: AppliedFee): string {
 }
 
 /** "… ($270 back)"; after a parenthesis already there (a percentage fee's amount), ", $255 back". */
-function withAmount(phrase: string, money: Money | undefined, outcome: 'refund' | 'credit'): string {
+function withAmount(
+  phrase: string,
+  money: Money | undefined,
+  outcome: 'refund' | 'credit',
+): string {
   if (money === undefined) return phrase;
   const text = `${formatMoney(money)}${amountSuffix(outcome)}`;
   return phrase.endsWith(')') ? `${phrase}, ${text}` : `${phrase} (${text})`;
@@ -384,7 +463,8 @@ function amountSuffix(outcome: RefundOutcome): string {
 /** "an 85% refund", "an administrative fee", "a full refund": by the sound of the first word. */
 function indefiniteArticle(phrase: string): 'a' | 'an' {
   const percent = /^(\d+)/.exec(phrase)?.[1];
-  if (percent !== undefined) return percent.startsWith('8') || percent === '11' || percent === '18' ? 'an' : 'a';
+  if (percent !== undefined)
+    return percent.startsWith('8') || percent === '11' || percent === '18' ? 'an' : 'a';
   return /^[aeiou]/i.test(phrase) ? 'an' : 'a';
 }
 
@@ -392,8 +472,12 @@ function indefiniteArticle(phrase: string): 'a' | 'an' {
 function paidBack(price: Money, percent: number, fee: AppliedFee | undefined): Money | undefined {
   const feeMoney = fee?.amount?.money;
   // A fee we cannot price (a percentage of an unknown price, or another currency) leaves the amount unknown.
-  if (fee !== undefined && (feeMoney === undefined || feeMoney.currency !== price.currency)) return undefined;
-  const minor = Math.max(0, percentOfMinor(toMinor(price), percent) - (feeMoney === undefined ? 0 : toMinor(feeMoney)));
+  if (fee !== undefined && (feeMoney === undefined || feeMoney.currency !== price.currency))
+    return undefined;
+  const minor = Math.max(
+    0,
+    percentOfMinor(toMinor(price), percent) - (feeMoney === undefined ? 0 : toMinor(feeMoney)),
+  );
   return fromMinor(minor, price.currency);
 }
 
@@ -403,7 +487,10 @@ function amountOf(money: Money, suffix: string): Amount {
 
 // Arithmetic in minor units (cents), so 50% of $149.99 is $75.00, not 74.99499….
 function minorDigits(currency: string): number {
-  return new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat(LOCALE, { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
 }
 
 function toMinor(money: Money): number {

@@ -41,7 +41,11 @@ function keyOfLabel(labels: Readonly<Record<string, string>>, value: string): st
  * The URL code of a filter value: the content key where one exists (format, level, and the
  * board's file name via `boardCodes`), the year as is, otherwise the value's slug.
  */
-export function filterCode(key: string, value: string, boardCodes: Readonly<Record<string, string>> = {}): string {
+export function filterCode(
+  key: string,
+  value: string,
+  boardCodes: Readonly<Record<string, string>> = {},
+): string {
   switch (key) {
     case 'format':
       return keyOfLabel(FORMAT_LABELS, value) ?? slugify(value);
@@ -64,7 +68,8 @@ function rankIn(order: readonly string[], value: string): number {
 /** The values of one filter group in reading order: formats and levels as the site lists them, newest year first, the rest alphabetically. */
 export function orderFilterValues(key: string, values: Iterable<string>): string[] {
   const byName = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
-  const inOrder = (order: readonly string[]) => (a: string, b: string) => rankIn(order, a) - rankIn(order, b) || byName(a, b);
+  const inOrder = (order: readonly string[]) => (a: string, b: string) =>
+    rankIn(order, a) - rankIn(order, b) || byName(a, b);
   const list = [...new Set(values)];
   switch (key) {
     case 'format':
@@ -105,8 +110,13 @@ export class FilterVocabulary {
     return FILTER_GROUPS.flatMap(({ key, label }) => {
       const codes = this.#values.get(key);
       if (!codes || codes.size === 0) return [];
-      const codeOf = new Map([...codes].flatMap(([code, values]) => values.map((value) => [value, code] as const)));
-      const options = orderFilterValues(key, codeOf.keys()).map((value) => ({ value, code: codeOf.get(value) ?? value }));
+      const codeOf = new Map(
+        [...codes].flatMap(([code, values]) => values.map((value) => [value, code] as const)),
+      );
+      const options = orderFilterValues(key, codeOf.keys()).map((value) => ({
+        value,
+        code: codeOf.get(value) ?? value,
+      }));
       return [{ key, label, options }];
     });
   }

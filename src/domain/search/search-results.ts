@@ -27,7 +27,14 @@ export interface SearchResultView {
   excerpt: ExcerptPart[];
 }
 
-const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#39;': "'", '&#x27;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#39;': "'",
+  '&#x27;': "'",
+};
 
 /**
  * Pagefind's excerpt is page text with `<` and `>` escaped and the matched words wrapped in
@@ -36,14 +43,16 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&amp;': '&
  */
 export function excerptParts(excerpt: string): ExcerptPart[] {
   const parts: ExcerptPart[] = [];
-  const decode = (text: string) => text.replace(/&(?:lt|gt|amp|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
+  const decode = (text: string) =>
+    text.replace(/&(?:lt|gt|amp|quot|#39|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
   const push = (text: string, marked: boolean) => {
     if (text === '') return;
     const last = parts.at(-1);
     if (last && last.marked === marked) last.text += text;
     else parts.push({ text, marked });
   };
-  for (const [index, piece] of excerpt.split(/<\/?mark>/).entries()) push(decode(piece), index % 2 === 1);
+  for (const [index, piece] of excerpt.split(/<\/?mark>/).entries())
+    push(decode(piece), index % 2 === 1);
   return parts;
 }
 
@@ -85,7 +94,8 @@ export function countText(count: number, state: SearchState, hiddenPast = 0): st
   if (filters > 0) parts.push(` with ${plural(filters, 'filter', 'filters')}`);
   if (count > 0 && state.sort === 'newest') parts.push(', latest first');
   if (count > 0 && state.sort === 'oldest') parts.push(', earliest first');
-  const hidden = hiddenPast > 0 ? ` ${plural(hiddenPast, 'past course is', 'past courses are')} hidden.` : '';
+  const hidden =
+    hiddenPast > 0 ? ` ${plural(hiddenPast, 'past course is', 'past courses are')} hidden.` : '';
   return `${parts.join('')}.${hidden}`;
 }
 
@@ -93,6 +103,9 @@ export function countText(count: number, state: SearchState, hiddenPast = 0): st
  * Best match with upcoming and on-demand courses before past ones of the same score: Pagefind
  * orders by score, and the sort is stable, so only ties move.
  */
-export function rankUpcomingFirst<R extends { score: number }>(results: readonly R[], isPast: (result: R) => boolean): R[] {
+export function rankUpcomingFirst<R extends { score: number }>(
+  results: readonly R[],
+  isPast: (result: R) => boolean,
+): R[] {
   return [...results].sort((a, b) => b.score - a.score || Number(isPast(a)) - Number(isPast(b)));
 }

@@ -31,7 +31,14 @@ function isSort(value: string | null): value is SearchSort {
 export function parseSearchParams(params: URLSearchParams): SearchState {
   const filters: SearchState['filters'] = {};
   for (const key of FILTER_KEYS) {
-    const codes = [...new Set(params.getAll(key).map((code) => code.trim()).filter(Boolean))];
+    const codes = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((code) => code.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (codes.length > 0) filters[key] = codes;
   }
   const sort = params.get('sort');
@@ -49,7 +56,8 @@ export function searchParamsOf(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   const query = state.query.trim();
   if (query) params.set('q', query);
-  for (const key of FILTER_KEYS) for (const code of state.filters[key] ?? []) params.append(key, code);
+  for (const key of FILTER_KEYS)
+    for (const code of state.filters[key] ?? []) params.append(key, code);
   if (state.sort !== 'relevance') params.set('sort', state.sort);
   if (state.past) params.set('past', state.past);
   return params;
@@ -64,7 +72,12 @@ export function sameSearch(a: SearchState, b: SearchState): boolean {
   return searchParamsOf(a).toString() === searchParamsOf(b).toString();
 }
 
-export function withFilter(state: SearchState, key: FilterKey, code: string, chosen: boolean): SearchState {
+export function withFilter(
+  state: SearchState,
+  key: FilterKey,
+  code: string,
+  chosen: boolean,
+): SearchState {
   const current = (state.filters[key] ?? []).filter((existing) => existing !== code);
   const next = chosen ? [...current, code] : current;
   // Without the key when nothing is chosen, so the URL carries no empty filter.
@@ -90,9 +103,14 @@ export interface PagefindSearchOptions {
 export const PAST_STATUS = 'Past';
 
 /** Whether past courses are left out: as the reader chose, else once the index holds courses that are not past. */
-export function hidesPast(state: SearchState, statusCounts: Readonly<Record<string, number>> | undefined): boolean {
+export function hidesPast(
+  state: SearchState,
+  statusCounts: Readonly<Record<string, number>> | undefined,
+): boolean {
   if (state.past) return state.past === 'hide';
-  return Object.entries(statusCounts ?? {}).some(([status, count]) => status !== PAST_STATUS && count > 0);
+  return Object.entries(statusCounts ?? {}).some(
+    ([status, count]) => status !== PAST_STATUS && count > 0,
+  );
 }
 
 /**
@@ -114,8 +132,10 @@ export function pagefindQuery(
   }
   // A status the reader ticked says it all; otherwise past courses may be left out. Pages
   // without a status (instructors) pass `none`.
-  if (hidePast && omit !== 'status' && !filters['status']) filters['status'] = { none: [PAST_STATUS] };
-  const sort: PagefindSearchOptions['sort'] = state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : {};
+  if (hidePast && omit !== 'status' && !filters['status'])
+    filters['status'] = { none: [PAST_STATUS] };
+  const sort: PagefindSearchOptions['sort'] =
+    state.sort === 'newest' ? { date: 'desc' } : state.sort === 'oldest' ? { date: 'asc' } : {};
   const words = state.query.trim();
   return { term: words === '' ? null : words, options: { filters, sort } };
 }

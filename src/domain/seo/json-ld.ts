@@ -186,7 +186,11 @@ function postalAddress(venue: Venue): PostalAddress {
 }
 
 function place(venue: Venue): Place {
-  return { '@type': 'Place', name: venue.room ? `${venue.name}, ${venue.room}` : venue.name, address: postalAddress(venue) };
+  return {
+    '@type': 'Place',
+    name: venue.room ? `${venue.name}, ${venue.room}` : venue.name,
+    address: postalAddress(venue),
+  };
 }
 
 /**
@@ -210,7 +214,9 @@ function locations(input: CourseJsonLdInput, offering: Offering): (Place | Virtu
 }
 
 /** One location as a single value, several as an array (Google's documented shape for mixed events). */
-function locationValue(list: (Place | VirtualLocation)[]): Place | VirtualLocation | (Place | VirtualLocation)[] {
+function locationValue(
+  list: (Place | VirtualLocation)[],
+): Place | VirtualLocation | (Place | VirtualLocation)[] {
   return list.length === 1 && list[0] !== undefined ? list[0] : list;
 }
 
@@ -264,7 +270,13 @@ function offers(offering: Offering, now: Date | undefined): Offer[] {
     priceCurrency: line.price.currency,
     ...(line.who !== '' && { name: line.who }),
     ...(line.endsAt !== undefined && { validThrough: line.endsAt.iso }),
-    ...(line.price.groupSize !== undefined && { eligibleQuantity: { '@type': 'QuantitativeValue', minValue: line.price.groupSize, unitText: 'participants' } }),
+    ...(line.price.groupSize !== undefined && {
+      eligibleQuantity: {
+        '@type': 'QuantitativeValue',
+        minValue: line.price.groupSize,
+        unitText: 'participants',
+      },
+    }),
     ...(offering.status === 'sold-out' && { availability: 'https://schema.org/SoldOut' }),
     ...(offering.registrationUrl !== undefined && { url: offering.registrationUrl }),
   }));
@@ -274,7 +286,13 @@ function offers(offering: Offering, now: Date | undefined): Offer[] {
 // Builders
 
 /** A body's credit for the course as a schema.org credential, recognised by the body. */
-function credential({ board, credit }: { board: Board; credit: Credit }): EducationalOccupationalCredential {
+function credential({
+  board,
+  credit,
+}: {
+  board: Board;
+  credit: Credit;
+}): EducationalOccupationalCredential {
   return {
     '@type': 'EducationalOccupationalCredential',
     name: `${creditText(credit)}, ${board.code}`,
@@ -297,16 +315,25 @@ export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> 
       '@type': 'CourseInstance',
       courseMode: COURSE_MODE[offering.format],
       courseWorkload: isoDuration(course.ceHours),
-      ...(instructors.length > 0 && { instructor: oneOrMany(instructors.map((entry) => person(site, entry))) }),
+      ...(instructors.length > 0 && {
+        instructor: oneOrMany(instructors.map((entry) => person(site, entry))),
+      }),
       ...(dates && { startDate: dates.start.iso, endDate: dates.end.iso }),
       ...(offering.status === 'cancelled' && { eventStatus: 'https://schema.org/EventCancelled' }),
       location: locationValue(locations(input, offering)),
       ...(offerings.length > 1 && priced.length > 0 && { offers: oneOrMany(priced) }),
     };
   });
-  const audience: EducationalAudience = { '@type': 'EducationalAudience', audienceType: course.audience };
+  const audience: EducationalAudience = {
+    '@type': 'EducationalAudience',
+    audienceType: course.audience,
+  };
   // Each topic has a browse page on the site; its URL identifies the topic.
-  const about: Thing[] = course.topics.map((topic) => ({ '@type': 'Thing', name: topic, url: absoluteUrl(site, paths.topic(topic)) }));
+  const about: Thing[] = course.topics.map((topic) => ({
+    '@type': 'Thing',
+    name: topic,
+    url: absoluteUrl(site, paths.topic(topic)),
+  }));
   const image = input.image !== undefined ? imageUrl(site, input.image) : undefined;
   // A course given once states its price on the Course too; one given more often, on each instance.
   const [only] = offerings;
@@ -328,7 +355,9 @@ export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> 
     audience,
     // One credential per body, in its unit; numberOfCredits is left out because schema.org
     // types it as an Integer and CE hours come in quarters.
-    educationalCredentialAwarded: input.credits?.length ? input.credits.map(credential) : hoursText(course.ceHours),
+    educationalCredentialAwarded: input.credits?.length
+      ? input.credits.map(credential)
+      : hoursText(course.ceHours),
     ...(courseOffers.length > 0 && { offers: oneOrMany(courseOffers) }),
     hasCourseInstance: oneOrMany(instances),
   };
@@ -362,7 +391,10 @@ export function sessionEventsJsonLd(input: CourseJsonLdInput): WithContext<Event
   });
 }
 
-function offeringEvents(input: CourseJsonLdInput, offering: Offering): WithContext<EventSeries> | undefined {
+function offeringEvents(
+  input: CourseJsonLdInput,
+  offering: Offering,
+): WithContext<EventSeries> | undefined {
   const { site, slug, course, instructors, sponsors } = input;
   if (offering.format === 'on-demand') return undefined;
   const sessions = timedSessions(offering);
@@ -378,7 +410,10 @@ function offeringEvents(input: CourseJsonLdInput, offering: Offering): WithConte
   const shared = {
     ...(image !== undefined && { image }),
     eventAttendanceMode: attendanceMode,
-    eventStatus: offering.status === 'cancelled' ? 'https://schema.org/EventCancelled' : 'https://schema.org/EventScheduled',
+    eventStatus:
+      offering.status === 'cancelled'
+        ? 'https://schema.org/EventCancelled'
+        : 'https://schema.org/EventScheduled',
     location,
     ...(organizer !== undefined && { organizer }),
     ...(performers.length > 0 && { performer: oneOrMany(performers) }),
@@ -409,7 +444,11 @@ function offeringEvents(input: CourseJsonLdInput, offering: Offering): WithConte
 }
 
 /** The catalog's ItemList, in Google's Carousel format (see ItemListOptions). */
-export function itemListJsonLd(site: SiteSettings, courses: CatalogCourse[], options: ItemListOptions = {}): WithContext<ItemList> {
+export function itemListJsonLd(
+  site: SiteSettings,
+  courses: CatalogCourse[],
+  options: ItemListOptions = {},
+): WithContext<ItemList> {
   const style = options.style ?? 'summary';
   const itemListElement: ListItem[] = courses.map((entry, index) =>
     style === 'summary'
@@ -434,12 +473,20 @@ export function breadcrumbJsonLd(items: BreadcrumbItem[]): WithContext<Breadcrum
   return {
     '@context': CONTEXT,
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((entry, index) => ({ '@type': 'ListItem', position: index + 1, name: entry.name, item: entry.url })),
+    itemListElement: items.map((entry, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      name: entry.name,
+      item: entry.url,
+    })),
   };
 }
 
 /** The organisation that publishes the site (site.organization, resolved). */
-export function organizationJsonLd(site: SiteSettings, sponsor: Sponsor): WithContext<OrganizationLeaf> {
+export function organizationJsonLd(
+  site: SiteSettings,
+  sponsor: Sponsor,
+): WithContext<OrganizationLeaf> {
   return { '@context': CONTEXT, '@id': siteOrganizationId(site), ...organization(sponsor) };
 }
 
@@ -461,7 +508,12 @@ export function websiteJsonLd(site: SiteSettings): WithContext<WebSite> {
 }
 
 /** An instructor page's Person. */
-export function personJsonLd(input: { site: SiteSettings; slug: string; instructor: Omit<Instructor, 'photo'>; image?: string | undefined }): WithContext<PersonLeaf> {
+export function personJsonLd(input: {
+  site: SiteSettings;
+  slug: string;
+  instructor: Omit<Instructor, 'photo'>;
+  image?: string | undefined;
+}): WithContext<PersonLeaf> {
   const { site, slug, instructor } = input;
   const sameAs = instructor.links.map((link) => link.url);
   return {
@@ -480,5 +532,8 @@ export function personJsonLd(input: { site: SiteSettings; slug: string; instruct
  * JSON parsers read the escapes back as the same characters.
  */
 export function serializeJsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

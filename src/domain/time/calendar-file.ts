@@ -13,7 +13,10 @@ export interface CourseFileInput {
 }
 
 /** One offering's calendar file, or undefined for one with no sessions to add (on demand, cancelled). */
-export function courseCalendarFile({ slug, course, offering, instructorNames }: CourseFileInput, site: SiteSettings): string | undefined {
+export function courseCalendarFile(
+  { slug, course, offering, instructorNames }: CourseFileInput,
+  site: SiteSettings,
+): string | undefined {
   return courseCalendar({
     course,
     offering,

@@ -57,7 +57,13 @@ export function courseCalendar(input: CourseCalendarInput): string | undefined {
   const { course, offering } = input;
   const timeZone = offering.timeZone;
   // A cancelled offering gets no file: nobody should add its sessions.
-  if (offering.format === 'on-demand' || offering.sessions.length === 0 || timeZone === undefined || offering.status === 'cancelled') return undefined;
+  if (
+    offering.format === 'on-demand' ||
+    offering.sessions.length === 0 ||
+    timeZone === undefined ||
+    offering.status === 'cancelled'
+  )
+    return undefined;
 
   const timed: TimedSession[] = offering.sessions.map((session) => ({
     session,
@@ -100,18 +106,33 @@ export function courseCalendar(input: CourseCalendarInput): string | undefined {
 function zoned(date: string, time: string, timeZone: string): Temporal.ZonedDateTime {
   // Through requireZonedInstant, so the calendar rejects the same times the content rules do.
   const instant = requireZonedInstant(date, time, timeZone);
-  return Temporal.Instant.fromEpochMilliseconds(instant.epochMilliseconds).toZonedDateTimeISO(timeZone);
+  return Temporal.Instant.fromEpochMilliseconds(instant.epochMilliseconds).toZonedDateTimeISO(
+    timeZone,
+  );
 }
 
-function eventSummary(courseTitle: string, session: Session, number: number, total: number): string {
+function eventSummary(
+  courseTitle: string,
+  session: Session,
+  number: number,
+  total: number,
+): string {
   if (session.title) return `${courseTitle} — ${session.title}`;
   return total === 1 ? courseTitle : `${courseTitle} — Session ${number} of ${total}`;
 }
 
-function eventDescription(session: Session, number: number, total: number, instructors: string[], courseUrl: string): string {
+function eventDescription(
+  session: Session,
+  number: number,
+  total: number,
+  instructors: string[],
+  courseUrl: string,
+): string {
   const paragraphs: string[] = [];
   // A titled session's SUMMARY carries its title instead of its number; keep the number here.
-  const agenda = session.agenda.map((item) => (item.label ? `${item.label}: ${item.title}` : item.title));
+  const agenda = session.agenda.map((item) =>
+    item.label ? `${item.label}: ${item.title}` : item.title,
+  );
   if (session.title && total > 1) agenda.unshift(`Session ${number} of ${total}`);
   if (agenda.length > 0) paragraphs.push(agenda.join('\n'));
   if (instructors.length > 0) {
@@ -126,7 +147,9 @@ function eventLocation(format: Course['format'], venue: Venue | undefined): stri
   if (format === 'live-online') return 'Online';
   if (venue) {
     const regionLine = [venue.region, venue.postalCode].filter(Boolean).join(' ');
-    return [venue.name, venue.streetAddress, venue.locality, regionLine, venue.country].filter(Boolean).join(', ');
+    return [venue.name, venue.streetAddress, venue.locality, regionLine, venue.country]
+      .filter(Boolean)
+      .join(', ');
   }
   // The content rules require a venue for in-person and hybrid courses; without one, a hybrid
   // course can still be joined online.
@@ -154,7 +177,10 @@ function vtimezoneFor(timeZone: string, sessions: TimedSession[]): string {
     const definition = parseVtimezone(shipped);
     const agrees =
       definition !== undefined &&
-      instants.every((instant) => offsetFromDefinition(definition, instant.epochMilliseconds) === offsetMinutes(instant));
+      instants.every(
+        (instant) =>
+          offsetFromDefinition(definition, instant.epochMilliseconds) === offsetMinutes(instant),
+      );
     if (agrees) return shipped;
   }
   return vtimezoneFromTemporal(timeZone, instants);
@@ -197,14 +223,29 @@ function toObservance(fields: Record<string, string>): Observance | undefined {
   const dtstart = fields['DTSTART'];
   const offsetFrom = parseOffset(fields['TZOFFSETFROM']);
   const offsetTo = parseOffset(fields['TZOFFSETTO']);
-  if (!dtstart || !/^\d{8}T\d{6}$/.test(dtstart) || offsetFrom === undefined || offsetTo === undefined || fields['RDATE']) {
+  if (
+    !dtstart ||
+    !/^\d{8}T\d{6}$/.test(dtstart) ||
+    offsetFrom === undefined ||
+    offsetTo === undefined ||
+    fields['RDATE']
+  ) {
     return undefined;
   }
   const rrule = fields['RRULE'];
   if (rrule === undefined) return { dtstart, offsetFrom, offsetTo };
   const match = /^FREQ=YEARLY;BYMONTH=(\d{1,2});BYDAY=(-?[1-5])(MO|TU|WE|TH|FR|SA|SU)$/.exec(rrule);
   if (!match) return undefined;
-  return { dtstart, offsetFrom, offsetTo, rule: { month: Number(match[1]), week: Number(match[2]), weekday: WEEKDAYS.indexOf(match[3] ?? '') + 1 } };
+  return {
+    dtstart,
+    offsetFrom,
+    offsetTo,
+    rule: {
+      month: Number(match[1]),
+      week: Number(match[2]),
+      weekday: WEEKDAYS.indexOf(match[3] ?? '') + 1,
+    },
+  };
 }
 
 function parseOffset(value: string | undefined): number | undefined {
@@ -220,14 +261,21 @@ function offsetFromDefinition(observances: Observance[], epochMilliseconds: numb
   for (const observance of observances) {
     const { dtstart, offsetFrom, rule } = observance;
     const first = localToEpoch(dtstart, offsetFrom);
-    const onsets = rule ? [year - 1, year, year + 1].map((y) => localToEpoch(nthWeekday(y, dtstart, rule), offsetFrom)) : [first];
+    const onsets = rule
+      ? [year - 1, year, year + 1].map((y) =>
+          localToEpoch(nthWeekday(y, dtstart, rule), offsetFrom),
+        )
+      : [first];
     for (const onset of onsets) {
       if (onset < first || onset > epochMilliseconds) continue;
       if (!latest || onset > latest.onset) latest = { onset, offset: observance.offsetTo };
     }
   }
   // Before every onset, the offset is the one the first onset changes from.
-  return latest?.offset ?? [...observances].sort((a, b) => a.dtstart.localeCompare(b.dtstart))[0]!.offsetFrom;
+  return (
+    latest?.offset ??
+    [...observances].sort((a, b) => a.dtstart.localeCompare(b.dtstart))[0]!.offsetFrom
+  );
 }
 
 /** The local date-time of a rule's onset in `year`, such as the second Sunday of March at 02:00. */
@@ -236,16 +284,23 @@ function nthWeekday(year: number, dtstart: string, rule: NonNullable<Observance[
   let day: Temporal.PlainDate;
   if (rule.week > 0) {
     const first = month.toPlainDate({ day: 1 });
-    day = first.add({ days: (rule.weekday - first.dayOfWeek + 7) % 7 + (rule.week - 1) * 7 });
+    day = first.add({ days: ((rule.weekday - first.dayOfWeek + 7) % 7) + (rule.week - 1) * 7 });
   } else {
     const last = month.toPlainDate({ day: month.daysInMonth });
-    day = last.subtract({ days: (last.dayOfWeek - rule.weekday + 7) % 7 + (-rule.week - 1) * 7 });
+    day = last.subtract({ days: ((last.dayOfWeek - rule.weekday + 7) % 7) + (-rule.week - 1) * 7 });
   }
   return `${day.toString().replaceAll('-', '')}${dtstart.slice(8)}`;
 }
 
 function localToEpoch(local: string, offsetMinutes: number): number {
-  const [y, mo, d, h, mi, s] = [local.slice(0, 4), local.slice(4, 6), local.slice(6, 8), local.slice(9, 11), local.slice(11, 13), local.slice(13, 15)].map(Number);
+  const [y, mo, d, h, mi, s] = [
+    local.slice(0, 4),
+    local.slice(4, 6),
+    local.slice(6, 8),
+    local.slice(9, 11),
+    local.slice(11, 13),
+    local.slice(13, 15),
+  ].map(Number);
   return Date.UTC(y!, mo! - 1, d!, h!, mi!, s!) - offsetMinutes * 60_000;
 }
 
@@ -270,20 +325,34 @@ function vtimezoneFromTemporal(timeZone: string, instants: Temporal.ZonedDateTim
   const onsets: Temporal.ZonedDateTime[] = [];
   const previous = first.getTimeZoneTransition('previous');
   if (previous) onsets.push(previous);
-  for (let next = first.getTimeZoneTransition('next'); next && Temporal.ZonedDateTime.compare(next, last) <= 0; next = next.getTimeZoneTransition('next')) {
+  for (
+    let next = first.getTimeZoneTransition('next');
+    next && Temporal.ZonedDateTime.compare(next, last) <= 0;
+    next = next.getTimeZoneTransition('next')
+  ) {
     onsets.push(next);
   }
 
   if (onsets.length === 0) {
     // No change ever (UTC, or a zone whose history Temporal does not reach): one fixed offset.
     const offset = formatOffset(offsetMinutes(first));
-    lines.push('BEGIN:STANDARD', 'DTSTART:19700101T000000', `TZOFFSETFROM:${offset}`, `TZOFFSETTO:${offset}`, 'END:STANDARD');
+    lines.push(
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      `TZOFFSETFROM:${offset}`,
+      `TZOFFSETTO:${offset}`,
+      'END:STANDARD',
+    );
   }
   for (const onset of onsets) {
     const before = onset.subtract({ nanoseconds: 1 });
     // STANDARD or DAYLIGHT is only a label (the offsets say everything); call it daylight when
     // the offset is above the lowest one in force around it, which is the standard time.
-    const lowest = Math.min(offsetMinutes(before), offsetMinutes(onset.subtract(HALF_YEAR)), offsetMinutes(onset.add(HALF_YEAR)));
+    const lowest = Math.min(
+      offsetMinutes(before),
+      offsetMinutes(onset.subtract(HALF_YEAR)),
+      offsetMinutes(onset.add(HALF_YEAR)),
+    );
     const kind = offsetMinutes(onset) > lowest ? 'DAYLIGHT' : 'STANDARD';
     lines.push(
       `BEGIN:${kind}`,
@@ -300,7 +369,11 @@ function vtimezoneFromTemporal(timeZone: string, instants: Temporal.ZonedDateTim
 
 /** YYYYMMDDTHHMMSS for the wall clock that reads `localMilliseconds` as if it were UTC. */
 function compactLocal(localMilliseconds: number): string {
-  return new Date(localMilliseconds).toISOString().slice(0, 19).replaceAll('-', '').replaceAll(':', '');
+  return new Date(localMilliseconds)
+    .toISOString()
+    .slice(0, 19)
+    .replaceAll('-', '')
+    .replaceAll(':', '');
 }
 
 /** ±HHMM, or ±HHMMSS for an offset with seconds (RFC 5545 utc-offset). */

@@ -12,10 +12,18 @@ const cache = new Map<string, ReadonlySet<string>>();
 
 /** Closed days (YYYY-MM-DD) of `year` under `calendar`, observed dates as the library gives them. */
 export function holidayDates(calendar: HolidayCalendar, year: number): ReadonlySet<string> {
-  const key = JSON.stringify([calendar.country ?? '', calendar.region ?? '', calendar.dates ?? [], year]);
+  const key = JSON.stringify([
+    calendar.country ?? '',
+    calendar.region ?? '',
+    calendar.dates ?? [],
+    year,
+  ]);
   let dates = cache.get(key);
   if (dates === undefined) {
-    dates = new Set([...publicHolidays(calendar.country, calendar.region, year), ...(calendar.dates ?? []).filter((date) => date.startsWith(`${year}-`))]);
+    dates = new Set([
+      ...publicHolidays(calendar.country, calendar.region, year),
+      ...(calendar.dates ?? []).filter((date) => date.startsWith(`${year}-`)),
+    ]);
     cache.set(key, dates);
   }
   return dates;
@@ -26,7 +34,11 @@ export function isHoliday(calendar: HolidayCalendar, date: string): boolean {
   return holidayDates(calendar, Number(date.slice(0, 4))).has(date);
 }
 
-function publicHolidays(country: string | undefined, region: string | undefined, year: number): string[] {
+function publicHolidays(
+  country: string | undefined,
+  region: string | undefined,
+  year: number,
+): string[] {
   if (country === undefined) return [];
   const calendar = region === undefined ? new Holidays(country) : new Holidays(country, region);
   // `date` is the local date and time, "2027-07-05 00:00:00": its day is the first closed day;
@@ -36,7 +48,10 @@ function publicHolidays(country: string | undefined, region: string | undefined,
     .filter((holiday) => holiday.type === 'public')
     .flatMap((holiday) => {
       const first = Temporal.PlainDate.from(holiday.date.slice(0, 10));
-      const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000));
+      const days = Math.max(
+        1,
+        Math.round((holiday.end.getTime() - holiday.start.getTime()) / 86_400_000),
+      );
       return Array.from({ length: days }, (_, offset) => first.add({ days: offset }).toString());
     });
 }

@@ -18,7 +18,10 @@ interface ClockReading {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** A shared Intl.DateTimeFormat: making one costs far more than formatting with it, and a build formats thousands of times. */
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
   if (!formatter) {
@@ -29,15 +32,23 @@ export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptio
 }
 
 function readClock(epochMilliseconds: number, timeZone: string, locale: string): ClockReading {
-  const parts = dateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }).formatToParts(
-    epochMilliseconds,
-  );
-  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  const parts = dateTimeFormat(locale, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+    timeZone,
+  }).formatToParts(epochMilliseconds);
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    parts.find((p) => p.type === type)?.value ?? '';
   const hour = part('hour');
   const minute = part('minute');
   const period = part('dayPeriod');
   // "4 PM" reads better than "4:00 PM"; a bare "16" would not read as a time, so 24-hour keeps ":00".
-  return { time: minute === '00' && period !== '' ? hour : `${hour}:${minute}`, period, zone: part('timeZoneName') };
+  return {
+    time: minute === '00' && period !== '' ? hour : `${hour}:${minute}`,
+    period,
+    zone: part('timeZoneName'),
+  };
 }
 
 function withPeriod(reading: ClockReading): string {
@@ -45,7 +56,11 @@ function withPeriod(reading: ClockReading): string {
 }
 
 /** Intl's short name for the zone's offset at that instant, such as "EDT" or "GMT+5:30". */
-export function zoneAbbreviation(epochMilliseconds: number, timeZone: string, locale = 'en-US'): string {
+export function zoneAbbreviation(
+  epochMilliseconds: number,
+  timeZone: string,
+  locale = 'en-US',
+): string {
   return readClock(epochMilliseconds, timeZone, locale).zone;
 }
 
@@ -54,16 +69,27 @@ export function zoneAbbreviation(epochMilliseconds: number, timeZone: string, lo
  * when a DST change falls inside it, "1:30 AM EDT–3 AM EST". Built by hand rather than with
  * Intl's formatRange, whose spacing ("4:00 – 6:00 PM") and thin spaces vary by ICU version.
  */
-export function formatRangeInZone(startMs: number, endMs: number, timeZone: string, locale = 'en-US'): string {
+export function formatRangeInZone(
+  startMs: number,
+  endMs: number,
+  timeZone: string,
+  locale = 'en-US',
+): string {
   const start = readClock(startMs, timeZone, locale);
   const end = readClock(endMs, timeZone, locale);
-  if (start.zone !== end.zone) return `${withPeriod(start)} ${start.zone}–${withPeriod(end)} ${end.zone}`;
+  if (start.zone !== end.zone)
+    return `${withPeriod(start)} ${start.zone}–${withPeriod(end)} ${end.zone}`;
   const from = start.period === end.period ? start.time : withPeriod(start);
   return `${from}–${withPeriod(end)} ${end.zone}`;
 }
 
 function calendarDate(epochMilliseconds: number, timeZone: string, locale: string): string {
-  return dateTimeFormat(locale, { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).format(epochMilliseconds);
+  return dateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    timeZone,
+  }).format(epochMilliseconds);
 }
 
 /**
@@ -81,10 +107,16 @@ export function localTimeNote(
   const start = Date.parse(startIso);
   const end = Date.parse(endIso);
   const range = formatRangeInZone(start, end, readerZone, locale);
-  const sameDay = calendarDate(start, readerZone, locale) === calendarDate(start, courseZone, locale);
+  const sameDay =
+    calendarDate(start, readerZone, locale) === calendarDate(start, courseZone, locale);
   if (sameDay && range === formatRangeInZone(start, end, courseZone, locale)) return undefined;
   if (sameDay) return range;
-  const day = dateTimeFormat(locale, { weekday: 'short', month: 'short', day: 'numeric', timeZone: readerZone }).format(start);
+  const day = dateTimeFormat(locale, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    timeZone: readerZone,
+  }).format(start);
   return `${day}, ${range}`;
 }
 

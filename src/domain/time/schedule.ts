@@ -51,7 +51,9 @@ function parseDate(date: string): CalendarDate {
 // Formatting a UTC midnight in UTC keeps the calendar date whatever the host's zone is.
 function formatDate(date: string, options: Intl.DateTimeFormatOptions): string {
   const { year, month, day } = parseDate(date);
-  return dateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(Date.UTC(year, month - 1, day));
+  return dateTimeFormat('en-US', { ...options, timeZone: 'UTC' }).format(
+    Date.UTC(year, month - 1, day),
+  );
 }
 
 /** "Monday, October 19, 2020". */
@@ -71,10 +73,13 @@ export function formatTimeRange(start: ZonedInstant, end: ZonedInstant, timeZone
 export function formatDateRange(firstDate: string, lastDate: string): string {
   const first = parseDate(firstDate);
   const last = parseDate(lastDate);
-  if (lastDate < firstDate) throw new RangeError(`The date range ends (${lastDate}) before it starts (${firstDate}).`);
-  if (firstDate === lastDate) return formatDate(firstDate, { year: 'numeric', month: 'long', day: 'numeric' });
+  if (lastDate < firstDate)
+    throw new RangeError(`The date range ends (${lastDate}) before it starts (${firstDate}).`);
+  if (firstDate === lastDate)
+    return formatDate(firstDate, { year: 'numeric', month: 'long', day: 'numeric' });
   const lastFull = formatDate(lastDate, { year: 'numeric', month: 'long', day: 'numeric' });
-  if (first.year !== last.year) return `${formatDate(firstDate, { year: 'numeric', month: 'long', day: 'numeric' })} – ${lastFull}`;
+  if (first.year !== last.year)
+    return `${formatDate(firstDate, { year: 'numeric', month: 'long', day: 'numeric' })} – ${lastFull}`;
   const firstMonthDay = formatDate(firstDate, { month: 'long', day: 'numeric' });
   if (first.month !== last.month) return `${firstMonthDay} – ${lastFull}`;
   return `${firstMonthDay}–${last.day}, ${last.year}`;
@@ -83,6 +88,9 @@ export function formatDateRange(firstDate: string, lastDate: string): string {
 /** Hours actually elapsed across the sessions, so one spanning a DST change counts its real length. */
 export function scheduledHours(course: Schedule): number {
   // Sum whole minutes and divide once: adding thirds of an hour would drift (0.333… × 3 ≠ 1).
-  const minutes = sessionTimes(course).reduce((sum, time) => sum + (time.end.epochMilliseconds - time.start.epochMilliseconds) / 60_000, 0);
+  const minutes = sessionTimes(course).reduce(
+    (sum, time) => sum + (time.end.epochMilliseconds - time.start.epochMilliseconds) / 60_000,
+    0,
+  );
   return minutes / 60;
 }

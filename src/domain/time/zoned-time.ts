@@ -16,7 +16,8 @@ export interface ZonedInstant {
   iso: string;
 }
 
-export type ZonedResult = { ok: true; instant: ZonedInstant } | { ok: false; problem: WallClockProblem };
+export type ZonedResult =
+  { ok: true; instant: ZonedInstant } | { ok: false; problem: WallClockProblem };
 
 /** The instant at which a wall clock in `timeZone` shows `date` (YYYY-MM-DD) at `time` (HH:MM). */
 export function zonedInstant(date: string, time: string, timeZone: string): ZonedResult {
@@ -28,7 +29,10 @@ export function zonedInstant(date: string, time: string, timeZone: string): Zone
     if (!(error instanceof RangeError)) throw error;
     // Both cases throw; tell them apart: in a gap, the nearest real times show another wall clock.
     const earlier = wallClock.toZonedDateTime(timeZone, { disambiguation: 'earlier' });
-    return { ok: false, problem: earlier.toPlainDateTime().equals(wallClock) ? 'ambiguous' : 'nonexistent' };
+    return {
+      ok: false,
+      problem: earlier.toPlainDateTime().equals(wallClock) ? 'ambiguous' : 'nonexistent',
+    };
   }
 }
 
@@ -79,5 +83,8 @@ export function addMonths(date: string, months: number): string {
 
 /** Today's date (YYYY-MM-DD) in `timeZone` at the instant `now`. */
 export function dateInZone(now: Date, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDate()
+    .toString();
 }

@@ -5,6 +5,8 @@ import { decapChunks, decapFileResponse } from './_decap-dist.ts';
 export const getStaticPaths = (() =>
   decapChunks()
     .filter((name) => name.endsWith('.wasm'))
-    .map((name) => ({ params: { wasm: name.slice(0, -'.wasm'.length) } }))) satisfies GetStaticPaths;
+    .map((name) => ({
+      params: { wasm: name.slice(0, -'.wasm'.length) },
+    }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => decapFileResponse(`${params['wasm'] ?? ''}.wasm`);

@@ -19,7 +19,10 @@ interface ImmutableMap {
 }
 
 interface DecapCms {
-  registerEventListener(listener: { name: 'preSave'; handler: (event: { entry: ImmutableMap }) => ImmutableMap }): void;
+  registerEventListener(listener: {
+    name: 'preSave';
+    handler: (event: { entry: ImmutableMap }) => ImmutableMap;
+  }): void;
 }
 
 const cms = (window as unknown as { CMS?: DecapCms }).CMS;
@@ -31,7 +34,11 @@ cms.registerEventListener({
     const collection = String(entry.get('collection'));
     const path = entry.get('path');
     let data = entry.get('data') as ImmutableMap;
-    const prepared = prepareEntry(collection, data.toJS() as Record<string, unknown>, typeof path === 'string' ? path : `content/${collection}/`);
+    const prepared = prepareEntry(
+      collection,
+      data.toJS() as Record<string, unknown>,
+      typeof path === 'string' ? path : `content/${collection}/`,
+    );
     if (prepared.problems.length > 0) throw new Error(problemsMessage(prepared.problems));
     for (const removed of prepared.removedPaths) data = data.deleteIn(removed);
     return data;

@@ -23,10 +23,16 @@ export function decapChunks(): string[] {
     .sort();
 }
 
-const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
+const TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
 
 export async function decapFileResponse(name: string): Promise<Response> {
-  if (name !== DECAP_BUNDLE && !decapChunks().includes(name)) return new Response('Not found', { status: 404 });
+  if (name !== DECAP_BUNDLE && !decapChunks().includes(name))
+    return new Response('Not found', { status: 404 });
   const body = await readFile(path.join(decapDistDir(), name));
-  return new Response(body, { headers: { 'Content-Type': TYPES[path.extname(name)] ?? 'application/octet-stream' } });
+  return new Response(body, {
+    headers: { 'Content-Type': TYPES[path.extname(name)] ?? 'application/octet-stream' },
+  });
 }

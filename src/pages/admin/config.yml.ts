@@ -9,7 +9,13 @@ import { DEFAULT_PROXY_PORT, decapConfig, proxyUrl } from '../../admin/decap-con
 
 export const GET: APIRoute = ({ site }) => {
   const port = Number(process.env['DECAP_SERVER_PORT'] ?? DEFAULT_PROXY_PORT);
-  const config = decapConfig({ proxyUrl: proxyUrl(port), ...(site ? { siteUrl: site.href.replace(/\/$/, '') } : {}) });
-  const header = '# Generated from src/collections/schemas/ by src/admin/decap-config.ts. Do not edit.\n';
-  return new Response(header + stringify(config, { lineWidth: 0 }), { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
+  const config = decapConfig({
+    proxyUrl: proxyUrl(port),
+    ...(site ? { siteUrl: site.href.replace(/\/$/, '') } : {}),
+  });
+  const header =
+    '# Generated from src/collections/schemas/ by src/admin/decap-config.ts. Do not edit.\n';
+  return new Response(header + stringify(config, { lineWidth: 0 }), {
+    headers: { 'Content-Type': 'text/yaml; charset=utf-8' },
+  });
 };

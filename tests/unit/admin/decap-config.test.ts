@@ -52,7 +52,10 @@ function field(name: string, fieldPath: string): DecapField {
 }
 
 /** Every field with its path, nested ones included. */
-function* allFields(fields: readonly DecapField[], prefix: string): Generator<[string, DecapField]> {
+function* allFields(
+  fields: readonly DecapField[],
+  prefix: string,
+): Generator<[string, DecapField]> {
   for (const each of fields) {
     const at = `${prefix}.${each.name}`;
     yield [at, each];
@@ -69,9 +72,13 @@ function frontmatter(text: string): Record<string, unknown> {
 
 describe('the collections', () => {
   it('cover every kind of content, each field of its schema in order, and the Markdown body', () => {
-    expect(config.collections.map((each) => each.name)).toEqual(COLLECTIONS.map((each) => each.name));
+    expect(config.collections.map((each) => each.name)).toEqual(
+      COLLECTIONS.map((each) => each.name),
+    );
     for (const info of COLLECTIONS) {
-      const keys = Object.keys((info.schema as unknown as { shape: Record<string, unknown> }).shape);
+      const keys = Object.keys(
+        (info.schema as unknown as { shape: Record<string, unknown> }).shape,
+      );
       const names = fieldsOf(info.name).map((each) => each.name);
       const body = info.name === 'courses' || info.name === 'instructors' ? ['body'] : [];
       expect(names, info.name).toEqual([...keys, ...body]);
@@ -79,17 +86,42 @@ describe('the collections', () => {
   });
 
   it('store entries where the loader reads them, named by a slug made from a field', () => {
-    expect(collection('courses')).toMatchObject({ folder: 'content/courses', extension: 'md', format: 'frontmatter', slug: '{{slug}}', identifier_field: 'title', create: true });
-    expect(collection('instructors')).toMatchObject({ folder: 'content/instructors', extension: 'md', format: 'frontmatter', identifier_field: 'name' });
-    for (const name of ['boards', 'sponsors', 'policies']) expect(collection(name)).toMatchObject({ folder: `content/${name}`, extension: 'yaml', format: 'yml' });
-    expect(collection('site').files).toEqual([expect.objectContaining({ file: 'content/site.yaml' })]);
-    expect(config.slug).toEqual({ encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' });
+    expect(collection('courses')).toMatchObject({
+      folder: 'content/courses',
+      extension: 'md',
+      format: 'frontmatter',
+      slug: '{{slug}}',
+      identifier_field: 'title',
+      create: true,
+    });
+    expect(collection('instructors')).toMatchObject({
+      folder: 'content/instructors',
+      extension: 'md',
+      format: 'frontmatter',
+      identifier_field: 'name',
+    });
+    for (const name of ['boards', 'sponsors', 'policies'])
+      expect(collection(name)).toMatchObject({
+        folder: `content/${name}`,
+        extension: 'yaml',
+        format: 'yml',
+      });
+    expect(collection('site').files).toEqual([
+      expect.objectContaining({ file: 'content/site.yaml' }),
+    ]);
+    expect(config.slug).toEqual({
+      encoding: 'ascii',
+      clean_accents: true,
+      sanitize_replacement: '-',
+    });
   });
 
   it('use Git Gateway when deployed and decap-server on 127.0.0.1 locally', () => {
     expect(config.backend.name).toBe('git-gateway');
     expect(config.local_backend).toEqual({ url: 'http://127.0.0.1:8081/api/v1' });
-    expect(decapConfig({ proxyUrl: proxyUrl(9000) }).local_backend.url).toBe('http://127.0.0.1:9000/api/v1');
+    expect(decapConfig({ proxyUrl: proxyUrl(9000) }).local_backend.url).toBe(
+      'http://127.0.0.1:9000/api/v1',
+    );
     expect(config.media_folder.startsWith('public/')).toBe(true);
     expect(config.public_folder).toBe(config.media_folder.slice('public'.length));
   });
@@ -97,24 +129,62 @@ describe('the collections', () => {
 
 describe('the fields', () => {
   it('turn enumerations into selects, lists of them into multiple selects', () => {
-    expect(field('courses', 'format')).toMatchObject({ widget: 'select', options: ['live-online', 'in-person', 'hybrid', 'on-demand'] });
-    expect(field('courses', 'levels')).toMatchObject({ widget: 'select', multiple: true, min: 1, options: ['introductory', 'beginner', 'intermediate', 'advanced'] });
+    expect(field('courses', 'format')).toMatchObject({
+      widget: 'select',
+      options: ['live-online', 'in-person', 'hybrid', 'on-demand'],
+    });
+    expect(field('courses', 'levels')).toMatchObject({
+      widget: 'select',
+      multiple: true,
+      min: 1,
+      options: ['introductory', 'beginner', 'intermediate', 'advanced'],
+    });
     expect(field('policies', 'appliesTo')).toMatchObject({ widget: 'select', multiple: true });
-    expect(field('policies', 'dayCounting')).toMatchObject({ widget: 'select', required: false, default: 'calendar' });
+    expect(field('policies', 'dayCounting')).toMatchObject({
+      widget: 'select',
+      required: false,
+      default: 'calendar',
+    });
   });
 
   it('turn references into relation fields on the referenced collection, by file name', () => {
-    expect(field('courses', 'instructors')).toMatchObject({ widget: 'relation', collection: 'instructors', value_field: '{{slug}}', multiple: true, min: 1, search_fields: ['name'], display_fields: ['name'] });
-    expect(field('courses', 'approvals.board')).toMatchObject({ widget: 'relation', collection: 'boards', value_field: '{{slug}}', display_fields: ['code'] });
-    expect(field('courses', 'sponsors')).toMatchObject({ widget: 'relation', collection: 'sponsors', multiple: true });
-    expect(field('courses', 'refundPolicy')).toMatchObject({ widget: 'relation', collection: 'policies' });
-    expect(field('site', 'organization')).toMatchObject({ widget: 'relation', collection: 'sponsors' });
+    expect(field('courses', 'instructors')).toMatchObject({
+      widget: 'relation',
+      collection: 'instructors',
+      value_field: '{{slug}}',
+      multiple: true,
+      min: 1,
+      search_fields: ['name'],
+      display_fields: ['name'],
+    });
+    expect(field('courses', 'approvals.board')).toMatchObject({
+      widget: 'relation',
+      collection: 'boards',
+      value_field: '{{slug}}',
+      display_fields: ['code'],
+    });
+    expect(field('courses', 'sponsors')).toMatchObject({
+      widget: 'relation',
+      collection: 'sponsors',
+      multiple: true,
+    });
+    expect(field('courses', 'refundPolicy')).toMatchObject({
+      widget: 'relation',
+      collection: 'policies',
+    });
+    expect(field('site', 'organization')).toMatchObject({
+      widget: 'relation',
+      collection: 'sponsors',
+    });
     for (const each of config.collections) {
       for (const [at, one] of allFields(each.fields ?? each.files?.[0]?.fields ?? [], each.name)) {
         if (one.widget !== 'relation') continue;
         const target = collection(one.collection ?? '');
         expect(one.search_fields, at).toContain(target.identifier_field);
-        expect(fieldsOf(target.name).map((candidate) => candidate.name), at).toEqual(expect.arrayContaining(one.search_fields ?? []));
+        expect(
+          fieldsOf(target.name).map((candidate) => candidate.name),
+          at,
+        ).toEqual(expect.arrayContaining(one.search_fields ?? []));
       }
     }
   });
@@ -122,14 +192,22 @@ describe('the fields', () => {
   it('make sessions and readings lists with their sub-fields', () => {
     const sessions = field('courses', 'sessions');
     expect(sessions).toMatchObject({ widget: 'list', required: false });
-    expect(sessions.fields?.map((each) => [each.name, each.widget, each.required ?? true])).toEqual([
-      ['date', 'string', true],
-      ['start', 'string', true],
-      ['end', 'string', true],
-      ['title', 'string', false],
-      ['agenda', 'list', false],
+    expect(sessions.fields?.map((each) => [each.name, each.widget, each.required ?? true])).toEqual(
+      [
+        ['date', 'string', true],
+        ['start', 'string', true],
+        ['end', 'string', true],
+        ['title', 'string', false],
+        ['agenda', 'list', false],
+      ],
+    );
+    expect(field('courses', 'sessions.agenda').fields?.map((each) => each.name)).toEqual([
+      'label',
+      'title',
+      'start',
+      'end',
+      'noCredit',
     ]);
-    expect(field('courses', 'sessions.agenda').fields?.map((each) => each.name)).toEqual(['label', 'title', 'start', 'end', 'noCredit']);
   });
 
   it('give no field inside a course list a default, which would make Decap start the list with an item', () => {
@@ -147,23 +225,41 @@ describe('the fields', () => {
     expect(defaults).toEqual([]);
     const readings = field('courses', 'readings');
     expect(readings.widget).toBe('list');
-    expect(field('courses', 'readings.type')).toMatchObject({ widget: 'select', options: ['book', 'edited-book', 'chapter', 'article'] });
-    expect(field('courses', 'readings.authors').fields?.map((each) => each.name)).toEqual(['family', 'given']);
-    expect(field('courses', 'readings.year')).toMatchObject({ widget: 'number', value_type: 'int', min: 1000, max: 9999 });
-    expect(field('courses', 'topics')).toMatchObject({ widget: 'list', min: 1, field: { name: 'item', widget: 'string' } });
+    expect(field('courses', 'readings.type')).toMatchObject({
+      widget: 'select',
+      options: ['book', 'edited-book', 'chapter', 'article'],
+    });
+    expect(field('courses', 'readings.authors').fields?.map((each) => each.name)).toEqual([
+      'family',
+      'given',
+    ]);
+    expect(field('courses', 'readings.year')).toMatchObject({
+      widget: 'number',
+      value_type: 'int',
+      min: 1000,
+      max: 9999,
+    });
+    expect(field('courses', 'topics')).toMatchObject({
+      widget: 'list',
+      min: 1,
+      field: { name: 'item', widget: 'string' },
+    });
   });
 
   it('write dates and wall-clock times as typed text with the schema pattern, never through a datetime widget', () => {
     const start = field('courses', 'sessions.start');
     expect(start.widget).toBe('string');
     const time = new RegExp(start.pattern![0]);
-    for (const good of ['16:00', '00:00', '23:59', '09:30']) expect(time.test(good), good).toBe(true);
-    for (const bad of ['4pm', '16.00', '24:00', '9:30', '16:00:00', '2027-03-01T16:00']) expect(time.test(bad), bad).toBe(false);
+    for (const good of ['16:00', '00:00', '23:59', '09:30'])
+      expect(time.test(good), good).toBe(true);
+    for (const bad of ['4pm', '16.00', '24:00', '9:30', '16:00:00', '2027-03-01T16:00'])
+      expect(time.test(bad), bad).toBe(false);
     const date = new RegExp(field('courses', 'sessions.date').pattern![0]);
     expect(date.test('2027-03-01')).toBe(true);
     expect(date.test('03/01/2027')).toBe(false);
     for (const each of config.collections) {
-      for (const [at, one] of allFields(each.fields ?? each.files?.[0]?.fields ?? [], each.name)) expect(one.widget, at).not.toMatch(/date|time/);
+      for (const [at, one] of allFields(each.fields ?? each.files?.[0]?.fields ?? [], each.name))
+        expect(one.widget, at).not.toMatch(/date|time/);
     }
   });
 
@@ -175,7 +271,9 @@ describe('the fields', () => {
     expect(new RegExp(slug.pattern![0]).test('attachment-theory')).toBe(true);
     expect(new RegExp(slug.pattern![0]).test('Attachment Theory')).toBe(false);
     expect(new RegExp(slug.pattern![0]).test('a'.repeat(81))).toBe(false);
-    expect(field('courses', 'sessions.start').pattern![1]).toBe('Must be a 24-hour time written HH:MM, for example 16:00');
+    expect(field('courses', 'sessions.start').pattern![1]).toBe(
+      'Must be a 24-hour time written HH:MM, for example 16:00',
+    );
     expect(field('courses', 'registrationUrl').pattern![1]).toMatch(/https:\/\//);
   });
 
@@ -188,17 +286,37 @@ describe('the fields', () => {
   });
 
   it('give numbers their kind and steps: CE hours in quarter hours above zero', () => {
-    expect(field('courses', 'ceHours')).toMatchObject({ widget: 'number', value_type: 'float', step: 0.25, min: 0.25 });
-    expect(field('policies', 'tiers.minDaysBefore')).toMatchObject({ widget: 'number', value_type: 'int', min: 0 });
-    expect(field('courses', 'draft')).toMatchObject({ widget: 'boolean', required: false, default: false });
+    expect(field('courses', 'ceHours')).toMatchObject({
+      widget: 'number',
+      value_type: 'float',
+      step: 0.25,
+      min: 0.25,
+    });
+    expect(field('policies', 'tiers.minDaysBefore')).toMatchObject({
+      widget: 'number',
+      value_type: 'int',
+      min: 0,
+    });
+    expect(field('courses', 'draft')).toMatchObject({
+      widget: 'boolean',
+      required: false,
+      default: false,
+    });
   });
 
   it('mark optional fields, and leave the fields of an optional group to the check before saving', () => {
     expect(field('courses', 'subtitle').required).toBe(false);
     expect(field('courses', 'title').required).toBeUndefined();
-    expect(field('courses', 'venue')).toMatchObject({ widget: 'object', required: false, collapsed: true });
+    expect(field('courses', 'venue')).toMatchObject({
+      widget: 'object',
+      required: false,
+      collapsed: true,
+    });
     // Decap would otherwise refuse every course without a venue: it checks a blank optional group's fields.
-    expect(field('courses', 'venue.name')).toMatchObject({ required: false, hint: expect.stringContaining('Required when venue is filled in') });
+    expect(field('courses', 'venue.name')).toMatchObject({
+      required: false,
+      hint: expect.stringContaining('Required when venue is filled in'),
+    });
     expect(field('courses', 'objectives.leadIn').required).toBeUndefined();
   });
 
@@ -220,10 +338,16 @@ describe('the fields', () => {
 
 describe('/admin/config.yml', () => {
   it('serves the generated configuration as YAML, with the site URL', async () => {
-    const response = await configEndpoint({ site: new URL('https://courses.example.org/') } as APIContext);
+    const response = await configEndpoint({
+      site: new URL('https://courses.example.org/'),
+    } as APIContext);
     expect(response.headers.get('Content-Type')).toMatch(/^text\/yaml/);
     const served = parse(await response.text()) as Record<string, unknown>;
-    expect(served).toEqual({ ...decapConfig(), site_url: 'https://courses.example.org', display_url: 'https://courses.example.org' });
+    expect(served).toEqual({
+      ...decapConfig(),
+      site_url: 'https://courses.example.org',
+      display_url: 'https://courses.example.org',
+    });
   });
 });
 
@@ -238,17 +362,41 @@ describe('prepareEntry, before Decap saves', () => {
   });
 
   it('passes the seed course and every content file as Decap reads them', () => {
-    const seed = frontmatter(readFileSync(path.join(repoRoot, 'content/courses/attachment-theory-treatment-effectiveness.md'), 'utf8'));
+    const seed = frontmatter(
+      readFileSync(
+        path.join(repoRoot, 'content/courses/attachment-theory-treatment-effectiveness.md'),
+        'utf8',
+      ),
+    );
     expect(prepareEntry('courses', seed).problems).toEqual([]);
-    const site = parse(readFileSync(path.join(repoRoot, 'content/site.yaml'), 'utf8')) as Record<string, unknown>;
+    const site = parse(readFileSync(path.join(repoRoot, 'content/site.yaml'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(prepareEntry('site', site).problems).toEqual([]);
   });
 
   it('leaves out the empty text, lists and groups Decap keeps for cleared fields, and keeps list entries', () => {
-    const raw = { ...valid, subtitle: '', ceHoursNote: '  ', venue: { name: '', region: '' }, readings: [], sessions: [{ date: '2027-03-01', start: '16:00', end: '18:00', title: '', agenda: [] }] };
+    const raw = {
+      ...valid,
+      subtitle: '',
+      ceHoursNote: '  ',
+      venue: { name: '', region: '' },
+      readings: [],
+      sessions: [{ date: '2027-03-01', start: '16:00', end: '18:00', title: '', agenda: [] }],
+    };
     const prepared = prepareEntry('courses', raw);
     expect(prepared.problems).toEqual([]);
-    expect([...prepared.removed].sort()).toEqual(['ceHoursNote', 'readings', 'sessions[0].agenda', 'sessions[0].title', 'subtitle', 'venue', 'venue.name', 'venue.region']);
+    expect([...prepared.removed].sort()).toEqual([
+      'ceHoursNote',
+      'readings',
+      'sessions[0].agenda',
+      'sessions[0].title',
+      'subtitle',
+      'venue',
+      'venue.name',
+      'venue.region',
+    ]);
     // A group's fields are removed before the group.
     expect(prepared.removed.indexOf('venue.name')).toBeLessThan(prepared.removed.indexOf('venue'));
     expect(prepared.data).toEqual(valid);
@@ -256,14 +404,25 @@ describe('prepareEntry, before Decap saves', () => {
   });
 
   it('refuses what the check would refuse, with the check’s own messages', () => {
-    const endsEarly = prepareEntry('courses', { ...valid, sessions: [{ date: '2027-03-01', start: '16:00', end: '15:00' }] });
-    expect(endsEarly.problems.map((problem) => [problem.field, problem.message])).toEqual([['sessions[0].end', 'The session ends before it starts.']]);
+    const endsEarly = prepareEntry('courses', {
+      ...valid,
+      sessions: [{ date: '2027-03-01', start: '16:00', end: '15:00' }],
+    });
+    expect(endsEarly.problems.map((problem) => [problem.field, problem.message])).toEqual([
+      ['sessions[0].end', 'The session ends before it starts.'],
+    ]);
     const message = problemsMessage(endsEarly.problems);
     expect(message).toContain('sessions[0].end: The session ends before it starts.');
     expect(message).toMatch(/^Not saved: 1 problem/);
 
-    const halfVenue = prepareEntry('courses', { ...valid, format: 'in-person', venue: { name: 'Conference Center' } });
-    expect(halfVenue.problems.map((problem) => problem.field)).toEqual(expect.arrayContaining(['venue.streetAddress', 'venue.locality', 'venue.country']));
+    const halfVenue = prepareEntry('courses', {
+      ...valid,
+      format: 'in-person',
+      venue: { name: 'Conference Center' },
+    });
+    expect(halfVenue.problems.map((problem) => problem.field)).toEqual(
+      expect.arrayContaining(['venue.streetAddress', 'venue.locality', 'venue.country']),
+    );
 
     const tooManyHours = prepareEntry('courses', { ...valid, ceHours: 3 });
     expect(tooManyHours.problems.map((problem) => problem.field)).toEqual(['ceHours']);
@@ -273,8 +432,14 @@ describe('prepareEntry, before Decap saves', () => {
   });
 
   it('checks the other kinds of content against their schemas', () => {
-    expect(prepareEntry('sponsors', { name: 'Example', url: 'http://example.org' }).problems.map((problem) => problem.field)).toEqual(['url']);
-    expect(prepareEntry('boards', { code: 'APA', professions: ['Psychologists'] }).problems).toEqual([]);
+    expect(
+      prepareEntry('sponsors', { name: 'Example', url: 'http://example.org' }).problems.map(
+        (problem) => problem.field,
+      ),
+    ).toEqual(['url']);
+    expect(
+      prepareEntry('boards', { code: 'APA', professions: ['Psychologists'] }).problems,
+    ).toEqual([]);
     expect(() => prepareEntry('nothing', {})).toThrow(/unknown collection/);
   });
 });

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN_CSP_DIRECTIVES, astroCsp, CSP_DIRECTIVES, cspHeaderValue, HEADER_RULES, SECURITY_HEADERS } from '../../../src/build/security.ts';
+import {
+  ADMIN_CSP_DIRECTIVES,
+  astroCsp,
+  CSP_DIRECTIVES,
+  cspHeaderValue,
+  HEADER_RULES,
+  SECURITY_HEADERS,
+} from '../../../src/build/security.ts';
 import { headersFor, parseHeadersFile, patternMatches } from '../../../src/build/static-headers.ts';
 import { repoRoot } from '../../helpers/fixtures.ts';
 
@@ -19,12 +26,22 @@ function parsePolicy(policy: string): Map<string, string[]> {
 
 describe('public/_headers', () => {
   it('says exactly what src/build/security.ts says', () => {
-    expect(parseHeadersFile(headersFile)).toEqual(HEADER_RULES.map(({ pattern, headers }) => ({ pattern, headers: { ...headers } })));
+    expect(parseHeadersFile(headersFile)).toEqual(
+      HEADER_RULES.map(({ pattern, headers }) => ({ pattern, headers: { ...headers } })),
+    );
   });
 
   it('sends the security headers with every path', () => {
     const rules = parseHeadersFile(headersFile);
-    for (const urlPath of ['/', '/courses/x/', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-worker.js', '/_astro/a.js', '/feed.xml']) {
+    for (const urlPath of [
+      '/',
+      '/courses/x/',
+      '/404.html',
+      '/pagefind/pagefind.js',
+      '/pagefind/pagefind-worker.js',
+      '/_astro/a.js',
+      '/feed.xml',
+    ]) {
       expect(headersFor(rules, urlPath)).toMatchObject(SECURITY_HEADERS);
     }
   });
@@ -35,7 +52,9 @@ describe('public/_headers', () => {
     expect(admin['Content-Security-Policy']).toBe(cspHeaderValue(ADMIN_CSP_DIRECTIVES));
     const { 'Content-Security-Policy': _sitePolicy, ...others } = SECURITY_HEADERS;
     expect(admin).toMatchObject(others);
-    expect(headersFor(rules, '/administration/')['Content-Security-Policy']).toBe(SECURITY_HEADERS['Content-Security-Policy']);
+    expect(headersFor(rules, '/administration/')['Content-Security-Policy']).toBe(
+      SECURITY_HEADERS['Content-Security-Policy'],
+    );
   });
 
   it('caches only the hashed files under /_astro/ for good', () => {
@@ -71,7 +90,14 @@ describe('the Content-Security-Policy', () => {
     expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(policy.get('style-src')).toEqual(["'self'"]);
     for (const [name, sources] of policy) {
-      for (const forbidden of ["'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", '*', 'http:', 'https:']) {
+      for (const forbidden of [
+        "'unsafe-inline'",
+        "'unsafe-eval'",
+        "'unsafe-hashes'",
+        '*',
+        'http:',
+        'https:',
+      ]) {
         expect(sources, `${name} allows ${forbidden}`).not.toContain(forbidden);
       }
       if (name !== 'img-src') expect(sources, `${name} allows data:`).not.toContain('data:');
@@ -79,7 +105,8 @@ describe('the Content-Security-Policy', () => {
   });
 
   it('gives every directive at least one source', () => {
-    for (const [name, sources] of Object.entries(CSP_DIRECTIVES)) expect(sources.length, name).toBeGreaterThan(0);
+    for (const [name, sources] of Object.entries(CSP_DIRECTIVES))
+      expect(sources.length, name).toBeGreaterThan(0);
     expect(cspHeaderValue()).not.toMatch(/;\s*;|\s$/);
   });
 
@@ -89,10 +116,13 @@ describe('the Content-Security-Policy', () => {
     expect(names).not.toContain('frame-ancestors');
     expect(names).not.toContain('script-src');
     expect(names).not.toContain('style-src');
-    expect(new Set([...names, 'script-src', 'style-src', 'frame-ancestors'])).toEqual(new Set(Object.keys(CSP_DIRECTIVES)));
+    expect(new Set([...names, 'script-src', 'style-src', 'frame-ancestors'])).toEqual(
+      new Set(Object.keys(CSP_DIRECTIVES)),
+    );
     expect(csp.scriptDirective.resources).toEqual(CSP_DIRECTIVES['script-src']);
     expect(csp.styleDirective.resources).toEqual(CSP_DIRECTIVES['style-src']);
-    for (const directive of csp.directives) expect(SECURITY_HEADERS['Content-Security-Policy']).toContain(directive);
+    for (const directive of csp.directives)
+      expect(SECURITY_HEADERS['Content-Security-Policy']).toContain(directive);
   });
 });
 
@@ -112,7 +142,9 @@ describe('the content manager’s policy', () => {
 
 describe('the other security headers', () => {
   it('forces HTTPS for at least a year and stops MIME sniffing and framing', () => {
-    const maxAge = Number(/max-age=(\d+)/.exec(SECURITY_HEADERS['Strict-Transport-Security'] ?? '')?.[1]);
+    const maxAge = Number(
+      /max-age=(\d+)/.exec(SECURITY_HEADERS['Strict-Transport-Security'] ?? '')?.[1],
+    );
     expect(maxAge).toBeGreaterThanOrEqual(31_536_000);
     expect(SECURITY_HEADERS['X-Content-Type-Options']).toBe('nosniff');
     expect(SECURITY_HEADERS['X-Frame-Options']).toBe('DENY');
@@ -120,14 +152,19 @@ describe('the other security headers', () => {
   });
 
   it('turns off the powerful browser features the site never uses', () => {
-    const features = Object.fromEntries((SECURITY_HEADERS['Permissions-Policy'] ?? '').split(/,\s*/).map((item) => item.split('=')));
-    for (const feature of ['camera', 'microphone', 'geolocation', 'payment']) expect(features[feature]).toBe('()');
+    const features = Object.fromEntries(
+      (SECURITY_HEADERS['Permissions-Policy'] ?? '').split(/,\s*/).map((item) => item.split('=')),
+    );
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment'])
+      expect(features[feature]).toBe('()');
   });
 });
 
 describe('parseHeadersFile and headersFor', () => {
   it('reads comments, blank lines, rules and their headers', () => {
-    const rules = parseHeadersFile('# note\n\n/*\n  X-One: 1\n/a/*\n  X-Two: 2\n  X-One: override\n');
+    const rules = parseHeadersFile(
+      '# note\n\n/*\n  X-One: 1\n/a/*\n  X-Two: 2\n  X-One: override\n',
+    );
     expect(rules).toEqual([
       { pattern: '/*', headers: { 'X-One': '1' } },
       { pattern: '/a/*', headers: { 'X-Two': '2', 'X-One': 'override' } },
@@ -137,7 +174,9 @@ describe('parseHeadersFile and headersFor', () => {
   });
 
   it('keeps colons in header values', () => {
-    expect(parseHeadersFile('/*\n  Link: <https://example.org/>; rel=preconnect\n')[0]?.headers).toEqual({ Link: '<https://example.org/>; rel=preconnect' });
+    expect(
+      parseHeadersFile('/*\n  Link: <https://example.org/>; rel=preconnect\n')[0]?.headers,
+    ).toEqual({ Link: '<https://example.org/>; rel=preconnect' });
   });
 
   it('rejects a header line outside a rule, or one without a colon', () => {

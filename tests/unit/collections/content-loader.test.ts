@@ -88,9 +88,15 @@ describe('the content loader in the dev server', () => {
   it('reads the files again when the dev server restarts, so a save its old watcher left pending is not lost', async () => {
     const contentDir = await contentWithOverlay('broken/end-before-start');
     process.env['CONTENT_DIR'] = contentDir;
-    const before = Object.fromEntries(COLLECTIONS.map((name) => [name, fakeContext(fakeWatcher())]));
+    const before = Object.fromEntries(
+      COLLECTIONS.map((name) => [name, fakeContext(fakeWatcher())]),
+    );
     const oldWatcher = fakeWatcher();
-    for (const name of COLLECTIONS) await contentLoader(name).load({ ...before[name]!.context, watcher: oldWatcher } as unknown as LoaderContext);
+    for (const name of COLLECTIONS)
+      await contentLoader(name).load({
+        ...before[name]!.context,
+        watcher: oldWatcher,
+      } as unknown as LoaderContext);
     expect(devProblems().map((problem) => problem.field)).toEqual(['sessions[0].end']);
 
     // The fix is saved, and Vite restarts the server (re-optimising its dependencies) before the

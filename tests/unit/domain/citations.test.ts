@@ -9,7 +9,8 @@ const becker = reading({
   type: 'book',
   authors: [{ family: 'Becker-Phelps', given: 'L.' }],
   year: 2019,
-  title: 'Bouncing Back from Rejection: Build the Resilience You Need to Get Back Up When Life Knocks You Down',
+  title:
+    'Bouncing Back from Rejection: Build the Resilience You Need to Get Back Up When Life Knocks You Down',
   publisher: 'New Harbinger Publications',
   place: 'Oakland, CA',
 });
@@ -43,7 +44,8 @@ const warren = reading({
     { family: 'Neff', given: 'K.' },
   ],
   year: 2016,
-  title: 'Risk and resilience: Being compassionate to oneself is associated with emotional resilience and psychological well-being',
+  title:
+    'Risk and resilience: Being compassionate to oneself is associated with emotional resilience and psychological well-being',
   containerTitle: 'Current Psychiatry',
   volume: '15',
   pages: '19-33',
@@ -93,8 +95,14 @@ describe('formatReferences', () => {
     expect(
       await formatOne({
         type: 'chapter',
-        authors: [{ family: 'Mikulincer', given: 'M.' }, { family: 'Shaver', given: 'P. R.' }],
-        editors: [{ family: 'Cassidy', given: 'J.' }, { family: 'Shaver', given: 'P. R.' }],
+        authors: [
+          { family: 'Mikulincer', given: 'M.' },
+          { family: 'Shaver', given: 'P. R.' },
+        ],
+        editors: [
+          { family: 'Cassidy', given: 'J.' },
+          { family: 'Shaver', given: 'P. R.' },
+        ],
         year: 2016,
         title: 'Adult attachment and emotion regulation',
         containerTitle: 'Handbook of attachment: Theory, research, and clinical applications',
@@ -180,7 +188,8 @@ describe('formatReferences', () => {
         type: 'article',
         authors: [{ family: 'Doe', given: 'J.' }],
         year: 2020,
-        title: 'On <script>alert(1)</script>, <img src=x onerror=alert(1)>, <b onclick="x">b</b> & <i>Homo sapiens</i>',
+        title:
+          'On <script>alert(1)</script>, <img src=x onerror=alert(1)>, <b onclick="x">b</b> & <i>Homo sapiens</i>',
         containerTitle: 'Journal',
         volume: '1',
       }),

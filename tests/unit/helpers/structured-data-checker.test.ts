@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { breadcrumbJsonLd, courseJsonLd, itemListJsonLd, serializeJsonLd, sessionEventsJsonLd } from '../../../src/domain/seo/json-ld.ts';
+import {
+  breadcrumbJsonLd,
+  courseJsonLd,
+  itemListJsonLd,
+  serializeJsonLd,
+  sessionEventsJsonLd,
+} from '../../../src/domain/seo/json-ld.ts';
 import { courseSchema } from '../../../src/collections/schemas/course.ts';
 import { instructorSchema } from '../../../src/collections/schemas/instructor.ts';
 import { siteSchema } from '../../../src/collections/schemas/site.ts';
@@ -13,20 +19,31 @@ type Json = Record<string, unknown>;
 
 const CONTENT = path.resolve('content');
 const read = (file: string) => readFileSync(path.join(CONTENT, file), 'utf8');
-const frontmatter = (file: string): unknown => parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(read(file))?.[1] ?? '');
+const frontmatter = (file: string): unknown =>
+  parse(/^---\r?\n([\s\S]*?)\r?\n---/.exec(read(file))?.[1] ?? '');
 
 const site = siteSchema.parse(parse(read('site.yaml')));
 const seed = {
   site,
   slug: 'attachment-theory-treatment-effectiveness',
   course: courseSchema.parse(frontmatter('courses/attachment-theory-treatment-effectiveness.md')),
-  instructors: [{ slug: 'leslie-becker-phelps', data: instructorSchema.parse(frontmatter('instructors/leslie-becker-phelps.md')) }],
-  sponsors: ['praxis-cet', 'institute-for-better-health'].map((slug) => sponsorSchema.parse(parse(read(`sponsors/${slug}.yaml`)))),
+  instructors: [
+    {
+      slug: 'leslie-becker-phelps',
+      data: instructorSchema.parse(frontmatter('instructors/leslie-becker-phelps.md')),
+    },
+  ],
+  sponsors: ['praxis-cet', 'institute-for-better-health'].map((slug) =>
+    sponsorSchema.parse(parse(read(`sponsors/${slug}.yaml`))),
+  ),
 };
 
 /** Fresh, mutable copies of the seed course page's JSON-LD: [Course, EventSeries]. */
 function seedPage(): [Json, Json] {
-  return JSON.parse(JSON.stringify([courseJsonLd(seed), ...sessionEventsJsonLd(seed)])) as [Json, Json];
+  return JSON.parse(JSON.stringify([courseJsonLd(seed), ...sessionEventsJsonLd(seed)])) as [
+    Json,
+    Json,
+  ];
 }
 
 /** The object at a path of keys and indexes. */
@@ -37,10 +54,13 @@ function at(node: Json, ...keys: (string | number)[]): Json {
 }
 
 const EVENT = 'Google Event: developers.google.com/search/docs/appearance/structured-data/event';
-const COURSE_LIST = 'Google Course list: developers.google.com/search/docs/appearance/structured-data/course';
+const COURSE_LIST =
+  'Google Course list: developers.google.com/search/docs/appearance/structured-data/course';
 const SCHEMA_COURSE = 'schema.org Course (Google retired its Course info result in 2025)';
-const CAROUSEL = 'Google Carousel: developers.google.com/search/docs/appearance/structured-data/carousel';
-const BREADCRUMB = 'Google Breadcrumb: developers.google.com/search/docs/appearance/structured-data/breadcrumb';
+const CAROUSEL =
+  'Google Carousel: developers.google.com/search/docs/appearance/structured-data/carousel';
+const BREADCRUMB =
+  'Google Breadcrumb: developers.google.com/search/docs/appearance/structured-data/breadcrumb';
 const TITLE = 'Improving Treatment Effectiveness with Attachment Theory';
 const session = (n: number) => `Event "${TITLE}, session ${n + 1} of 4" at $[1].subEvent[${n}]`;
 
@@ -139,7 +159,18 @@ describe('checkStructuredData fails when a required property goes', () => {
     expect(checkStructuredData([course], { pageKind: 'course' }).errors).toEqual([]);
     instance['courseMode'] = 'Blended';
     instance['location'] = [
-      { '@type': 'Place', name: 'Conway Hall', address: { '@type': 'PostalAddress', streetAddress: '25 Red Lion Square', addressLocality: 'London', postalCode: 'WC1R 4RL', addressRegion: 'London', addressCountry: 'GB' } },
+      {
+        '@type': 'Place',
+        name: 'Conway Hall',
+        address: {
+          '@type': 'PostalAddress',
+          streetAddress: '25 Red Lion Square',
+          addressLocality: 'London',
+          postalCode: 'WC1R 4RL',
+          addressRegion: 'London',
+          addressCountry: 'GB',
+        },
+      },
       instance['location'],
     ];
     expect(checkStructuredData([course], { pageKind: 'course' }).errors).toEqual([
@@ -153,7 +184,18 @@ describe('checkStructuredData fails when a required property goes', () => {
 
   it('an online event or instance with no VirtualLocation', () => {
     const [course, series] = seedPage();
-    const place = { '@type': 'Place', name: 'Conway Hall', address: { '@type': 'PostalAddress', streetAddress: '25 Red Lion Square', addressLocality: 'London', postalCode: 'WC1R 4RL', addressRegion: 'London', addressCountry: 'GB' } };
+    const place = {
+      '@type': 'Place',
+      name: 'Conway Hall',
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: '25 Red Lion Square',
+        addressLocality: 'London',
+        postalCode: 'WC1R 4RL',
+        addressRegion: 'London',
+        addressCountry: 'GB',
+      },
+    };
     at(series, 'subEvent', 3)['location'] = place;
     at(course, 'hasCourseInstance')['location'] = place;
     expect(checkStructuredData([course, series], { pageKind: 'course' }).errors).toEqual([
@@ -176,7 +218,9 @@ describe('checkStructuredData fails when a required property goes', () => {
       `Place "Conway Hall" at $[0].location[0]: missing required property "address" (${EVENT})`,
       `VirtualLocation at $[0].location[1]: missing required property "url" (${EVENT})`,
     ]);
-    expect(warnings).toContain(`Event "${TITLE}, session 1 of 4" at $[0]: missing recommended property "image" (${EVENT})`);
+    expect(warnings).toContain(
+      `Event "${TITLE}, session 1 of 4" at $[0]: missing recommended property "image" (${EVENT})`,
+    );
   });
 
   it('an eventStatus or eventAttendanceMode that schema.org does not define', () => {
@@ -214,7 +258,11 @@ describe('checkStructuredData fails when a required property goes', () => {
 
 describe('checkStructuredData on catalog lists', () => {
   const url = (slug: string) => `https://courses.example.org/courses/${slug}/`;
-  const list = (itemListElement: unknown[]): Json => ({ '@context': 'https://schema.org', '@type': 'ItemList', itemListElement });
+  const list = (itemListElement: unknown[]): Json => ({
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    itemListElement,
+  });
   const course = (slug: string, description = 'Short description.') => ({
     '@type': 'Course',
     url: `https://courses.example.org/courses/#${slug}`,
@@ -224,14 +272,28 @@ describe('checkStructuredData on catalog lists', () => {
   });
 
   it('passes three summary-page ListItems', () => {
-    const nodes = [itemListJsonLd(site, ['a', 'b', 'c'].map((slug) => ({ slug, name: slug, description: 'd', providerName: 'p' })))];
-    expect(checkStructuredData(nodes, { pageKind: 'catalog' })).toEqual({ errors: [], warnings: [] });
+    const nodes = [
+      itemListJsonLd(
+        site,
+        ['a', 'b', 'c'].map((slug) => ({ slug, name: slug, description: 'd', providerName: 'p' })),
+      ),
+    ];
+    expect(checkStructuredData(nodes, { pageKind: 'catalog' })).toEqual({
+      errors: [],
+      warnings: [],
+    });
   });
 
   it('notes a list of fewer than three courses, which Google does not show', () => {
-    expect(checkStructuredData([list([{ '@type': 'ListItem', position: 1, url: url('a') }])], { pageKind: 'catalog' })).toEqual({
+    expect(
+      checkStructuredData([list([{ '@type': 'ListItem', position: 1, url: url('a') }])], {
+        pageKind: 'catalog',
+      }),
+    ).toEqual({
       errors: [],
-      warnings: [`ItemList at $[0]: lists 1 course; Google shows a course list only for at least 3 (${COURSE_LIST})`],
+      warnings: [
+        `ItemList at $[0]: lists 1 course; Google shows a course list only for at least 3 (${COURSE_LIST})`,
+      ],
     });
   });
 
@@ -270,7 +332,13 @@ describe('checkStructuredData on catalog lists', () => {
 
   it('passes the all-in-one style and warns about descriptions Google cuts off', () => {
     const long = 'A description that runs on for well over sixty characters in all.';
-    const embedded = list(['a', 'b', 'c'].map((slug, index) => ({ '@type': 'ListItem', position: index + 1, item: course(slug, slug === 'c' ? long : 'Short.') })));
+    const embedded = list(
+      ['a', 'b', 'c'].map((slug, index) => ({
+        '@type': 'ListItem',
+        position: index + 1,
+        item: course(slug, slug === 'c' ? long : 'Short.'),
+      })),
+    );
     expect(checkStructuredData([embedded], { pageKind: 'catalog' })).toEqual({
       errors: [],
       warnings: [
@@ -288,7 +356,10 @@ describe('checkStructuredData on breadcrumbs', () => {
     ]) as unknown as Json;
     const items = trail['itemListElement'] as Json[];
     delete items[1]?.['item'];
-    expect(checkStructuredData([trail], { pageKind: 'other' })).toEqual({ errors: [], warnings: [] });
+    expect(checkStructuredData([trail], { pageKind: 'other' })).toEqual({
+      errors: [],
+      warnings: [],
+    });
     delete items[1]?.['name'];
     if (items[0]) items[0]['item'] = '/';
     expect(checkStructuredData([trail], { pageKind: 'other' }).errors).toEqual([
@@ -300,11 +371,19 @@ describe('checkStructuredData on breadcrumbs', () => {
 
 describe('jsonLdFromHtml', () => {
   it('reads back the blocks a page serialises, @graph included', () => {
-    const graph = { '@context': 'https://schema.org', '@graph': [{ '@type': 'Person', name: 'A </script> B' }] };
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [{ '@type': 'Person', name: 'A </script> B' }],
+    };
     const html = `<head><script type="application/ld+json">${serializeJsonLd(graph)}</script><script>var x;</script></head>`;
     const nodes = jsonLdFromHtml(html);
     expect(nodes).toEqual([graph]);
-    expect(checkStructuredData(nodes, { pageKind: 'instructor' })).toEqual({ errors: [], warnings: [] });
-    expect(checkStructuredData(nodes, { pageKind: 'home' }).errors).toEqual(['A home page needs a top-level WebSite node, and has none (our spec)']);
+    expect(checkStructuredData(nodes, { pageKind: 'instructor' })).toEqual({
+      errors: [],
+      warnings: [],
+    });
+    expect(checkStructuredData(nodes, { pageKind: 'home' }).errors).toEqual([
+      'A home page needs a top-level WebSite node, and has none (our spec)',
+    ]);
   });
 });

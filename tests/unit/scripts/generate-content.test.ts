@@ -28,7 +28,10 @@ beforeAll(async () => {
   await generateContent({ dir: first, count: 20, seed: 7 });
   await generateContent({ dir: second, count: 20, seed: 7 });
   const result = await loadContent(first);
-  if (!result.ok) throw new Error(`generated content is invalid:\n${JSON.stringify(result.problems.slice(0, 5), null, 2)}`);
+  if (!result.ok)
+    throw new Error(
+      `generated content is invalid:\n${JSON.stringify(result.problems.slice(0, 5), null, 2)}`,
+    );
   content = result.content;
 }, 60_000);
 
@@ -47,7 +50,10 @@ describe('generateContent', () => {
   it('writes different courses from another seed', async () => {
     const other = path.join(workDir, 'c');
     await generateContent({ dir: other, count: 20, seed: 8 });
-    const [a, c] = await Promise.all([filesUnder(path.join(first, 'courses')), filesUnder(path.join(other, 'courses'))]);
+    const [a, c] = await Promise.all([
+      filesUnder(path.join(first, 'courses')),
+      filesUnder(path.join(other, 'courses')),
+    ]);
     expect([...a.values()].join()).not.toBe([...c.values()].join());
   });
 
@@ -79,12 +85,18 @@ describe('generateContent', () => {
       else expect(data.sessions?.length).toBeGreaterThanOrEqual(1);
       if (data.format === 'in-person' || data.format === 'hybrid') expect(data.venue).toBeDefined();
     }
-    expect(result.content.courses.some((course) => course.data.prices && course.data.registrationUrl)).toBe(true);
+    expect(
+      result.content.courses.some((course) => course.data.prices && course.data.registrationUrl),
+    ).toBe(true);
   }, 60_000);
 
   it('schedules sessions across DST changes in several zones', () => {
     const crossing = content.courses.filter(({ data }) => {
-      const offsets = new Set((data.sessions ?? []).map((session) => requireZonedInstant(session.date, session.start, data.timeZone!).offset));
+      const offsets = new Set(
+        (data.sessions ?? []).map(
+          (session) => requireZonedInstant(session.date, session.start, data.timeZone!).offset,
+        ),
+      );
       return offsets.size > 1;
     });
     expect(crossing.length).toBeGreaterThanOrEqual(3);
@@ -104,7 +116,9 @@ describe('generateContent', () => {
       expect(data.objectives.items.length, id).toBeGreaterThanOrEqual(3);
       expect(data.objectives.items.length, id).toBeLessThanOrEqual(10);
     }
-    const types = new Set(content.courses.flatMap(({ data }) => data.readings.map((reading) => reading.type)));
+    const types = new Set(
+      content.courses.flatMap(({ data }) => data.readings.map((reading) => reading.type)),
+    );
     expect([...types].sort()).toEqual(['article', 'book', 'chapter', 'edited-book']);
   });
 });

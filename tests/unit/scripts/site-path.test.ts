@@ -7,8 +7,12 @@ const root = path.resolve('/srv/site');
 describe('pathInsideRoot', () => {
   it('maps URL paths onto files inside the site', () => {
     expect(pathInsideRoot(root, '/')).toBe(root + path.sep);
-    expect(pathInsideRoot(root, '/courses/a/index.html')).toBe(path.join(root, 'courses/a/index.html'));
-    expect(pathInsideRoot(root, '/topics/%D8%B9%D9%84%D8%A7%D8%AC/')).toBe(path.join(root, 'topics/علاج/'));
+    expect(pathInsideRoot(root, '/courses/a/index.html')).toBe(
+      path.join(root, 'courses/a/index.html'),
+    );
+    expect(pathInsideRoot(root, '/topics/%D8%B9%D9%84%D8%A7%D8%AC/')).toBe(
+      path.join(root, 'topics/علاج/'),
+    );
   });
 
   it('keeps `..` that stays inside the site', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { instructorSchema } from '../../../src/collections/schemas/instructor.ts';
 
-const withPhoto = (photo: string) => instructorSchema.safeParse({ name: 'Ada Example', photo }).success;
+const withPhoto = (photo: string) =>
+  instructorSchema.safeParse({ name: 'Ada Example', photo }).success;
 
 describe('an instructor’s photo', () => {
   it('is an image file in content/instructors/, named from the instructor’s file', () => {

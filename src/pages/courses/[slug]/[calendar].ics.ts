@@ -1,6 +1,11 @@
 /** `/courses/<slug>/calendar.ics` (or `calendar-<offering>.ics`): one offering's sessions as events in its own time zone. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allCourses, siteSettings, type CourseView, type OfferingView } from '../../../views/catalog.ts';
+import {
+  allCourses,
+  siteSettings,
+  type CourseView,
+  type OfferingView,
+} from '../../../views/catalog.ts';
 import type { SiteSettings } from '../../../collections/schemas/site.ts';
 import { courseCalendarFile } from '../../../domain/time/calendar-file.ts';
 import { calendarFileName } from '../../../domain/labels.ts';
@@ -36,6 +41,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<Props> = ({ props }) => {
   const calendar = courseCalendarFile(inputs(props), props.site);
   // The view gives a calendar path only to offerings with sessions to add.
-  if (calendar === undefined) throw new Error(`No sessions to add for ${props.offering.calendarPath}`);
+  if (calendar === undefined)
+    throw new Error(`No sessions to add for ${props.offering.calendarPath}`);
   return new Response(calendar, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
 };

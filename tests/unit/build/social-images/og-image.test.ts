@@ -3,31 +3,53 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { warmOgCache } from '../../../../src/build/social-images/og-cache.ts';
-import { OG_RENDERER_PACKAGES, ogCardHash, ogImageSvg, wrapText, type OgCard } from '../../../../src/build/social-images/og-image.ts';
+import {
+  OG_RENDERER_PACKAGES,
+  ogCardHash,
+  ogImageSvg,
+  wrapText,
+  type OgCard,
+} from '../../../../src/build/social-images/og-image.ts';
 import { installedVersion, versionsOf } from '../../../../src/build/package-versions.ts';
 
-const card: OgCard = { title: 'Improving Treatment Effectiveness with Attachment Theory', when: 'October 19 – November 9, 2020', facts: '8 CE hours · Live online', siteName: 'Praxis CET' };
+const card: OgCard = {
+  title: 'Improving Treatment Effectiveness with Attachment Theory',
+  when: 'October 19 – November 9, 2020',
+  facts: '8 CE hours · Live online',
+  siteName: 'Praxis CET',
+};
 
 describe('social image drawing', () => {
   it('wraps a title by words and ends an over-long one with an ellipsis', () => {
-    expect(wrapText('Improving Treatment Effectiveness with Attachment Theory', 27, 4)).toEqual(['Improving Treatment', 'Effectiveness with', 'Attachment Theory']);
+    expect(wrapText('Improving Treatment Effectiveness with Attachment Theory', 27, 4)).toEqual([
+      'Improving Treatment',
+      'Effectiveness with',
+      'Attachment Theory',
+    ]);
     expect(wrapText('a '.repeat(100), 10, 2)).toHaveLength(2);
     expect(wrapText('a '.repeat(100), 10, 2)[1]).toMatch(/…$/);
     expect(wrapText('x'.repeat(25), 10, 4)).toEqual(['xxxxxxxxxx', 'xxxxxxxxxx', 'xxxxx']);
   });
 
   it('escapes text in the SVG', () => {
-    expect(ogImageSvg({ ...card, title: 'A <script> & "quotes"' })).toContain('A &#60;script&#62; &#38; &#34;quotes&#34;');
+    expect(ogImageSvg({ ...card, title: 'A <script> & "quotes"' })).toContain(
+      'A &#60;script&#62; &#38; &#34;quotes&#34;',
+    );
   });
 
   it('keys the cache by what the image shows', () => {
     expect(ogCardHash(card)).toBe(ogCardHash({ ...card }));
-    expect(ogCardHash(card)).not.toBe(ogCardHash({ ...card, when: 'October 20 – November 9, 2020' }));
+    expect(ogCardHash(card)).not.toBe(
+      ogCardHash({ ...card, when: 'October 20 – November 9, 2020' }),
+    );
   });
 
   it('keys the cache by the installed versions of resvg and the fonts, so an upgrade misses', () => {
     const installed = versionsOf(OG_RENDERER_PACKAGES);
-    expect(installed).toEqual([`@resvg/resvg-js@${installedVersion('@resvg/resvg-js')}`, `dejavu-fonts-ttf@${installedVersion('dejavu-fonts-ttf')}`]);
+    expect(installed).toEqual([
+      `@resvg/resvg-js@${installedVersion('@resvg/resvg-js')}`,
+      `dejavu-fonts-ttf@${installedVersion('dejavu-fonts-ttf')}`,
+    ]);
     expect(ogCardHash(card)).toBe(ogCardHash(card, installed));
     expect(ogCardHash(card, ['@resvg/resvg-js@2.7.0', installed[1]!])).not.toBe(ogCardHash(card));
     expect(ogCardHash(card, [installed[0]!, 'dejavu-fonts-ttf@2.38.0'])).not.toBe(ogCardHash(card));

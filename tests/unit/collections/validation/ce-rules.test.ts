@@ -4,7 +4,10 @@ import { courseRuleProblems } from '../../../../src/collections/validation/cours
 import { courseSchema } from '../../../../src/collections/schemas/course.ts';
 import { courseWith, MINIMAL_COURSE } from '../../../helpers/course.ts';
 
-const problems = (changes: Record<string, unknown>) => courseRuleProblems(courseWith(changes), { creditUnitOf: (board) => (board === 'asha' ? 'CEUs' : 'hours') });
+const problems = (changes: Record<string, unknown>) =>
+  courseRuleProblems(courseWith(changes), {
+    creditUnitOf: (board) => (board === 'asha' ? 'CEUs' : 'hours'),
+  });
 
 const withBreak = [
   {
@@ -26,7 +29,8 @@ describe('agenda parts that give no credit', () => {
       {
         path: ['ceHours'],
         field: '',
-        message: 'The course awards more CE hours than the 3 hours of credit the schedule provides (3.5 hours less 0.5 hours without credit).',
+        message:
+          'The course awards more CE hours than the 3 hours of credit the schedule provides (3.5 hours less 0.5 hours without credit).',
         expected: 'at most 3 hours',
         found: '3.5 hours',
         fix: 'Correct `ceHours`, or the session times.',
@@ -35,12 +39,23 @@ describe('agenda parts that give no credit', () => {
   });
 
   it('need their times, inside their session', () => {
-    const sessions = [{ date: '2027-02-10', start: '12:00', end: '15:30', agenda: [{ title: 'Lunch', noCredit: true }, { title: 'Late', start: '15:00', end: '16:00' }] }];
+    const sessions = [
+      {
+        date: '2027-02-10',
+        start: '12:00',
+        end: '15:30',
+        agenda: [
+          { title: 'Lunch', noCredit: true },
+          { title: 'Late', start: '15:00', end: '16:00' },
+        ],
+      },
+    ];
     expect(problems({ sessions })).toEqual([
       {
         path: ['sessions', 0, 'agenda', 0, 'start'],
         field: '',
-        message: '"Lunch" gives no CE credit, so the schedule needs its times to leave it out of the hours.',
+        message:
+          '"Lunch" gives no CE credit, so the schedule needs its times to leave it out of the hours.',
         expected: 'start and end, such as start: "12:00" and end: "13:00"',
         found: 'nothing',
         fix: 'Add `start` and `end` to this agenda item.',
@@ -59,7 +74,13 @@ describe('agenda parts that give no credit', () => {
 
 describe('credit per body', () => {
   it('must add up across its parts', () => {
-    const credit = { amount: 3.5, parts: [{ amount: 2, category: 'ethics' }, { amount: 1, category: 'general' }] };
+    const credit = {
+      amount: 3.5,
+      parts: [
+        { amount: 2, category: 'ethics' },
+        { amount: 1, category: 'general' },
+      ],
+    };
     expect(problems({ approvals: [{ board: 'apa', credit }] })).toEqual([
       {
         path: ['approvals', 0, 'credit', 'parts'],
@@ -73,8 +94,12 @@ describe('credit per body', () => {
   });
 
   it('may not stand for more hours than the schedule provides, counting 0.1 CEU as an hour', () => {
-    expect(problems({ approvals: [{ board: 'asha', courseApproval: {}, credit: { amount: 0.35 } }] })).toEqual([]);
-    expect(problems({ approvals: [{ board: 'asha', courseApproval: {}, credit: { amount: 0.4 } }] })).toEqual([
+    expect(
+      problems({ approvals: [{ board: 'asha', courseApproval: {}, credit: { amount: 0.35 } }] }),
+    ).toEqual([]);
+    expect(
+      problems({ approvals: [{ board: 'asha', courseApproval: {}, credit: { amount: 0.4 } }] }),
+    ).toEqual([
       {
         path: ['approvals', 0, 'credit', 'amount'],
         field: '',
@@ -89,11 +114,14 @@ describe('credit per body', () => {
 
 describe('approvals not yet granted', () => {
   it('are refused, never advertised as pending', () => {
-    expect(problems({ approvals: [{ board: 'apa', note: 'Approval pending for this course.' }] })).toEqual([
+    expect(
+      problems({ approvals: [{ board: 'apa', note: 'Approval pending for this course.' }] }),
+    ).toEqual([
       {
         path: ['approvals', 0, 'note'],
         field: '',
-        message: 'A course page may not advertise an approval as pending: NASW forbids the wording, and Washington forbids advertising before approval.',
+        message:
+          'A course page may not advertise an approval as pending: NASW forbids the wording, and Washington forbids advertising before approval.',
         expected: 'an approval the body has granted',
         found: '"Approval pending for this course."',
         fix: 'Remove this approval until it is granted, then list it with its number.',
@@ -105,7 +133,14 @@ describe('approvals not yet granted', () => {
 describe('disclosures', () => {
   it('accept one entry per instructor and planner', () => {
     const disclosures = {
-      people: [{ instructor: 'ada-example', relationships: 'none' }, { name: 'Jordan Lee', role: 'planner', relationships: [{ company: 'Example Pharma', nature: 'Consultant', mitigated: true }] }],
+      people: [
+        { instructor: 'ada-example', relationships: 'none' },
+        {
+          name: 'Jordan Lee',
+          role: 'planner',
+          relationships: [{ company: 'Example Pharma', nature: 'Consultant', mitigated: true }],
+        },
+      ],
       commercialSupport: 'none',
     };
     expect(problems({ disclosures })).toEqual([]);
@@ -134,15 +169,27 @@ describe('disclosures', () => {
         { relationships: 'none' },
       ],
     };
-    expect(problems({ disclosures }).map(({ path, message }) => [path.join('.'), message])).toEqual([
-      ['disclosures.people.1', 'ada-example has two disclosures.'],
-      ['disclosures.people.2.instructor', '"sam-fixture" does not teach this course.'],
-      ['disclosures.people.3', 'A disclosure names one person: an instructor of the course, or a planner by name.'],
-    ]);
+    expect(problems({ disclosures }).map(({ path, message }) => [path.join('.'), message])).toEqual(
+      [
+        ['disclosures.people.1', 'ada-example has two disclosures.'],
+        ['disclosures.people.2.instructor', '"sam-fixture" does not teach this course.'],
+        [
+          'disclosures.people.3',
+          'A disclosure names one person: an instructor of the course, or a planner by name.',
+        ],
+      ],
+    );
   });
 
   it('never take a relationship that was not mitigated', () => {
-    const disclosures = { people: [{ instructor: 'ada-example', relationships: [{ company: 'Example Pharma', nature: 'Speaker', mitigated: false }] }] };
+    const disclosures = {
+      people: [
+        {
+          instructor: 'ada-example',
+          relationships: [{ company: 'Example Pharma', nature: 'Speaker', mitigated: false }],
+        },
+      ],
+    };
     expect(courseSchema.safeParse({ ...MINIMAL_COURSE, disclosures }).success).toBe(false);
   });
 });
@@ -153,14 +200,20 @@ describe('completion', () => {
       {
         path: ['completion', 'releaseDate'],
         field: '',
-        message: 'Release and end-of-credit dates are for on-demand courses; this one has sessions.',
+        message:
+          'Release and end-of-credit dates are for on-demand courses; this one has sessions.',
         expected: 'no releaseDate or creditEndsOn',
         found: 'live-online',
         fix: 'Remove the dates, or change `format` to on-demand.',
       },
     ]);
     const onDemand = { format: 'on-demand', sessions: [], timeZone: 'America/Chicago' };
-    expect(problems({ ...onDemand, completion: { releaseDate: '2027-01-01', creditEndsOn: '2026-01-01' } })).toEqual([
+    expect(
+      problems({
+        ...onDemand,
+        completion: { releaseDate: '2027-01-01', creditEndsOn: '2026-01-01' },
+      }),
+    ).toEqual([
       {
         path: ['completion', 'creditEndsOn'],
         field: '',

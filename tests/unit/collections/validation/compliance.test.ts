@@ -101,7 +101,9 @@ describe('the compliance report of the seed course', () => {
     const result = await loadContent(path.join(repoRoot, 'content'));
     if (!result.ok) throw new Error('the real content must be valid');
     expect(result.warnings.map(formatProblem).join('\n\n')).toBe(SEED_REPORT);
-    expect(complianceSummary(result.warnings, false)).toBe('14 compliance warnings in 1 course: NBCC 3, NAADAC 2, ACCME 4, ANCC 4, APA 1.');
+    expect(complianceSummary(result.warnings, false)).toBe(
+      '14 compliance warnings in 1 course: NBCC 3, NAADAC 2, ACCME 4, ANCC 4, APA 1.',
+    );
   });
 
   it('makes them errors in strict mode, from the option or from site.yaml', async () => {
@@ -111,7 +113,10 @@ describe('the compliance report of the seed course', () => {
 
     const dir = await mkdtemp(path.join(tmpdir(), 'ce-strict-'));
     await cp(path.join(repoRoot, 'content'), dir, { recursive: true });
-    await writeFile(path.join(dir, 'site.yaml'), `${await readFile(path.join(repoRoot, 'content/site.yaml'), 'utf8')}strictCompliance: true\n`);
+    await writeFile(
+      path.join(dir, 'site.yaml'),
+      `${await readFile(path.join(repoRoot, 'content/site.yaml'), 'utf8')}strictCompliance: true\n`,
+    );
     const fromSite = await loadContent(dir);
     expect(!fromSite.ok && fromSite.problems).toHaveLength(14);
   });
@@ -124,7 +129,9 @@ describe('a course that states what its bodies require', () => {
     await cp(path.join(fixturesDir, 'ce'), dir, { recursive: true });
     const result = await loadContent(dir);
     if (!result.ok) throw new Error('the CE fixture content must be valid');
-    const fixture = result.warnings.filter((warning) => warning.file.endsWith('ethics-of-care-webinar.md'));
+    const fixture = result.warnings.filter((warning) =>
+      warning.file.endsWith('ethics-of-care-webinar.md'),
+    );
     expect(fixture.map(({ field, message }) => `${field}: ${message}`)).toEqual([
       'approvals[3]: ANCC requires the course page to state its approval statement, naming the approved organisation, and this course does not.',
     ]);

@@ -20,7 +20,10 @@ describe('one mistake, one problem', () => {
   it('lets a course repeat another it says it replaces', async () => {
     const dir = await contentWithOverlay('broken/repeated-course');
     const file = path.join(dir, 'courses/fixture-course-rerun.md');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('title: ', 'replaces: fixture-course\ntitle: '));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('title: ', 'replaces: fixture-course\ntitle: '),
+    );
     expect((await loadContent(dir)).ok).toBe(true);
   });
 });

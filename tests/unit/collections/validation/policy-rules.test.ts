@@ -11,7 +11,10 @@ function policy(changes: Record<string, unknown>): Policy {
   return policySchema.parse({
     name: 'Test policy',
     appliesTo: ['in-person'],
-    tiers: [{ minDaysBefore: 14, outcome: 'refund' }, { minDaysBefore: 0, outcome: 'none' }],
+    tiers: [
+      { minDaysBefore: 14, outcome: 'refund' },
+      { minDaysBefore: 0, outcome: 'none' },
+    ],
     text: 'Test.',
     ...changes,
   });
@@ -19,7 +22,14 @@ function policy(changes: Record<string, unknown>): Policy {
 
 describe('policyRuleProblems', () => {
   it('finds nothing wrong with the seed policy', () => {
-    const praxis = policySchema.parse(parse(readFileSync(new URL('../../../../content/policies/praxis-refund.yaml', import.meta.url), 'utf8')));
+    const praxis = policySchema.parse(
+      parse(
+        readFileSync(
+          new URL('../../../../content/policies/praxis-refund.yaml', import.meta.url),
+          'utf8',
+        ),
+      ),
+    );
     expect(policyRuleProblems(praxis)).toStrictEqual([]);
   });
 
@@ -29,8 +39,19 @@ describe('policyRuleProblems', () => {
       dayCounting: 'business',
       holidays: { country: 'US', region: 'NY', dates: ['2027-12-27'] },
       tiers: [
-        { formats: ['in-person'], minDaysBefore: 14, outcome: 'refund', fee: { name: 'processing fee', percent: 15 } },
-        { formats: ['live-online'], minDaysBefore: 7, outcome: ['refund', 'credit'], creditValidMonths: 12, creditValidFrom: 'purchase' },
+        {
+          formats: ['in-person'],
+          minDaysBefore: 14,
+          outcome: 'refund',
+          fee: { name: 'processing fee', percent: 15 },
+        },
+        {
+          formats: ['live-online'],
+          minDaysBefore: 7,
+          outcome: ['refund', 'credit'],
+          creditValidMonths: 12,
+          creditValidFrom: 'purchase',
+        },
         { formats: ['in-person', 'live-online'], outcome: 'transfer' },
         { formats: ['on-demand'], withinDays: 7, outcome: 'refund' },
         { formats: ['on-demand'], withinDays: 30, outcome: 'credit' },
@@ -41,7 +62,14 @@ describe('policyRuleProblems', () => {
   });
 
   it('refuses dated tiers out of order', () => {
-    const problems = policyRuleProblems(policy({ tiers: [{ minDaysBefore: 7, outcome: 'refund' }, { minDaysBefore: 14, outcome: 'credit' }] }));
+    const problems = policyRuleProblems(
+      policy({
+        tiers: [
+          { minDaysBefore: 7, outcome: 'refund' },
+          { minDaysBefore: 14, outcome: 'credit' },
+        ],
+      }),
+    );
     expect(problems).toStrictEqual([
       {
         path: ['tiers', 1, 'minDaysBefore'],
@@ -79,7 +107,14 @@ describe('policyRuleProblems', () => {
 
   it('refuses on-demand tiers out of order', () => {
     const problems = policyRuleProblems(
-      policy({ appliesTo: ['on-demand'], tiers: [{ withinDays: 14, outcome: 'refund' }, { withinDays: 7, outcome: 'credit' }, { outcome: 'none' }] }),
+      policy({
+        appliesTo: ['on-demand'],
+        tiers: [
+          { withinDays: 14, outcome: 'refund' },
+          { withinDays: 7, outcome: 'credit' },
+          { outcome: 'none' },
+        ],
+      }),
     );
     expect(problems).toStrictEqual([
       {
@@ -94,22 +129,32 @@ describe('policyRuleProblems', () => {
 
   it('refuses a tier without days before the last of its formats, once for all the formats it serves', () => {
     const dated = policyRuleProblems(
-      policy({ appliesTo: ['in-person', 'hybrid'], tiers: [{ outcome: 'credit' }, { minDaysBefore: 14, outcome: 'refund' }] }),
+      policy({
+        appliesTo: ['in-person', 'hybrid'],
+        tiers: [{ outcome: 'credit' }, { minDaysBefore: 14, outcome: 'refund' }],
+      }),
     );
     expect(dated).toStrictEqual([
       {
         path: ['tiers', 0],
-        message: 'A tier without `minDaysBefore` runs until the start, so it must be the last: a tier after it would never apply.',
+        message:
+          'A tier without `minDaysBefore` runs until the start, so it must be the last: a tier after it would never apply.',
         expected: 'the last tier for in-person courses',
         found: 'tiers[1] after it',
         fix: 'Give the tier `minDaysBefore`, or move it to the end of the list.',
       },
     ]);
-    const onDemand = policyRuleProblems(policy({ appliesTo: ['on-demand'], tiers: [{ outcome: 'none' }, { withinDays: 7, outcome: 'refund' }] }));
+    const onDemand = policyRuleProblems(
+      policy({
+        appliesTo: ['on-demand'],
+        tiers: [{ outcome: 'none' }, { withinDays: 7, outcome: 'refund' }],
+      }),
+    );
     expect(onDemand).toStrictEqual([
       {
         path: ['tiers', 0],
-        message: 'An on-demand tier without `withinDays` holds after the tiers before it, so it must be the last: a tier after it would never apply.',
+        message:
+          'An on-demand tier without `withinDays` holds after the tiers before it, so it must be the last: a tier after it would never apply.',
         expected: 'the last tier for on-demand courses',
         found: 'tiers[1] after it',
         fix: 'Give the tier `withinDays`, or move it to the end of the list.',
@@ -133,20 +178,23 @@ describe('policyRuleProblems', () => {
       {
         path: ['tiers', 0, 'withinDays'],
         message: 'A tier counts days either before the start or from purchase, not both.',
-        expected: '`minDaysBefore` for courses with sessions, or `withinDays` for on-demand courses',
+        expected:
+          '`minDaysBefore` for courses with sessions, or `withinDays` for on-demand courses',
         found: 'both',
         fix: 'Keep one of them; a policy for both kinds of course gives each its own tier.',
       },
       {
         path: ['tiers', 1, 'formats'],
-        message: 'A tier with `withinDays` counts from purchase, so it applies only to on-demand courses, not in-person.',
+        message:
+          'A tier with `withinDays` counts from purchase, so it applies only to on-demand courses, not in-person.',
         expected: '`formats: [on-demand]`',
         found: 'formats: [in-person, on-demand]',
         fix: 'Set `formats: [on-demand]`, and give courses with sessions a tier of their own with `minDaysBefore`.',
       },
       {
         path: ['tiers', 2, 'formats'],
-        message: 'A tier with `minDaysBefore` counts days before the first session, which on-demand courses do not have.',
+        message:
+          'A tier with `minDaysBefore` counts days before the first session, which on-demand courses do not have.',
         expected: 'formats with sessions: in-person, live-online or hybrid',
         found: 'formats: [in-person, on-demand]',
         fix: 'Remove on-demand from `formats`, and give on-demand courses a tier of their own with `withinDays`.',
@@ -155,7 +203,13 @@ describe('policyRuleProblems', () => {
   });
 
   it("refuses a tier's formats the policy does not cover", () => {
-    const problems = policyRuleProblems(policy({ tiers: [{ formats: ['in-person', 'hybrid', 'live-online'], minDaysBefore: 0, outcome: 'refund' }] }));
+    const problems = policyRuleProblems(
+      policy({
+        tiers: [
+          { formats: ['in-person', 'hybrid', 'live-online'], minDaysBefore: 0, outcome: 'refund' },
+        ],
+      }),
+    );
     expect(problems).toStrictEqual([
       {
         path: ['tiers', 0, 'formats'],
@@ -179,7 +233,13 @@ describe('policyRuleProblems', () => {
       },
     ]);
     const hybrid = policyRuleProblems(
-      policy({ appliesTo: ['in-person', 'hybrid'], tiers: [{ formats: ['in-person'], minDaysBefore: 14, outcome: 'refund' }, { formats: ['in-person'], outcome: 'none' }] }),
+      policy({
+        appliesTo: ['in-person', 'hybrid'],
+        tiers: [
+          { formats: ['in-person'], minDaysBefore: 14, outcome: 'refund' },
+          { formats: ['in-person'], outcome: 'none' },
+        ],
+      }),
     );
     expect(hybrid).toStrictEqual([
       {
@@ -195,7 +255,14 @@ describe('policyRuleProblems', () => {
   it('refuses a fee that is neither fixed nor a percentage, or both, in `fees` and on a tier', () => {
     const problems = policyRuleProblems(
       policy({
-        tiers: [{ minDaysBefore: 14, outcome: 'refund', fee: { name: 'late fee', fixed: usd(30), percent: 10 } }, { minDaysBefore: 0, outcome: 'none' }],
+        tiers: [
+          {
+            minDaysBefore: 14,
+            outcome: 'refund',
+            fee: { name: 'late fee', fixed: usd(30), percent: 10 },
+          },
+          { minDaysBefore: 0, outcome: 'none' },
+        ],
         fees: [{ label: 'any course' }],
       }),
     );
@@ -219,7 +286,17 @@ describe('policyRuleProblems', () => {
 
   it('refuses a credit validity on a tier that gives no credit', () => {
     const problems = policyRuleProblems(
-      policy({ tiers: [{ minDaysBefore: 14, outcome: ['refund', 'transfer'], creditValidMonths: 12, creditValidFrom: 'purchase' }, { minDaysBefore: 0, outcome: 'none' }] }),
+      policy({
+        tiers: [
+          {
+            minDaysBefore: 14,
+            outcome: ['refund', 'transfer'],
+            creditValidMonths: 12,
+            creditValidFrom: 'purchase',
+          },
+          { minDaysBefore: 0, outcome: 'none' },
+        ],
+      }),
     );
     expect(problems).toStrictEqual([
       {
@@ -243,7 +320,8 @@ describe('policyRuleProblems', () => {
     expect(policyRuleProblems(policy({ holidays: { country: 'US' } }))).toStrictEqual([
       {
         path: ['holidays'],
-        message: 'Holidays only matter when days are counted as business days, and this policy counts calendar days.',
+        message:
+          'Holidays only matter when days are counted as business days, and this policy counts calendar days.',
         expected: '`dayCounting: business`',
         found: 'dayCounting: calendar',
         fix: 'Set `dayCounting: business` if the policy skips holidays, or remove `holidays`.',
@@ -252,7 +330,8 @@ describe('policyRuleProblems', () => {
   });
 
   it('refuses a holiday country or region the calendar does not know, suggesting the code meant', () => {
-    const business = (holidays: Record<string, unknown>) => policyRuleProblems(policy({ dayCounting: 'business', holidays }));
+    const business = (holidays: Record<string, unknown>) =>
+      policyRuleProblems(policy({ dayCounting: 'business', holidays }));
     expect(business({ country: 'us' })).toStrictEqual([
       {
         path: ['holidays', 'country'],
@@ -262,8 +341,12 @@ describe('policyRuleProblems', () => {
         fix: 'Did you mean "US" (United States of America)?',
       },
     ]);
-    expect(business({ country: 'Untied Kingdom' })[0]?.fix).toBe('Did you mean "GB" (United Kingdom)?');
-    expect(business({ country: 'XQ' })[0]?.fix).toBe('Use the two-letter code of the country, such as US, CA or GB.');
+    expect(business({ country: 'Untied Kingdom' })[0]?.fix).toBe(
+      'Did you mean "GB" (United Kingdom)?',
+    );
+    expect(business({ country: 'XQ' })[0]?.fix).toBe(
+      'Use the two-letter code of the country, such as US, CA or GB.',
+    );
     expect(business({ country: 'US', region: 'New Yrok' })).toStrictEqual([
       {
         path: ['holidays', 'region'],
@@ -273,14 +356,16 @@ describe('policyRuleProblems', () => {
         fix: 'Did you mean "NY" (New York)?',
       },
     ]);
-    expect(business({ country: 'US', region: 'QQ' })[0]?.fix).toBe('Use the code of one of its regions: AL, AK, AZ, AR, CA, ….');
+    expect(business({ country: 'US', region: 'QQ' })[0]?.fix).toBe(
+      'Use the code of one of its regions: AL, AK, AZ, AR, CA, ….',
+    );
     expect(business({ region: 'NY' })).toStrictEqual([
       {
         path: ['holidays', 'region'],
         message: 'A region needs its country.',
         expected: '`country` beside `region`',
         found: 'no country',
-        fix: 'Add the country\'s two-letter code, such as `country: US` for a US state.',
+        fix: "Add the country's two-letter code, such as `country: US` for a US state.",
       },
     ]);
   });
@@ -288,11 +373,30 @@ describe('policyRuleProblems', () => {
 
 describe('choices among outcomes', () => {
   it('takes a list of one as the outcome alone, and refuses none or substitution among several', () => {
-    expect(policyRuleProblems(policy({ tiers: [{ minDaysBefore: 14, outcome: ['refund'] }, { minDaysBefore: 0, outcome: ['none'] }] }))).toStrictEqual([]);
-    expect(policyRuleProblems(policy({ tiers: [{ minDaysBefore: 14, outcome: 'refund' }, { minDaysBefore: 0, outcome: ['credit', 'none'] }] }))).toStrictEqual([
+    expect(
+      policyRuleProblems(
+        policy({
+          tiers: [
+            { minDaysBefore: 14, outcome: ['refund'] },
+            { minDaysBefore: 0, outcome: ['none'] },
+          ],
+        }),
+      ),
+    ).toStrictEqual([]);
+    expect(
+      policyRuleProblems(
+        policy({
+          tiers: [
+            { minDaysBefore: 14, outcome: 'refund' },
+            { minDaysBefore: 0, outcome: ['credit', 'none'] },
+          ],
+        }),
+      ),
+    ).toStrictEqual([
       {
         path: ['tiers', 1, 'outcome'],
-        message: 'A registrant may choose among a refund, a credit and a transfer; none cannot be one of the choices.',
+        message:
+          'A registrant may choose among a refund, a credit and a transfer; none cannot be one of the choices.',
         expected: 'a list of refund, credit and transfer, or one outcome alone',
         found: '[credit, none]',
         fix: 'Give `none` a tier of its own, or remove it from the list.',

@@ -20,14 +20,34 @@ const threeTimes = courseWith({
   timeZone: undefined,
   sessions: undefined,
   offerings: [
-    { id: 'spring', format: 'live-online', timeZone: 'America/Chicago', sessions: [{ date: '2027-03-10', start: '12:00', end: '15:30' }], registrationUrl: 'https://register.example.org/spring' },
-    { format: 'live-online', timeZone: 'America/Chicago', sessions: [{ date: '2027-09-15', start: '12:00', end: '15:30' }] },
-    { format: 'on-demand', timeZone: 'America/Chicago', availableFrom: '2027-01-04', availableUntil: '2027-12-31', registrationUrl: 'https://register.example.org/od' },
+    {
+      id: 'spring',
+      format: 'live-online',
+      timeZone: 'America/Chicago',
+      sessions: [{ date: '2027-03-10', start: '12:00', end: '15:30' }],
+      registrationUrl: 'https://register.example.org/spring',
+    },
+    {
+      format: 'live-online',
+      timeZone: 'America/Chicago',
+      sessions: [{ date: '2027-09-15', start: '12:00', end: '15:30' }],
+    },
+    {
+      format: 'on-demand',
+      timeZone: 'America/Chicago',
+      availableFrom: '2027-01-04',
+      availableUntil: '2027-12-31',
+      registrationUrl: 'https://register.example.org/od',
+    },
   ],
 });
 
 function timed(now: Date): TimedOffering[] {
-  return courseOfferings(threeTimes).map((offering) => ({ offering, status: offeringStatus(offering, now), window: offeringWindow(offering) }));
+  return courseOfferings(threeTimes).map((offering) => ({
+    offering,
+    status: offeringStatus(offering, now),
+    window: offeringWindow(offering),
+  }));
 }
 
 describe('courseOfferings', () => {
@@ -74,7 +94,9 @@ describe('offeringStatus', () => {
   });
 
   it('keeps an on-demand offering without dates on demand', () => {
-    const [always] = courseOfferings(courseWith({ format: 'on-demand', sessions: undefined, timeZone: undefined }));
+    const [always] = courseOfferings(
+      courseWith({ format: 'on-demand', sessions: undefined, timeZone: undefined }),
+    );
     expect(offeringStatus(always!, new Date('2035-01-01T00:00:00Z'))).toBe('on-demand');
   });
 });
@@ -87,7 +109,9 @@ describe('invitesRegistration', () => {
     expect(invitesRegistration(onDemand!, 'on-demand')).toBe(true);
     expect(invitesRegistration(onDemand!, 'past')).toBe(false);
     expect(invitesRegistration({ ...spring!, status: 'sold-out' }, 'upcoming')).toBe(false);
-    expect(invitesRegistration({ ...spring!, registrationUrl: undefined } as never, 'upcoming')).toBe(false);
+    expect(
+      invitesRegistration({ ...spring!, registrationUrl: undefined } as never, 'upcoming'),
+    ).toBe(false);
   });
 });
 
@@ -110,14 +134,25 @@ describe('offering order and the course status', () => {
       ['spring', 'past'],
     ]);
     expect(courseTimeStatus(later)).toBe('on-demand');
-    expect(courseTimeStatus(timed(new Date('2028-02-01T00:00:00Z')).sort(compareOfferings))).toBe('past');
-    const cancelled = later.map((entry) => (entry.status === 'on-demand' ? { ...entry, offering: { ...entry.offering, status: 'cancelled' as const } } : entry));
+    expect(courseTimeStatus(timed(new Date('2028-02-01T00:00:00Z')).sort(compareOfferings))).toBe(
+      'past',
+    );
+    const cancelled = later.map((entry) =>
+      entry.status === 'on-demand'
+        ? { ...entry, offering: { ...entry.offering, status: 'cancelled' as const } }
+        : entry,
+    );
     expect(courseTimeStatus(cancelled)).toBe('past');
   });
 });
 
 describe('offering rules', () => {
-  const problems = (changes: Record<string, unknown>) => courseRuleProblems(courseWith(changes), {}).map(({ path, message, fix }) => ({ path, message, fix }));
+  const problems = (changes: Record<string, unknown>) =>
+    courseRuleProblems(courseWith(changes), {}).map(({ path, message, fix }) => ({
+      path,
+      message,
+      fix,
+    }));
 
   it('accepts the course given three times', () => {
     expect(courseRuleProblems(threeTimes)).toEqual([]);
@@ -125,50 +160,111 @@ describe('offering rules', () => {
 
   it('refuses schedule fields at the top level beside `offerings`', () => {
     expect(problems({ offerings: threeTimes.offerings })).toEqual([
-      { path: ['format'], message: '`format` belongs in each offering when the course lists `offerings`.', fix: 'Move `format` into the offerings it applies to.' },
-      { path: ['timeZone'], message: '`timeZone` belongs in each offering when the course lists `offerings`.', fix: 'Move `timeZone` into the offerings it applies to.' },
-      { path: ['sessions'], message: '`sessions` belongs in each offering when the course lists `offerings`.', fix: 'Move `sessions` into the offerings it applies to.' },
+      {
+        path: ['format'],
+        message: '`format` belongs in each offering when the course lists `offerings`.',
+        fix: 'Move `format` into the offerings it applies to.',
+      },
+      {
+        path: ['timeZone'],
+        message: '`timeZone` belongs in each offering when the course lists `offerings`.',
+        fix: 'Move `timeZone` into the offerings it applies to.',
+      },
+      {
+        path: ['sessions'],
+        message: '`sessions` belongs in each offering when the course lists `offerings`.',
+        fix: 'Move `sessions` into the offerings it applies to.',
+      },
     ]);
   });
 
   it('refuses two offerings with the same id', () => {
     const twice = [threeTimes.offerings![1], threeTimes.offerings![1]];
-    expect(problems({ format: undefined, timeZone: undefined, sessions: undefined, offerings: twice })).toContainEqual({
+    expect(
+      problems({ format: undefined, timeZone: undefined, sessions: undefined, offerings: twice }),
+    ).toContainEqual({
       path: ['offerings', 1, 'id'],
-      message: 'Offerings 1 and 2 have the same id, "2027-09-15", so their calendar files would share an address.',
+      message:
+        'Offerings 1 and 2 have the same id, "2027-09-15", so their calendar files would share an address.',
       fix: 'Give one of them its own `id:`, such as `spring-2027`.',
     });
   });
 
   it('needs a time zone only where something is scheduled', () => {
     expect(problems({ format: 'on-demand', sessions: undefined, timeZone: undefined })).toEqual([]);
-    expect(problems({ format: 'on-demand', sessions: undefined, timeZone: undefined, availableUntil: '2027-12-31' })).toEqual([
-      { path: ['timeZone'], message: 'The offering has dates but no time zone to read them in.', fix: 'Add `timeZone:` with the zone the dates and times are written in.' },
+    expect(
+      problems({
+        format: 'on-demand',
+        sessions: undefined,
+        timeZone: undefined,
+        availableUntil: '2027-12-31',
+      }),
+    ).toEqual([
+      {
+        path: ['timeZone'],
+        message: 'The offering has dates but no time zone to read them in.',
+        fix: 'Add `timeZone:` with the zone the dates and times are written in.',
+      },
     ]);
     expect(problems({ timeZone: undefined })).toEqual([
-      { path: ['timeZone'], message: 'The offering has dates but no time zone to read them in.', fix: 'Add `timeZone:` with the zone the dates and times are written in.' },
+      {
+        path: ['timeZone'],
+        message: 'The offering has dates but no time zone to read them in.',
+        fix: 'Add `timeZone:` with the zone the dates and times are written in.',
+      },
     ]);
   });
 
   it('keeps availability dates for on-demand offerings, closing after they open', () => {
     expect(problems({ availableUntil: '2027-12-31' })).toEqual([
-      { path: ['availableUntil'], message: '`availableUntil` is for on-demand courses; this one meets in sessions.', fix: 'Remove `availableUntil`, or change `format` to on-demand.' },
+      {
+        path: ['availableUntil'],
+        message: '`availableUntil` is for on-demand courses; this one meets in sessions.',
+        fix: 'Remove `availableUntil`, or change `format` to on-demand.',
+      },
     ]);
-    expect(problems({ format: 'on-demand', sessions: undefined, availableFrom: '2027-06-01', availableUntil: '2027-05-31' })).toEqual([
-      { path: ['availableUntil'], message: 'On-demand access closes before it opens.', fix: 'Correct `availableUntil` or `availableFrom`.' },
+    expect(
+      problems({
+        format: 'on-demand',
+        sessions: undefined,
+        availableFrom: '2027-06-01',
+        availableUntil: '2027-05-31',
+      }),
+    ).toEqual([
+      {
+        path: ['availableUntil'],
+        message: 'On-demand access closes before it opens.',
+        fix: 'Correct `availableUntil` or `availableFrom`.',
+      },
     ]);
   });
 
   it('asks for the format when the file gives none and lists no offerings', () => {
     expect(problems({ format: undefined })).toEqual([
-      { path: ['format'], message: 'The course does not say how it is given.', fix: 'Add `format: live-online` (or the format it has).' },
+      {
+        path: ['format'],
+        message: 'The course does not say how it is given.',
+        fix: 'Add `format: live-online` (or the format it has).',
+      },
     ]);
   });
 
   it('checks each offering’s schedule at its own path', () => {
-    const offerings = [{ ...threeTimes.offerings![0], sessions: [{ date: '2027-03-10', start: '15:00', end: '12:00' }] }, threeTimes.offerings![2]];
-    expect(problems({ format: undefined, timeZone: undefined, sessions: undefined, offerings })).toEqual([
-      { path: ['offerings', 0, 'sessions', 0, 'end'], message: 'The session ends before it starts.', fix: 'Correct the end time (24-hour clock: 4 PM is "16:00"); a session cannot run past midnight.' },
+    const offerings = [
+      {
+        ...threeTimes.offerings![0],
+        sessions: [{ date: '2027-03-10', start: '15:00', end: '12:00' }],
+      },
+      threeTimes.offerings![2],
+    ];
+    expect(
+      problems({ format: undefined, timeZone: undefined, sessions: undefined, offerings }),
+    ).toEqual([
+      {
+        path: ['offerings', 0, 'sessions', 0, 'end'],
+        message: 'The session ends before it starts.',
+        fix: 'Correct the end time (24-hour clock: 4 PM is "16:00"); a session cannot run past midnight.',
+      },
     ]);
   });
 });

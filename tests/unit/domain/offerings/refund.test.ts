@@ -5,10 +5,23 @@ import type { Money } from '../../../../src/collections/schemas/common.ts';
 import type { CourseFormat } from '../../../../src/collections/schemas/format.ts';
 import { policySchema } from '../../../../src/collections/schemas/policy.ts';
 import { formatMoney } from '../../../../src/domain/offerings/money.ts';
-import { fullRefundDeadline, refundDeadline, refundTerms, type RefundOffering, type RefundTerms } from '../../../../src/domain/offerings/refund.ts';
+import {
+  fullRefundDeadline,
+  refundDeadline,
+  refundTerms,
+  type RefundOffering,
+  type RefundTerms,
+} from '../../../../src/domain/offerings/refund.ts';
 
 // The seed's own policy file, so these tests break if its published facts change.
-const praxis = policySchema.parse(parse(readFileSync(new URL('../../../../content/policies/praxis-refund.yaml', import.meta.url), 'utf8')));
+const praxis = policySchema.parse(
+  parse(
+    readFileSync(
+      new URL('../../../../content/policies/praxis-refund.yaml', import.meta.url),
+      'utf8',
+    ),
+  ),
+);
 
 function course(format: CourseFormat, dates: string[], price?: Money): RefundOffering {
   return {
@@ -27,7 +40,12 @@ function onDemand(price?: Money): RefundOffering {
 const usd = (amount: number): Money => ({ amount, currency: 'USD' });
 const summaries = (terms: RefundTerms) => terms.periods.map((p) => p.summary);
 const seed = course('live-online', ['2020-10-19', '2020-10-26', '2020-11-02', '2020-11-09']);
-const thirtyDollars = { name: 'administrative processing fee', label: 'online course', text: '$30', amount: { money: usd(30), text: '$30' } };
+const thirtyDollars = {
+  name: 'administrative processing fee',
+  label: 'online course',
+  text: '$30',
+  amount: { money: usd(30), text: '$30' },
+};
 
 describe('refundTerms for the seed course', () => {
   it('gives the online-course fee, a refund minus it until Oct 5 and a credit from Oct 6', () => {
@@ -49,7 +67,8 @@ describe('refundTerms for the seed course', () => {
           lastDay: '2020-10-05',
           fee: thirtyDollars,
           feeName: 'administrative processing fee',
-          summary: 'Cancel on or before Monday, October 5, 2020: refund minus the $30 administrative processing fee.',
+          summary:
+            'Cancel on or before Monday, October 5, 2020: refund minus the $30 administrative processing fee.',
         },
         {
           outcome: 'credit',
@@ -93,17 +112,35 @@ describe('the fee that applies', () => {
     const terms = refundTerms(twoDays, praxis);
     expect(terms.courseDays).toBe(2);
     expect(terms.startDate).toBe('2020-10-19');
-    expect(terms.fee).toStrictEqual({ name: 'administrative processing fee', label: '2-day workshop', text: '$30', amount: { money: usd(30), text: '$30' } });
+    expect(terms.fee).toStrictEqual({
+      name: 'administrative processing fee',
+      label: '2-day workshop',
+      text: '$30',
+      amount: { money: usd(30), text: '$30' },
+    });
   });
 
   it('charges $50 for a 4-day in-person workshop', () => {
-    const terms = refundTerms(course('in-person', ['2020-10-19', '2020-10-20', '2020-10-21', '2020-10-22']), praxis);
-    expect(terms.fee).toStrictEqual({ name: 'administrative processing fee', label: '4-day workshop', text: '$50', amount: { money: usd(50), text: '$50' } });
-    expect(terms.periods[0]?.summary).toBe('Cancel on or before Monday, October 5, 2020: refund minus the $50 administrative processing fee.');
+    const terms = refundTerms(
+      course('in-person', ['2020-10-19', '2020-10-20', '2020-10-21', '2020-10-22']),
+      praxis,
+    );
+    expect(terms.fee).toStrictEqual({
+      name: 'administrative processing fee',
+      label: '4-day workshop',
+      text: '$50',
+      amount: { money: usd(50), text: '$50' },
+    });
+    expect(terms.periods[0]?.summary).toBe(
+      'Cancel on or before Monday, October 5, 2020: refund minus the $50 administrative processing fee.',
+    );
   });
 
   it('charges no fee for a 3-day in-person workshop, which the policy does not price, so the refund is full', () => {
-    const terms = refundTerms(course('in-person', ['2020-10-19', '2020-10-20', '2020-10-21']), praxis);
+    const terms = refundTerms(
+      course('in-person', ['2020-10-19', '2020-10-20', '2020-10-21']),
+      praxis,
+    );
     expect(terms.fee).toBeUndefined();
     expect(terms.periods[0]).toStrictEqual({
       outcome: 'refund',
@@ -123,22 +160,41 @@ describe('the fee that applies', () => {
     const policy = policySchema.parse({
       name: 'Percent fee',
       appliesTo: ['live-online'],
-      tiers: [{ minDaysBefore: 7, outcome: 'refund', deductFee: true }, { minDaysBefore: 0, outcome: 'none' }],
+      tiers: [
+        { minDaysBefore: 7, outcome: 'refund', deductFee: true },
+        { minDaysBefore: 0, outcome: 'none' },
+      ],
       fees: [{ label: 'processing', percent: 10 }],
       text: 'A 10% fee.',
     });
     const priced = refundTerms(course('live-online', ['2020-10-19'], usd(250)), policy);
-    expect(priced.fee).toStrictEqual({ name: 'fee', label: 'processing', text: '10% of the price', percent: 10, amount: { money: usd(25), text: '$25' } });
-    expect(priced.periods.map((p) => p.amount)).toStrictEqual([{ money: usd(225), text: '$225 back' }, undefined]);
+    expect(priced.fee).toStrictEqual({
+      name: 'fee',
+      label: 'processing',
+      text: '10% of the price',
+      percent: 10,
+      amount: { money: usd(25), text: '$25' },
+    });
+    expect(priced.periods.map((p) => p.amount)).toStrictEqual([
+      { money: usd(225), text: '$225 back' },
+      undefined,
+    ]);
     expect(summaries(priced)).toStrictEqual([
       'Cancel on or before Monday, October 12, 2020: refund minus the 10% fee ($25), $225 back.',
       'Cancel from Tuesday, October 13, 2020: no refund.',
     ]);
 
     const unpriced = refundTerms(course('live-online', ['2020-10-19']), policy);
-    expect(unpriced.fee).toStrictEqual({ name: 'fee', label: 'processing', text: '10% of the price', percent: 10 });
+    expect(unpriced.fee).toStrictEqual({
+      name: 'fee',
+      label: 'processing',
+      text: '10% of the price',
+      percent: 10,
+    });
     expect(unpriced.periods[0]?.amount).toBeUndefined();
-    expect(unpriced.periods[0]?.summary).toBe('Cancel on or before Monday, October 12, 2020: refund minus a fee of 10% of the price.');
+    expect(unpriced.periods[0]?.summary).toBe(
+      'Cancel on or before Monday, October 12, 2020: refund minus a fee of 10% of the price.',
+    );
   });
 
   // A policy whose only charge is a 15% processing fee: its refund is never "full".
@@ -160,17 +216,25 @@ describe('the fee that applies', () => {
         full: false,
         deductFee: true,
         minDaysBefore: 0,
-        fee: { name: 'processing fee', text: '15% of the price', percent: 15, amount: { money: usd(45), text: '$45' } },
+        fee: {
+          name: 'processing fee',
+          text: '15% of the price',
+          percent: 15,
+          amount: { money: usd(45), text: '$45' },
+        },
         feeName: 'processing fee',
         amount: { money: usd(255), text: '$255 back' },
-        summary: 'Cancel any time before the start: refund minus the 15% processing fee ($45), $255 back.',
+        summary:
+          'Cancel any time before the start: refund minus the 15% processing fee ($45), $255 back.',
       },
     ]);
     expect(refundDeadline(priced)).toStrictEqual({ date: '2020-10-19', full: false });
     expect(fullRefundDeadline(priced)).toBeUndefined();
 
     const unpriced = refundTerms(course('live-online', ['2020-10-19']), fifteenPercent);
-    expect(summaries(unpriced)).toStrictEqual(['Cancel any time before the start: refund minus a processing fee of 15% of the price.']);
+    expect(summaries(unpriced)).toStrictEqual([
+      'Cancel any time before the start: refund minus a processing fee of 15% of the price.',
+    ]);
     expect(unpriced.periods[0]?.full).toBe(false);
   });
 
@@ -180,7 +244,12 @@ describe('the fee that applies', () => {
       appliesTo: ['in-person'],
       tiers: [
         { minDaysBefore: 14, outcome: 'refund', deductFee: true },
-        { minDaysBefore: 3, outcome: 'refund', deductFee: true, fee: { name: 'late-cancel fee', fixed: usd(75) } },
+        {
+          minDaysBefore: 3,
+          outcome: 'refund',
+          deductFee: true,
+          fee: { name: 'late-cancel fee', fixed: usd(75) },
+        },
         { minDaysBefore: 0, outcome: 'none' },
       ],
       fees: [{ label: 'any course', name: 'administrative processing fee', fixed: usd(30) }],
@@ -192,7 +261,11 @@ describe('the fee that applies', () => {
       'Cancel between Tuesday, October 6, 2020 and Friday, October 16, 2020: refund minus the $75 late-cancel fee ($225 back).',
       'Cancel from Saturday, October 17, 2020: no refund.',
     ]);
-    expect(terms.periods.map((p) => p.feeName)).toStrictEqual(['administrative processing fee', 'late-cancel fee', undefined]);
+    expect(terms.periods.map((p) => p.feeName)).toStrictEqual([
+      'administrative processing fee',
+      'late-cancel fee',
+      undefined,
+    ]);
   });
 });
 
@@ -216,7 +289,9 @@ describe('outcomes', () => {
       'Cancel between Sunday, September 20, 2020 and Friday, October 9, 2020: no refund; a transfer to another date of this course, for the $40 transfer fee.',
       'Cancel from Saturday, October 10, 2020: no refund; a substitute may attend in your place.',
     ]);
-    expect(terms.periods.map((p) => [p.outcome, p.outcomes, p.percent, p.full, p.amount?.text])).toStrictEqual([
+    expect(
+      terms.periods.map((p) => [p.outcome, p.outcomes, p.percent, p.full, p.amount?.text]),
+    ).toStrictEqual([
       ['refund', ['refund', 'credit', 'transfer'], 100, false, '$270 back'],
       ['transfer', ['transfer'], 0, false, undefined],
       ['substitution', ['substitution'], 0, false, undefined],
@@ -256,7 +331,12 @@ describe('tiers by format', () => {
       { formats: ['in-person'], minDaysBefore: 14, outcome: 'refund', deductFee: true },
       { formats: ['live-online'], minDaysBefore: 7, outcome: 'refund' },
       { formats: ['in-person', 'live-online'], outcome: 'credit', creditValidMonths: 12 },
-      { formats: ['on-demand'], withinDays: 7, outcome: 'refund', condition: 'if you have not started the course' },
+      {
+        formats: ['on-demand'],
+        withinDays: 7,
+        outcome: 'refund',
+        condition: 'if you have not started the course',
+      },
       { formats: ['on-demand'], outcome: 'none' },
     ],
     fees: [{ label: 'any course', name: 'administrative fee', fixed: usd(25) }],
@@ -264,7 +344,9 @@ describe('tiers by format', () => {
   });
 
   it('gives an in-person offering its own tiers', () => {
-    expect(summaries(refundTerms(course('in-person', ['2020-10-19'], usd(200)), byFormat))).toStrictEqual([
+    expect(
+      summaries(refundTerms(course('in-person', ['2020-10-19'], usd(200)), byFormat)),
+    ).toStrictEqual([
       'Cancel on or before Monday, October 5, 2020: refund minus the $25 administrative fee ($175 back).',
       'Cancel from Tuesday, October 6, 2020: no refund; a credit for the full amount toward another learning product, valid for 12 months ($200 credit).',
     ]);
@@ -285,7 +367,12 @@ describe('tiers by format', () => {
       dayCounting: 'calendar',
       courseDays: 0,
       countsFrom: 'purchase',
-      fee: { name: 'administrative fee', label: 'any course', text: '$25', amount: { money: usd(25), text: '$25' } },
+      fee: {
+        name: 'administrative fee',
+        label: 'any course',
+        text: '$25',
+        amount: { money: usd(25), text: '$25' },
+      },
       periods: [
         {
           outcome: 'refund',
@@ -296,9 +383,17 @@ describe('tiers by format', () => {
           withinDays: 7,
           condition: 'if you have not started the course',
           amount: { money: usd(200), text: '$200 back' },
-          summary: 'Within 7 days of purchase, if you have not started the course: full refund ($200 back).',
+          summary:
+            'Within 7 days of purchase, if you have not started the course: full refund ($200 back).',
         },
-        { outcome: 'none', outcomes: ['none'], percent: 0, full: false, deductFee: false, summary: 'After 7 days of purchase: no refund.' },
+        {
+          outcome: 'none',
+          outcomes: ['none'],
+          percent: 0,
+          full: false,
+          deductFee: false,
+          summary: 'After 7 days of purchase: no refund.',
+        },
       ],
     });
     // No dates, so no deadline to show.
@@ -317,7 +412,9 @@ describe('tiers by format', () => {
       ],
       text: 'On-demand sales are final.',
     });
-    expect(summaries(refundTerms(onDemand(), policy))).toStrictEqual(['All sales are final: no refund.']);
+    expect(summaries(refundTerms(onDemand(), policy))).toStrictEqual([
+      'All sales are final: no refund.',
+    ]);
     expect(summaries(refundTerms(course('live-online', ['2020-10-19']), policy))).toStrictEqual([
       'Cancel on or before Monday, October 5, 2020: full refund.',
       'Cancel from Tuesday, October 6, 2020: no refund; a credit for the full amount toward another learning product.',
@@ -328,7 +425,10 @@ describe('tiers by format', () => {
     const dated = policySchema.parse({
       name: 'Dated only',
       appliesTo: ['live-online', 'on-demand'],
-      tiers: [{ minDaysBefore: 14, outcome: 'refund' }, { minDaysBefore: 0, outcome: 'none' }],
+      tiers: [
+        { minDaysBefore: 14, outcome: 'refund' },
+        { minDaysBefore: 0, outcome: 'none' },
+      ],
       text: 'Dated only.',
     });
     expect(refundTerms(onDemand(), dated).periods).toStrictEqual([]);
@@ -342,7 +442,12 @@ describe('on-demand counting', () => {
     appliesTo: ['on-demand'],
     onDemandFrom: 'access',
     tiers: [
-      { withinDays: 14, outcome: ['refund', 'credit'], creditValidMonths: 6, creditValidFrom: 'purchase' },
+      {
+        withinDays: 14,
+        outcome: ['refund', 'credit'],
+        creditValidMonths: 6,
+        creditValidFrom: 'purchase',
+      },
       { withinDays: 30, outcome: 'credit', percent: 50 },
       { outcome: 'none' },
     ],
@@ -357,7 +462,9 @@ describe('on-demand counting', () => {
       'After 14 days and within 30 days of first opening the course: no refund; a credit for 50% of the amount toward another learning product ($50 credit).',
       'After 30 days of first opening the course: no refund.',
     ]);
-    expect(terms.periods.map((p) => [p.withinDays, p.creditValidMonths, p.creditValidFrom])).toStrictEqual([
+    expect(
+      terms.periods.map((p) => [p.withinDays, p.creditValidMonths, p.creditValidFrom]),
+    ).toStrictEqual([
       [14, 6, 'purchase'],
       [30, undefined, undefined],
       [undefined, undefined, undefined],
@@ -369,7 +476,11 @@ describe('on-demand counting', () => {
       name: 'Business',
       appliesTo: ['on-demand'],
       dayCounting: 'business',
-      tiers: [{ withinDays: 1, outcome: 'refund' }, { withinDays: 5, outcome: 'refund', percent: 50 }, { outcome: 'none' }],
+      tiers: [
+        { withinDays: 1, outcome: 'refund' },
+        { withinDays: 5, outcome: 'refund', percent: 50 },
+        { outcome: 'none' },
+      ],
       text: 'Business days.',
     });
     expect(summaries(refundTerms(onDemand(), policy))).toStrictEqual([
@@ -386,7 +497,10 @@ describe('period dates', () => {
       name: 'Two days',
       appliesTo: ['in-person'],
       dayCounting,
-      tiers: [{ minDaysBefore: 2, outcome: 'refund' }, { minDaysBefore: 0, outcome: 'none' }],
+      tiers: [
+        { minDaysBefore: 2, outcome: 'refund' },
+        { minDaysBefore: 0, outcome: 'none' },
+      ],
       text: 'Two days.',
     });
   // Tuesday 2020-10-20: two business days back skip the weekend to Friday.
@@ -414,7 +528,10 @@ describe('period dates', () => {
       appliesTo: ['in-person'],
       dayCounting: 'business',
       ...(holidays === undefined ? {} : { holidays }),
-      tiers: [{ minDaysBefore: 10, outcome: 'refund' }, { minDaysBefore: 0, outcome: 'none' }],
+      tiers: [
+        { minDaysBefore: 10, outcome: 'refund' },
+        { minDaysBefore: 0, outcome: 'none' },
+      ],
       text: 'Ten business days.',
     });
   const july12 = course('in-person', ['2027-07-12']);
@@ -429,7 +546,10 @@ describe('period dates', () => {
   });
 
   it('skips the dates a policy lists', () => {
-    expect(refundTerms(july12, tenBusinessDays({ dates: ['2027-07-08', '2027-07-09'] })).periods[0]?.lastDay).toBe('2027-06-24');
+    expect(
+      refundTerms(july12, tenBusinessDays({ dates: ['2027-07-08', '2027-07-09'] })).periods[0]
+        ?.lastDay,
+    ).toBe('2027-06-24');
   });
 
   const threeTiers = policySchema.parse({
@@ -467,10 +587,16 @@ describe('period dates', () => {
         minDaysBefore: 3,
         firstDay: '2020-10-12',
         lastDay: '2020-10-16',
-        fee: { name: 'fee', label: 'any course', text: '$30', amount: { money: usd(30), text: '$30' } },
+        fee: {
+          name: 'fee',
+          label: 'any course',
+          text: '$30',
+          amount: { money: usd(30), text: '$30' },
+        },
         feeName: 'fee',
         amount: { money: usd(120), text: '$120 back' },
-        summary: 'Cancel between Monday, October 12, 2020 and Friday, October 16, 2020: 50% refund minus the $30 fee ($120 back).',
+        summary:
+          'Cancel between Monday, October 12, 2020 and Friday, October 16, 2020: 50% refund minus the $30 fee ($120 back).',
       },
       {
         // Nothing is paid back, so no share and no fee, whatever the tier's defaults say.
@@ -573,7 +699,9 @@ describe('amounts', () => {
       tiers: [{ minDaysBefore: 0, outcome: 'refund', percent: 50 }],
       text: 'Half back.',
     });
-    expect(refundTerms(course('live-online', ['2020-10-19'], usd(149.99)), half).periods[0]?.amount).toStrictEqual({
+    expect(
+      refundTerms(course('live-online', ['2020-10-19'], usd(149.99)), half).periods[0]?.amount,
+    ).toStrictEqual({
       money: usd(75),
       text: '$75 back',
     });
@@ -583,17 +711,24 @@ describe('amounts', () => {
   });
 
   it('leaves the amount out when the fee is in another currency than the price', () => {
-    const euros = refundTerms(course('live-online', ['2020-10-19'], { amount: 300, currency: 'EUR' }), praxis);
-    expect(euros.periods.map((p) => p.amount)).toStrictEqual([undefined, { money: { amount: 300, currency: 'EUR' }, text: '€300 credit' }]);
-    expect(euros.periods[0]?.summary).toBe('Cancel on or before Monday, October 5, 2020: refund minus the $30 administrative processing fee.');
+    const euros = refundTerms(
+      course('live-online', ['2020-10-19'], { amount: 300, currency: 'EUR' }),
+      praxis,
+    );
+    expect(euros.periods.map((p) => p.amount)).toStrictEqual([
+      undefined,
+      { money: { amount: 300, currency: 'EUR' }, text: '€300 credit' },
+    ]);
+    expect(euros.periods[0]?.summary).toBe(
+      'Cancel on or before Monday, October 5, 2020: refund minus the $30 administrative processing fee.',
+    );
   });
 
   it('formats money without decimals only when whole', () => {
-    expect([usd(30), usd(74.5), usd(1234.56), { amount: 5000, currency: 'JPY' }].map((money) => formatMoney(money))).toStrictEqual([
-      '$30',
-      '$74.50',
-      '$1,234.56',
-      '¥5,000',
-    ]);
+    expect(
+      [usd(30), usd(74.5), usd(1234.56), { amount: 5000, currency: 'JPY' }].map((money) =>
+        formatMoney(money),
+      ),
+    ).toStrictEqual(['$30', '$74.50', '$1,234.56', '¥5,000']);
   });
 });

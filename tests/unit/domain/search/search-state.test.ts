@@ -26,11 +26,19 @@ describe('the search state in the URL', () => {
   });
 
   it('ignores unknown parameters, empty and repeated codes, and an unknown order', () => {
-    expect(parse('utm_source=x&board=&board=apa&board=apa&sort=price')).toEqual({ query: '', filters: { board: ['apa'] }, sort: 'relevance' });
+    expect(parse('utm_source=x&board=&board=apa&board=apa&sort=price')).toEqual({
+      query: '',
+      filters: { board: ['apa'] },
+      sort: 'relevance',
+    });
   });
 
   it('writes the parameters in one fixed order, so equal searches share a URL', () => {
-    const state: SearchState = { query: '  STEAM ', filters: { year: ['2020'], board: ['apa'] }, sort: 'oldest' };
+    const state: SearchState = {
+      query: '  STEAM ',
+      filters: { year: ['2020'], board: ['apa'] },
+      sort: 'oldest',
+    };
     expect(searchParamsOf(state).toString()).toBe('q=STEAM&board=apa&year=2020&sort=oldest');
     expect(searchUrl(state)).toBe('/search/?q=STEAM&board=apa&year=2020&sort=oldest');
     expect(sameSearch(state, { ...state, filters: { board: ['apa'], year: ['2020'] } })).toBe(true);
@@ -38,11 +46,17 @@ describe('the search state in the URL', () => {
 
   it('leaves the defaults out of the URL', () => {
     expect(searchUrl(EMPTY_SEARCH)).toBe('/search/');
-    expect(searchUrl({ ...EMPTY_SEARCH, query: 'self compassion' })).toBe('/search/?q=self+compassion');
+    expect(searchUrl({ ...EMPTY_SEARCH, query: 'self compassion' })).toBe(
+      '/search/?q=self+compassion',
+    );
   });
 
   it('survives a round trip through the URL', () => {
-    const state: SearchState = { query: 'attachment & affect', filters: { topic: ['self-compassion'], status: ['upcoming'] }, sort: 'newest' };
+    const state: SearchState = {
+      query: 'attachment & affect',
+      filters: { topic: ['self-compassion'], status: ['upcoming'] },
+      sort: 'newest',
+    };
     expect(parse(searchParamsOf(state).toString())).toEqual({ ...state });
   });
 });
@@ -53,7 +67,9 @@ describe('choosing filters', () => {
     const two = withFilter(one, 'board', 'nbcc', true);
     expect(two.filters).toEqual({ board: ['apa', 'nbcc'] });
     expect(filterCount(two)).toBe(2);
-    expect(withFilter(withFilter(two, 'board', 'apa', false), 'board', 'nbcc', false).filters).toEqual({});
+    expect(
+      withFilter(withFilter(two, 'board', 'apa', false), 'board', 'nbcc', false).filters,
+    ).toEqual({});
   });
 
   it('counts a search as idle only with neither words nor filters', () => {
@@ -64,8 +80,16 @@ describe('choosing filters', () => {
 });
 
 describe('the Pagefind query', () => {
-  const state: SearchState = { query: ' mentalizing ', filters: { board: ['apa', 'nbcc'], format: ['live-online'] }, sort: 'newest' };
-  const labels: Record<string, string> = { apa: 'American Psychological Association (APA)', nbcc: 'National Board for Certified Counselors (NBCC)', 'live-online': 'Live online' };
+  const state: SearchState = {
+    query: ' mentalizing ',
+    filters: { board: ['apa', 'nbcc'], format: ['live-online'] },
+    sort: 'newest',
+  };
+  const labels: Record<string, string> = {
+    apa: 'American Psychological Association (APA)',
+    nbcc: 'National Board for Certified Counselors (NBCC)',
+    'live-online': 'Live online',
+  };
 
   it('turns codes into filter values, any of them within a group, and the order into a date sort', () => {
     expect(pagefindQuery(state, (_key, code) => [labels[code] ?? code])).toEqual({
@@ -73,7 +97,12 @@ describe('the Pagefind query', () => {
       options: {
         filters: {
           format: { any: ['Live online'] },
-          board: { any: ['American Psychological Association (APA)', 'National Board for Certified Counselors (NBCC)'] },
+          board: {
+            any: [
+              'American Psychological Association (APA)',
+              'National Board for Certified Counselors (NBCC)',
+            ],
+          },
         },
         sort: { date: 'desc' },
       },
@@ -81,11 +110,16 @@ describe('the Pagefind query', () => {
   });
 
   it('leaves out one group, for that group’s own counts', () => {
-    expect(pagefindQuery(state, identity, 'board').options.filters).toEqual({ format: { any: ['live-online'] } });
+    expect(pagefindQuery(state, identity, 'board').options.filters).toEqual({
+      format: { any: ['live-online'] },
+    });
   });
 
   it('asks for every page that passes the filters when there are no words', () => {
-    const { term, options } = pagefindQuery({ ...EMPTY_SEARCH, filters: { year: ['2027'] }, sort: 'oldest' }, identity);
+    const { term, options } = pagefindQuery(
+      { ...EMPTY_SEARCH, filters: { year: ['2027'] }, sort: 'oldest' },
+      identity,
+    );
     expect(term).toBeNull();
     expect(options).toEqual({ filters: { year: { any: ['2027'] } }, sort: { date: 'asc' } });
   });
@@ -95,10 +129,17 @@ describe('the Pagefind query', () => {
   });
 
   it('leaves past courses out with `none` when asked, unless the reader ticked a status', () => {
-    expect(pagefindQuery({ ...EMPTY_SEARCH, query: 'steam' }, identity, undefined, true).options.filters).toEqual({ status: { none: ['Past'] } });
-    expect(pagefindQuery({ ...EMPTY_SEARCH, filters: { status: ['past'] } }, identity, undefined, true).options.filters).toEqual({ status: { any: ['past'] } });
+    expect(
+      pagefindQuery({ ...EMPTY_SEARCH, query: 'steam' }, identity, undefined, true).options.filters,
+    ).toEqual({ status: { none: ['Past'] } });
+    expect(
+      pagefindQuery({ ...EMPTY_SEARCH, filters: { status: ['past'] } }, identity, undefined, true)
+        .options.filters,
+    ).toEqual({ status: { any: ['past'] } });
     // The status group's own counts are found without it.
-    expect(pagefindQuery({ ...EMPTY_SEARCH, query: 'steam' }, identity, 'status', true).options.filters).toEqual({});
+    expect(
+      pagefindQuery({ ...EMPTY_SEARCH, query: 'steam' }, identity, 'status', true).options.filters,
+    ).toEqual({});
   });
 });
 
@@ -113,8 +154,15 @@ describe('past courses', () => {
   });
 
   it('keep the reader’s choice in the URL', () => {
-    expect(searchUrl({ ...EMPTY_SEARCH, query: 'steam', past: 'show' })).toBe('/search/?q=steam&past=show');
-    expect(parseSearchParams(new URLSearchParams('q=steam&past=show'))).toEqual({ query: 'steam', filters: {}, sort: 'relevance', past: 'show' });
+    expect(searchUrl({ ...EMPTY_SEARCH, query: 'steam', past: 'show' })).toBe(
+      '/search/?q=steam&past=show',
+    );
+    expect(parseSearchParams(new URLSearchParams('q=steam&past=show'))).toEqual({
+      query: 'steam',
+      filters: {},
+      sort: 'relevance',
+      past: 'show',
+    });
     expect(parseSearchParams(new URLSearchParams('past=maybe'))).toEqual(EMPTY_SEARCH);
   });
 });

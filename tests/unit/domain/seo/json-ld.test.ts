@@ -39,10 +39,19 @@ function yamlFile(file: string): unknown {
 const site = siteSchema.parse(yamlFile('site.yaml'));
 const seedSlug = 'attachment-theory-treatment-effectiveness';
 const seedCourse = courseSchema.parse(frontmatter(`courses/${seedSlug}.md`));
-const leslie = { slug: 'leslie-becker-phelps', data: instructorSchema.parse(frontmatter('instructors/leslie-becker-phelps.md')) };
+const leslie = {
+  slug: 'leslie-becker-phelps',
+  data: instructorSchema.parse(frontmatter('instructors/leslie-becker-phelps.md')),
+};
 const praxis = sponsorSchema.parse(yamlFile('sponsors/praxis-cet.yaml'));
 const ibh = sponsorSchema.parse(yamlFile('sponsors/institute-for-better-health.yaml'));
-const seed: CourseJsonLdInput = { site, slug: seedSlug, course: seedCourse, instructors: [leslie], sponsors: [praxis, ibh] };
+const seed: CourseJsonLdInput = {
+  site,
+  slug: seedSlug,
+  course: seedCourse,
+  instructors: [leslie],
+  sponsors: [praxis, ibh],
+};
 
 const SEED_URL = 'https://courses.example.org/courses/attachment-theory-treatment-effectiveness/';
 const LESLIE = {
@@ -60,13 +69,22 @@ const baseFields = {
   audience: 'Clinical supervisors',
   levels: ['advanced'],
   topics: ['Ethics'],
-  objectives: { leadIn: 'Participants will be able to:', items: ['Apply an ethical decision-making model to supervision dilemmas.'] },
+  objectives: {
+    leadIn: 'Participants will be able to:',
+    items: ['Apply an ethical decision-making model to supervision dilemmas.'],
+  },
   approvals: [{ board: 'apa' }],
   sponsors: ['praxis-cet'],
   refundPolicy: 'praxis-refund',
 } satisfies Partial<CourseInput>;
 
-const conwayHall = { name: 'Conway Hall', streetAddress: '25 Red Lion Square', locality: 'London', postalCode: 'WC1R 4RL', country: 'GB' };
+const conwayHall = {
+  name: 'Conway Hall',
+  streetAddress: '25 Red Lion Square',
+  locality: 'London',
+  postalCode: 'WC1R 4RL',
+  country: 'GB',
+};
 
 /** Two days in London across the 2021 spring-forward (28 March): GMT then BST. */
 const inPersonCourse = courseSchema.parse({
@@ -82,7 +100,13 @@ const inPersonCourse = courseSchema.parse({
   ],
   ceHours: 14,
 } satisfies CourseInput);
-const inPerson: CourseJsonLdInput = { site, slug: 'ethics-in-supervision', course: inPersonCourse, instructors: [leslie], sponsors: [praxis] };
+const inPerson: CourseJsonLdInput = {
+  site,
+  slug: 'ethics-in-supervision',
+  course: inPersonCourse,
+  instructors: [leslie],
+  sponsors: [praxis],
+};
 
 const hybridCourse = courseSchema.parse({
   ...inPersonCourse,
@@ -103,14 +127,26 @@ const onDemandCourse = courseSchema.parse({
   prices: [{ amount: 95, currency: 'USD' }],
   registrationUrl: 'https://www.example.org/register/self-compassion',
 } satisfies CourseInput);
-const onDemand: CourseJsonLdInput = { site, slug: 'self-compassion', course: onDemandCourse, instructors: [leslie], sponsors: [praxis, ibh] };
+const onDemand: CourseJsonLdInput = {
+  site,
+  slug: 'self-compassion',
+  course: onDemandCourse,
+  instructors: [leslie],
+  sponsors: [praxis, ibh],
+};
 
 describe('URLs', () => {
   it('builds page URLs from the site URL with or without a trailing slash', () => {
-    expect(courseUrl({ url: 'https://courses.example.org' }, 'a-course')).toBe('https://courses.example.org/courses/a-course/');
-    expect(courseUrl({ url: 'https://courses.example.org//' }, 'a-course')).toBe('https://courses.example.org/courses/a-course/');
+    expect(courseUrl({ url: 'https://courses.example.org' }, 'a-course')).toBe(
+      'https://courses.example.org/courses/a-course/',
+    );
+    expect(courseUrl({ url: 'https://courses.example.org//' }, 'a-course')).toBe(
+      'https://courses.example.org/courses/a-course/',
+    );
     // A site served under a path keeps it.
-    expect(absoluteUrl({ url: 'https://example.org/ce/' }, '/courses/')).toBe('https://example.org/ce/courses/');
+    expect(absoluteUrl({ url: 'https://example.org/ce/' }, '/courses/')).toBe(
+      'https://example.org/ce/courses/',
+    );
   });
 });
 
@@ -139,11 +175,31 @@ describe('courseJsonLd', () => {
       educationalLevel: 'Beginner, Intermediate',
       teaches: seedCourse.objectives.items,
       about: [
-        { '@type': 'Thing', name: 'Attachment theory', url: 'https://courses.example.org/topics/attachment-theory/' },
-        { '@type': 'Thing', name: 'Self-compassion', url: 'https://courses.example.org/topics/self-compassion/' },
-        { '@type': 'Thing', name: 'Affect regulation', url: 'https://courses.example.org/topics/affect-regulation/' },
-        { '@type': 'Thing', name: 'Mentalizing', url: 'https://courses.example.org/topics/mentalizing/' },
-        { '@type': 'Thing', name: 'Treatment resistance', url: 'https://courses.example.org/topics/treatment-resistance/' },
+        {
+          '@type': 'Thing',
+          name: 'Attachment theory',
+          url: 'https://courses.example.org/topics/attachment-theory/',
+        },
+        {
+          '@type': 'Thing',
+          name: 'Self-compassion',
+          url: 'https://courses.example.org/topics/self-compassion/',
+        },
+        {
+          '@type': 'Thing',
+          name: 'Affect regulation',
+          url: 'https://courses.example.org/topics/affect-regulation/',
+        },
+        {
+          '@type': 'Thing',
+          name: 'Mentalizing',
+          url: 'https://courses.example.org/topics/mentalizing/',
+        },
+        {
+          '@type': 'Thing',
+          name: 'Treatment resistance',
+          url: 'https://courses.example.org/topics/treatment-resistance/',
+        },
       ],
       audience: { '@type': 'EducationalAudience', audienceType: 'Mental health professionals' },
       educationalCredentialAwarded: '8 CE hours',
@@ -176,7 +232,13 @@ describe('courseJsonLd', () => {
       location: {
         '@type': 'Place',
         name: 'Conway Hall',
-        address: { '@type': 'PostalAddress', streetAddress: '25 Red Lion Square', addressLocality: 'London', postalCode: 'WC1R 4RL', addressCountry: 'GB' },
+        address: {
+          '@type': 'PostalAddress',
+          streetAddress: '25 Red Lion Square',
+          addressLocality: 'London',
+          postalCode: 'WC1R 4RL',
+          addressCountry: 'GB',
+        },
       },
     });
     expect(course.provider).toEqual(PRAXIS);
@@ -184,13 +246,22 @@ describe('courseJsonLd', () => {
   });
 
   it('names the room within the venue when the content gives one', () => {
-    const withRoom = { ...inPerson, course: { ...inPerson.course, venue: { ...conwayHall, room: 'Brockway Room' } } };
-    expect(courseJsonLd(withRoom).hasCourseInstance).toMatchObject({ location: { '@type': 'Place', name: 'Conway Hall, Brockway Room' } });
+    const withRoom = {
+      ...inPerson,
+      course: { ...inPerson.course, venue: { ...conwayHall, room: 'Brockway Room' } },
+    };
+    expect(courseJsonLd(withRoom).hasCourseInstance).toMatchObject({
+      location: { '@type': 'Place', name: 'Conway Hall, Brockway Room' },
+    });
   });
 
   it('gives a hybrid course a Blended instance at both the venue and the course page', () => {
     const instance = courseJsonLd(hybrid).hasCourseInstance;
-    expect(instance).toMatchObject({ courseMode: 'Blended', startDate: '2021-03-27T09:00:00+00:00', endDate: '2021-03-27T16:00:00+00:00' });
+    expect(instance).toMatchObject({
+      courseMode: 'Blended',
+      startDate: '2021-03-27T09:00:00+00:00',
+      endDate: '2021-03-27T16:00:00+00:00',
+    });
     expect(instance).toHaveProperty('location', [
       expect.objectContaining({ '@type': 'Place', name: 'Conway Hall' }),
       { '@type': 'VirtualLocation', url: 'https://courses.example.org/courses/ethics-hybrid/' },
@@ -204,7 +275,10 @@ describe('courseJsonLd', () => {
       courseMode: 'Online',
       courseWorkload: 'PT7H30M',
       instructor: LESLIE,
-      location: { '@type': 'VirtualLocation', url: 'https://courses.example.org/courses/self-compassion/' },
+      location: {
+        '@type': 'VirtualLocation',
+        url: 'https://courses.example.org/courses/self-compassion/',
+      },
     });
     expect(course.educationalCredentialAwarded).toBe('7.5 CE hours');
     expect(course.offers).toEqual({
@@ -217,12 +291,23 @@ describe('courseJsonLd', () => {
   });
 
   it('marks a price of zero as a free course', () => {
-    const free = courseSchema.parse({ ...onDemandCourse, prices: [{ amount: 0, currency: 'USD' }], registrationUrl: undefined });
-    expect(courseJsonLd({ ...onDemand, course: free }).offers).toEqual({ '@type': 'Offer', category: 'Free', price: 0, priceCurrency: 'USD' });
+    const free = courseSchema.parse({
+      ...onDemandCourse,
+      prices: [{ amount: 0, currency: 'USD' }],
+      registrationUrl: undefined,
+    });
+    expect(courseJsonLd({ ...onDemand, course: free }).offers).toEqual({
+      '@type': 'Offer',
+      category: 'Free',
+      price: 0,
+      priceCurrency: 'USD',
+    });
   });
 
   it('adds an image, made absolute, only when the caller has one', () => {
-    expect(courseJsonLd({ ...seed, image: '/og/seed.png' }).image).toBe('https://courses.example.org/og/seed.png');
+    expect(courseJsonLd({ ...seed, image: '/og/seed.png' }).image).toBe(
+      'https://courses.example.org/og/seed.png',
+    );
     expect(courseJsonLd(seed)).not.toHaveProperty('image');
   });
 });
@@ -263,7 +348,8 @@ describe('sessionEventsJsonLd', () => {
     expect(Array.isArray(subEvent) && subEvent[0]).toEqual({
       '@type': 'Event',
       name: 'Improving Treatment Effectiveness with Attachment Theory, session 1 of 4',
-      description: 'Hour 1: Attachment Theory: An overview and important concepts for therapy. Hour 2: Attachment Styles.',
+      description:
+        'Hour 1: Attachment Theory: An overview and important concepts for therapy. Hour 2: Attachment Styles.',
       startDate: '2020-10-19T16:00:00-04:00',
       endDate: '2020-10-19T18:00:00-04:00',
       ...shared,
@@ -272,29 +358,52 @@ describe('sessionEventsJsonLd', () => {
 
   it('states no price, rating or availability the content does not give', () => {
     const text = JSON.stringify(sessionEventsJsonLd(seed)[0]);
-    for (const property of ['offers', 'price', 'aggregateRating', 'availability']) expect(text).not.toContain(`"${property}"`);
+    for (const property of ['offers', 'price', 'aggregateRating', 'availability'])
+      expect(text).not.toContain(`"${property}"`);
   });
 
   it('puts in-person sessions at the full Place, attended offline, named by their titles', () => {
     const series = sessionEventsJsonLd(inPerson)[0];
     const sessions = Array.isArray(series?.subEvent) ? series.subEvent : [];
-    expect(sessions.map((event) => [event.name, event.startDate, event.eventAttendanceMode])).toEqual([
-      ['Ethics in Clinical Supervision: Frameworks', '2021-03-27T09:00:00+00:00', 'https://schema.org/OfflineEventAttendanceMode'],
-      ['Ethics in Clinical Supervision: Cases', '2021-03-28T09:00:00+01:00', 'https://schema.org/OfflineEventAttendanceMode'],
+    expect(
+      sessions.map((event) => [event.name, event.startDate, event.eventAttendanceMode]),
+    ).toEqual([
+      [
+        'Ethics in Clinical Supervision: Frameworks',
+        '2021-03-27T09:00:00+00:00',
+        'https://schema.org/OfflineEventAttendanceMode',
+      ],
+      [
+        'Ethics in Clinical Supervision: Cases',
+        '2021-03-28T09:00:00+01:00',
+        'https://schema.org/OfflineEventAttendanceMode',
+      ],
     ]);
     expect(sessions[1]).toHaveProperty('location', {
       '@type': 'Place',
       name: 'Conway Hall',
-      address: { '@type': 'PostalAddress', streetAddress: '25 Red Lion Square', addressLocality: 'London', postalCode: 'WC1R 4RL', addressCountry: 'GB' },
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: '25 Red Lion Square',
+        addressLocality: 'London',
+        postalCode: 'WC1R 4RL',
+        addressCountry: 'GB',
+      },
     });
     // No agenda: the course summary describes the session.
-    expect(sessions[0]).toHaveProperty('description', 'A two-day workshop on ethical dilemmas in supervision.');
+    expect(sessions[0]).toHaveProperty(
+      'description',
+      'A two-day workshop on ethical dilemmas in supervision.',
+    );
   });
 
   it('marks hybrid sessions as mixed attendance at both locations, and a single session by the course title', () => {
     const series = sessionEventsJsonLd(hybrid)[0];
     const first = Array.isArray(series?.subEvent) ? series.subEvent[0] : undefined;
-    expect(first).toMatchObject({ name: 'Ethics in Clinical Supervision (hybrid)', eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode' });
+    expect(first).toMatchObject({
+      name: 'Ethics in Clinical Supervision (hybrid)',
+      eventAttendanceMode: 'https://schema.org/MixedEventAttendanceMode',
+    });
     expect(first).toHaveProperty('location', [
       expect.objectContaining({ '@type': 'Place' }),
       { '@type': 'VirtualLocation', url: 'https://courses.example.org/courses/ethics-hybrid/' },
@@ -302,9 +411,17 @@ describe('sessionEventsJsonLd', () => {
   });
 
   it('puts a stated price on the series, not on each session', () => {
-    const priced = courseSchema.parse({ ...inPersonCourse, prices: [{ amount: 250, currency: 'GBP' }] });
+    const priced = courseSchema.parse({
+      ...inPersonCourse,
+      prices: [{ amount: 250, currency: 'GBP' }],
+    });
     const series = sessionEventsJsonLd({ ...inPerson, course: priced })[0];
-    expect(series?.offers).toEqual({ '@type': 'Offer', category: 'Paid', price: 250, priceCurrency: 'GBP' });
+    expect(series?.offers).toEqual({
+      '@type': 'Offer',
+      category: 'Paid',
+      price: 250,
+      priceCurrency: 'GBP',
+    });
     expect(Array.isArray(series?.subEvent) && series.subEvent[0]).not.toHaveProperty('offers');
   });
 
@@ -315,8 +432,18 @@ describe('sessionEventsJsonLd', () => {
 
 describe('itemListJsonLd', () => {
   const courses = [
-    { slug: seedSlug, name: seedCourse.title, description: seedCourse.summary, providerName: 'Praxis CET' },
-    { slug: 'self-compassion', name: onDemandCourse.title, description: onDemandCourse.summary, providerName: 'Praxis CET' },
+    {
+      slug: seedSlug,
+      name: seedCourse.title,
+      description: seedCourse.summary,
+      providerName: 'Praxis CET',
+    },
+    {
+      slug: 'self-compassion',
+      name: onDemandCourse.title,
+      description: onDemandCourse.summary,
+      providerName: 'Praxis CET',
+    },
   ];
 
   it('lists the courses by the URL of their pages (Google’s summary-page style)', () => {
@@ -325,7 +452,11 @@ describe('itemListJsonLd', () => {
       '@type': 'ItemList',
       itemListElement: [
         { '@type': 'ListItem', position: 1, url: SEED_URL },
-        { '@type': 'ListItem', position: 2, url: 'https://courses.example.org/courses/self-compassion/' },
+        {
+          '@type': 'ListItem',
+          position: 2,
+          url: 'https://courses.example.org/courses/self-compassion/',
+        },
       ],
     });
   });
@@ -360,12 +491,22 @@ describe('itemListJsonLd', () => {
 
 describe('site-wide nodes', () => {
   it('builds a BreadcrumbList with positions from 1', () => {
-    expect(breadcrumbJsonLd([{ name: 'Home', url: 'https://courses.example.org/' }, { name: 'Courses', url: 'https://courses.example.org/courses/' }])).toEqual({
+    expect(
+      breadcrumbJsonLd([
+        { name: 'Home', url: 'https://courses.example.org/' },
+        { name: 'Courses', url: 'https://courses.example.org/courses/' },
+      ]),
+    ).toEqual({
       '@context': 'https://schema.org',
       '@type': 'BreadcrumbList',
       itemListElement: [
         { '@type': 'ListItem', position: 1, name: 'Home', item: 'https://courses.example.org/' },
-        { '@type': 'ListItem', position: 2, name: 'Courses', item: 'https://courses.example.org/courses/' },
+        {
+          '@type': 'ListItem',
+          position: 2,
+          name: 'Courses',
+          item: 'https://courses.example.org/courses/',
+        },
       ],
     });
   });
@@ -390,13 +531,23 @@ describe('site-wide nodes', () => {
   });
 
   it('builds an instructor’s Person with photo and links when given', () => {
-    expect(personJsonLd({ site, slug: leslie.slug, instructor: leslie.data })).toEqual({ '@context': 'https://schema.org', ...LESLIE });
+    expect(personJsonLd({ site, slug: leslie.slug, instructor: leslie.data })).toEqual({
+      '@context': 'https://schema.org',
+      ...LESLIE,
+    });
     const withExtras = instructorSchema.parse({
       ...leslie.data,
       photo: 'photos/leslie.jpg',
       links: [{ label: 'Website', url: 'https://www.example.com/leslie' }],
     });
-    expect(personJsonLd({ site, slug: leslie.slug, instructor: withExtras, image: '/_astro/leslie.Bx1.webp' })).toEqual({
+    expect(
+      personJsonLd({
+        site,
+        slug: leslie.slug,
+        instructor: withExtras,
+        image: '/_astro/leslie.Bx1.webp',
+      }),
+    ).toEqual({
       '@context': 'https://schema.org',
       ...LESLIE,
       image: 'https://courses.example.org/_astro/leslie.Bx1.webp',
@@ -426,9 +577,26 @@ describe('structured-data checker on every builder', () => {
     ['in-person course page', [courseJsonLd(inPerson), sessionEventsJsonLd(inPerson)[0]], 'course'],
     ['hybrid course page', [courseJsonLd(hybrid), sessionEventsJsonLd(hybrid)[0]], 'course'],
     ['on-demand course page', [courseJsonLd(onDemand)], 'course'],
-    ['catalog', [itemListJsonLd(site, [{ slug: seedSlug, name: 'A', description: 'B', providerName: 'C' }])], 'catalog'],
+    [
+      'catalog',
+      [itemListJsonLd(site, [{ slug: seedSlug, name: 'A', description: 'B', providerName: 'C' }])],
+      'catalog',
+    ],
     ['home', [websiteJsonLd(site), organizationJsonLd(site, praxis)], 'home'],
-    ['instructor page', [personJsonLd({ site, slug: leslie.slug, instructor: leslie.data }), breadcrumbJsonLd([{ name: 'Home', url: 'https://courses.example.org/' }, { name: 'Leslie Becker-Phelps', url: 'https://courses.example.org/instructors/leslie-becker-phelps/' }])], 'instructor'],
+    [
+      'instructor page',
+      [
+        personJsonLd({ site, slug: leslie.slug, instructor: leslie.data }),
+        breadcrumbJsonLd([
+          { name: 'Home', url: 'https://courses.example.org/' },
+          {
+            name: 'Leslie Becker-Phelps',
+            url: 'https://courses.example.org/instructors/leslie-becker-phelps/',
+          },
+        ]),
+      ],
+      'instructor',
+    ],
   ];
 
   it.each(pages)('finds no errors on the %s', (_name, nodes, pageKind) => {
@@ -437,13 +605,43 @@ describe('structured-data checker on every builder', () => {
 });
 
 describe('a course given more than once', () => {
-  const { format: _format, timeZone: _zone, venue: _venue, sessions: _sessions, ...teaching } = inPersonCourse;
+  const {
+    format: _format,
+    timeZone: _zone,
+    venue: _venue,
+    sessions: _sessions,
+    ...teaching
+  } = inPersonCourse;
   const course = courseSchema.parse({
     ...teaching,
     offerings: [
-      { id: 'london', format: 'in-person', timeZone: 'Europe/London', venue: conwayHall, sessions: inPersonCourse.sessions, prices: [{ amount: 250, currency: 'GBP' }], status: 'sold-out' },
-      { id: 'autumn', format: 'live-online', timeZone: 'Europe/London', sessions: [{ date: '2021-10-02', start: '09:00', end: '16:00' }, { date: '2021-10-03', start: '09:00', end: '16:00' }], status: 'cancelled' },
-      { format: 'on-demand', timeZone: 'Europe/London', prices: [{ amount: 150, currency: 'GBP', kind: 'early-bird', until: '2021-05-31' }, { amount: 200, currency: 'GBP' }] },
+      {
+        id: 'london',
+        format: 'in-person',
+        timeZone: 'Europe/London',
+        venue: conwayHall,
+        sessions: inPersonCourse.sessions,
+        prices: [{ amount: 250, currency: 'GBP' }],
+        status: 'sold-out',
+      },
+      {
+        id: 'autumn',
+        format: 'live-online',
+        timeZone: 'Europe/London',
+        sessions: [
+          { date: '2021-10-02', start: '09:00', end: '16:00' },
+          { date: '2021-10-03', start: '09:00', end: '16:00' },
+        ],
+        status: 'cancelled',
+      },
+      {
+        format: 'on-demand',
+        timeZone: 'Europe/London',
+        prices: [
+          { amount: 150, currency: 'GBP', kind: 'early-bird', until: '2021-05-31' },
+          { amount: 200, currency: 'GBP' },
+        ],
+      },
     ],
   });
   const input: CourseJsonLdInput = { ...inPerson, course };
@@ -452,17 +650,43 @@ describe('a course given more than once', () => {
     const node = courseJsonLd({ ...input, now: new Date('2021-06-15T00:00:00Z') });
     expect(node).not.toHaveProperty('offers');
     expect(node.hasCourseInstance).toEqual([
-      expect.objectContaining({ courseMode: 'Onsite', startDate: '2021-03-27T09:00:00+00:00', endDate: '2021-03-28T16:00:00+01:00', offers: { '@type': 'Offer', category: 'Paid', price: 250, priceCurrency: 'GBP', availability: 'https://schema.org/SoldOut' } }),
-      expect.objectContaining({ courseMode: 'Online', startDate: '2021-10-02T09:00:00+01:00', eventStatus: 'https://schema.org/EventCancelled' }),
+      expect.objectContaining({
+        courseMode: 'Onsite',
+        startDate: '2021-03-27T09:00:00+00:00',
+        endDate: '2021-03-28T16:00:00+01:00',
+        offers: {
+          '@type': 'Offer',
+          category: 'Paid',
+          price: 250,
+          priceCurrency: 'GBP',
+          availability: 'https://schema.org/SoldOut',
+        },
+      }),
+      expect.objectContaining({
+        courseMode: 'Online',
+        startDate: '2021-10-02T09:00:00+01:00',
+        eventStatus: 'https://schema.org/EventCancelled',
+      }),
       // The early bird ended on May 31, so only the standard price is offered.
-      expect.objectContaining({ courseMode: 'Online', offers: { '@type': 'Offer', category: 'Paid', price: 200, priceCurrency: 'GBP' } }),
+      expect.objectContaining({
+        courseMode: 'Online',
+        offers: { '@type': 'Offer', category: 'Paid', price: 200, priceCurrency: 'GBP' },
+      }),
     ]);
   });
 
   it('states an early bird with its validThrough while it lasts', () => {
-    const [, , onDemand] = courseJsonLd({ ...input, now: new Date('2021-05-01T00:00:00Z') }).hasCourseInstance as unknown as Record<string, unknown>[];
+    const [, , onDemand] = courseJsonLd({ ...input, now: new Date('2021-05-01T00:00:00Z') })
+      .hasCourseInstance as unknown as Record<string, unknown>[];
     expect(onDemand!['offers']).toEqual([
-      { '@type': 'Offer', category: 'Paid', price: 150, priceCurrency: 'GBP', name: 'Early bird', validThrough: '2021-05-31T23:00:00Z' },
+      {
+        '@type': 'Offer',
+        category: 'Paid',
+        price: 150,
+        priceCurrency: 'GBP',
+        name: 'Early bird',
+        validThrough: '2021-05-31T23:00:00Z',
+      },
       { '@type': 'Offer', category: 'Paid', price: 200, priceCurrency: 'GBP', name: 'Standard' },
     ]);
   });
@@ -470,8 +694,14 @@ describe('a course given more than once', () => {
   it('gives each dated offering its own EventSeries, a cancelled one marked so, and none for on demand', () => {
     const series = sessionEventsJsonLd(input);
     expect(series.map((node) => [node['@id'], node.eventStatus])).toEqual([
-      ['https://courses.example.org/courses/ethics-in-supervision/#sessions-london', 'https://schema.org/EventScheduled'],
-      ['https://courses.example.org/courses/ethics-in-supervision/#sessions-autumn', 'https://schema.org/EventCancelled'],
+      [
+        'https://courses.example.org/courses/ethics-in-supervision/#sessions-london',
+        'https://schema.org/EventScheduled',
+      ],
+      [
+        'https://courses.example.org/courses/ethics-in-supervision/#sessions-autumn',
+        'https://schema.org/EventCancelled',
+      ],
     ]);
   });
 });

@@ -9,7 +9,11 @@ import type { CalendarResponse, ParameterValue, VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { courseCalendar, type CourseCalendarInput } from '../../../../src/domain/time/calendar.ts';
 import { parseSource } from '../../../../src/collections/validation/source-file.ts';
-import { courseSchema, type Course, type CourseInput } from '../../../../src/collections/schemas/course.ts';
+import {
+  courseSchema,
+  type Course,
+  type CourseInput,
+} from '../../../../src/collections/schemas/course.ts';
 
 const SEED_SLUG = 'attachment-theory-treatment-effectiveness';
 const COURSE_URL = `https://courses.example.org/courses/${SEED_SLUG}/`;
@@ -93,28 +97,43 @@ describe('courseCalendar for the seed course', () => {
     // The packaged (tzurl.org) definition, since it agrees with current data for 2020.
     expect(lines).toContain('TZURL:http://tzurl.org/zoneinfo-outlook/America/New_York');
     expect(lines).toContain('RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU');
-    const zone = Object.values(ical.sync.parseICS(text)).find((component) => component?.type === 'VTIMEZONE');
+    const zone = Object.values(ical.sync.parseICS(text)).find(
+      (component) => component?.type === 'VTIMEZONE',
+    );
     expect(zone).toMatchObject({ tzid: 'America/New_York' });
   });
 
   it('gives stable UIDs and stamps, so two builds write the same file', () => {
-    expect(events(text).map((event) => event.uid)).toEqual([1, 2, 3, 4].map((n) => `${SEED_SLUG}-session-${n}@courses.example.org`));
+    expect(events(text).map((event) => event.uid)).toEqual(
+      [1, 2, 3, 4].map((n) => `${SEED_SLUG}-session-${n}@courses.example.org`),
+    );
     expect(calendarText(input(seedCourse()))).toBe(text);
   });
 
   it('stamps each event in UTC with its own start, or with `now` when given', () => {
     const stamps = unfolded(text).filter((line) => line.startsWith('DTSTAMP'));
-    expect(stamps).toEqual(['DTSTAMP:20201019T200000Z', 'DTSTAMP:20201026T200000Z', 'DTSTAMP:20201102T210000Z', 'DTSTAMP:20201109T210000Z']);
+    expect(stamps).toEqual([
+      'DTSTAMP:20201019T200000Z',
+      'DTSTAMP:20201026T200000Z',
+      'DTSTAMP:20201102T210000Z',
+      'DTSTAMP:20201109T210000Z',
+    ]);
     expect(events(text).map((event) => event.sequence)).toEqual([0, 0, 0, 0]);
 
     const pinned = calendarText(input(seedCourse(), { now: new Date('2020-09-01T12:00:00Z') }));
-    expect(events(pinned).map((event) => event.dtstamp?.toISOString())).toEqual(Array(4).fill('2020-09-01T12:00:00.000Z'));
+    expect(events(pinned).map((event) => event.dtstamp?.toISOString())).toEqual(
+      Array(4).fill('2020-09-01T12:00:00.000Z'),
+    );
   });
 
   it('describes each session: summary, agenda, instructor, link and place', () => {
     const [first, , third] = events(text);
-    expect(plain(first?.summary)).toBe('Improving Treatment Effectiveness with Attachment Theory — Session 1 of 4');
-    expect(plain(third?.summary)).toBe('Improving Treatment Effectiveness with Attachment Theory — Session 3 of 4');
+    expect(plain(first?.summary)).toBe(
+      'Improving Treatment Effectiveness with Attachment Theory — Session 1 of 4',
+    );
+    expect(plain(third?.summary)).toBe(
+      'Improving Treatment Effectiveness with Attachment Theory — Session 3 of 4',
+    );
     expect(plain(first?.description)).toBe(
       [
         'Hour 1: Attachment Theory: An overview and important concepts for therapy',
@@ -125,7 +144,9 @@ describe('courseCalendar for the seed course', () => {
         COURSE_URL,
       ].join('\n'),
     );
-    expect(plain(third?.description)).toMatch(/^Hour 1: The Therapeutic Relationship\nHour 2: Building Awareness in Treatment through STEAM \(Sensations, Thoughts, Emotions, Actions, and Mentalizing\)\n/);
+    expect(plain(third?.description)).toMatch(
+      /^Hour 1: The Therapeutic Relationship\nHour 2: Building Awareness in Treatment through STEAM \(Sensations, Thoughts, Emotions, Actions, and Mentalizing\)\n/,
+    );
     // node-ical types URL as a string but returns it with its VALUE=URI parameter.
     expect(plain(first?.url)).toBe(COURSE_URL);
     expect(plain(first?.location)).toBe('Online');
@@ -133,7 +154,9 @@ describe('courseCalendar for the seed course', () => {
 
   it('names the calendar after the course and the producer after the site', () => {
     const lines = unfolded(text);
-    expect(lines).toContain('X-WR-CALNAME:Improving Treatment Effectiveness with Attachment Theory');
+    expect(lines).toContain(
+      'X-WR-CALNAME:Improving Treatment Effectiveness with Attachment Theory',
+    );
     expect(lines).toContain('PRODID:-//Praxis Courses//Course sessions//EN');
     expect(lines).toContain('METHOD:PUBLISH');
     expect(lines).toContain('VERSION:2.0');
@@ -144,7 +167,9 @@ describe('courseCalendar for the seed course', () => {
     expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
     const lines = text.split('\r\n');
-    expect(Math.max(...lines.map((line) => Buffer.byteLength(line, 'utf8')))).toBeLessThanOrEqual(75);
+    expect(Math.max(...lines.map((line) => Buffer.byteLength(line, 'utf8')))).toBeLessThanOrEqual(
+      75,
+    );
     // The agenda lines are long enough that folding really happened.
     expect(lines.some((line) => line.startsWith(' '))).toBe(true);
   });
@@ -179,7 +204,13 @@ describe('courseCalendar for other courses', () => {
     const course = courseWith({
       format: 'in-person',
       timeZone: 'Europe/London',
-      venue: { name: 'Friends House', streetAddress: '173-177 Euston Road', locality: 'London', postalCode: 'NW1 2BJ', country: 'GB' },
+      venue: {
+        name: 'Friends House',
+        streetAddress: '173-177 Euston Road',
+        locality: 'London',
+        postalCode: 'NW1 2BJ',
+        country: 'GB',
+      },
       sessions: [
         { date: '2021-03-21', start: '18:00', end: '20:00' },
         { date: '2021-03-28', start: '18:00', end: '20:00' },
@@ -192,23 +223,47 @@ describe('courseCalendar for other courses', () => {
     expect(lines).toContain('TZID:Europe/London');
     const parsed = events(text);
     // GMT (UTC+0) the week before, BST (UTC+1) from 28 March.
-    expect(parsed.map((event) => event.start.toISOString())).toEqual(['2021-03-21T18:00:00.000Z', '2021-03-28T17:00:00.000Z']);
-    expect(parsed.map((event) => event.end?.toISOString())).toEqual(['2021-03-21T20:00:00.000Z', '2021-03-28T19:00:00.000Z']);
-    expect(plain(parsed[0]?.location)).toBe('Friends House, 173-177 Euston Road, London, NW1 2BJ, GB');
-    expect(plain(parsed[0]?.summary)).toBe('Improving Treatment Effectiveness with Attachment Theory — Session 1 of 2');
+    expect(parsed.map((event) => event.start.toISOString())).toEqual([
+      '2021-03-21T18:00:00.000Z',
+      '2021-03-28T17:00:00.000Z',
+    ]);
+    expect(parsed.map((event) => event.end?.toISOString())).toEqual([
+      '2021-03-21T20:00:00.000Z',
+      '2021-03-28T19:00:00.000Z',
+    ]);
+    expect(plain(parsed[0]?.location)).toBe(
+      'Friends House, 173-177 Euston Road, London, NW1 2BJ, GB',
+    );
+    expect(plain(parsed[0]?.summary)).toBe(
+      'Improving Treatment Effectiveness with Attachment Theory — Session 1 of 2',
+    );
   });
 
   it('uses the session title when there is one, and no "1 of 1" for a single session', () => {
     const titled = courseWith({
       sessions: [
-        { date: '2020-10-19', start: '16:00', end: '18:00', title: 'Foundations', agenda: [{ title: 'Overview' }] },
+        {
+          date: '2020-10-19',
+          start: '16:00',
+          end: '18:00',
+          title: 'Foundations',
+          agenda: [{ title: 'Overview' }],
+        },
         { date: '2020-10-26', start: '16:00', end: '18:00' },
       ],
     });
-    const [first, second] = events(calendarText(input(titled, { instructorNames: ['A. Smith', 'B. Jones'] })));
-    expect(plain(first?.summary)).toBe('Improving Treatment Effectiveness with Attachment Theory — Foundations');
-    expect(plain(first?.description)).toBe(`Session 1 of 2\nOverview\n\nInstructors: A. Smith and B. Jones\n\n${COURSE_URL}`);
-    expect(plain(second?.summary)).toBe('Improving Treatment Effectiveness with Attachment Theory — Session 2 of 2');
+    const [first, second] = events(
+      calendarText(input(titled, { instructorNames: ['A. Smith', 'B. Jones'] })),
+    );
+    expect(plain(first?.summary)).toBe(
+      'Improving Treatment Effectiveness with Attachment Theory — Foundations',
+    );
+    expect(plain(first?.description)).toBe(
+      `Session 1 of 2\nOverview\n\nInstructors: A. Smith and B. Jones\n\n${COURSE_URL}`,
+    );
+    expect(plain(second?.summary)).toBe(
+      'Improving Treatment Effectiveness with Attachment Theory — Session 2 of 2',
+    );
 
     const single = courseWith({ sessions: [{ date: '2020-10-19', start: '16:00', end: '18:00' }] });
     const [only] = events(calendarText(input(single, { instructorNames: [] })));
@@ -219,7 +274,10 @@ describe('courseCalendar for other courses', () => {
   it('builds the VTIMEZONE from current zone data when the packaged one is out of date', () => {
     // The packaged America/Sao_Paulo still has Brazil's summer time, abolished in 2019: it would
     // put a January 2025 session at UTC-2 instead of UTC-3.
-    const course = courseWith({ timeZone: 'America/Sao_Paulo', sessions: [{ date: '2025-01-10', start: '16:00', end: '18:00' }] });
+    const course = courseWith({
+      timeZone: 'America/Sao_Paulo',
+      sessions: [{ date: '2025-01-10', start: '16:00', end: '18:00' }],
+    });
     const text = calendarText(input(course));
     const lines = unfolded(text);
     expect(lines).toContain('DTSTART;TZID=America/Sao_Paulo:20250110T160000');
@@ -232,7 +290,10 @@ describe('courseCalendar for other courses', () => {
   it('builds the VTIMEZONE for a zone the package answers with another zone', () => {
     // The package returns Asia/Kolkata's definition for Asia/Calcutta (the name Intl lists);
     // the events' TZID must find a VTIMEZONE of the same name.
-    const course = courseWith({ timeZone: 'Asia/Calcutta', sessions: [{ date: '2025-06-10', start: '16:00', end: '18:00' }] });
+    const course = courseWith({
+      timeZone: 'Asia/Calcutta',
+      sessions: [{ date: '2025-06-10', start: '16:00', end: '18:00' }],
+    });
     const text = calendarText(input(course));
     const lines = unfolded(text);
     expect(lines).toContain('TZID:Asia/Calcutta');
@@ -267,18 +328,27 @@ describe('courseCalendar for other courses', () => {
       'END:DAYLIGHT',
       '',
     ]);
-    expect(events(text).map((event) => event.start.toISOString())).toEqual(['2025-03-20T14:00:00.000Z', '2025-04-03T13:00:00.000Z']);
+    expect(events(text).map((event) => event.start.toISOString())).toEqual([
+      '2025-03-20T14:00:00.000Z',
+      '2025-04-03T13:00:00.000Z',
+    ]);
   });
 
   it('writes UTC times for a course in UTC', () => {
-    const course = courseWith({ timeZone: 'UTC', sessions: [{ date: '2025-06-10', start: '16:00', end: '18:00' }] });
+    const course = courseWith({
+      timeZone: 'UTC',
+      sessions: [{ date: '2025-06-10', start: '16:00', end: '18:00' }],
+    });
     const text = calendarText(input(course));
     expect(unfolded(text)).toContain('DTSTART:20250610T160000Z');
     expect(events(text)[0]?.start.toISOString()).toBe('2025-06-10T16:00:00.000Z');
   });
 
   it('refuses a session time the clocks skip', () => {
-    const course = courseWith({ timeZone: 'Europe/London', sessions: [{ date: '2021-03-28', start: '01:30', end: '03:00' }] });
+    const course = courseWith({
+      timeZone: 'Europe/London',
+      sessions: [{ date: '2021-03-28', start: '01:30', end: '03:00' }],
+    });
     expect(() => courseCalendar(input(course))).toThrow(/nonexistent in Europe\/London/);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { holidayCountries, holidayDates, holidayRegions, isHoliday } from '../../../../src/domain/time/holidays.ts';
+import {
+  holidayCountries,
+  holidayDates,
+  holidayRegions,
+  isHoliday,
+} from '../../../../src/domain/time/holidays.ts';
 import { subtractDays } from '../../../../src/domain/time/zoned-time.ts';
 
 describe('holidayDates', () => {
@@ -36,7 +41,9 @@ describe('holidayDates', () => {
   });
 
   it('computes each calendar and year once', () => {
-    expect(holidayDates({ country: 'US', region: 'NY' }, 2027)).toBe(holidayDates({ country: 'US', region: 'NY' }, 2027));
+    expect(holidayDates({ country: 'US', region: 'NY' }, 2027)).toBe(
+      holidayDates({ country: 'US', region: 'NY' }, 2027),
+    );
   });
 
   it('knows countries and their regions by code', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatRangeInZone, localTimeNote, statusAt, zoneAbbreviation } from '../../../../src/domain/time/local-time.ts';
+import {
+  formatRangeInZone,
+  localTimeNote,
+  statusAt,
+  zoneAbbreviation,
+} from '../../../../src/domain/time/local-time.ts';
 
 // The seed course meets 4–6 PM in New York: EDT for Oct 19 and 26, EST for Nov 2 and 9.
 const october19 = ['2020-10-19T16:00:00-04:00', '2020-10-19T18:00:00-04:00'] as const;
@@ -27,46 +32,84 @@ describe('localTimeNote', () => {
     expect(localTimeNote(...october19, course, 'Europe/London')).toBe('9–11 PM GMT+1');
     expect(localTimeNote(...november2, course, 'Europe/London')).toBe('9–11 PM GMT');
     // 2020-10-26: London is back on GMT, New York still on EDT, so the gap is four hours.
-    expect(localTimeNote('2020-10-26T16:00:00-04:00', '2020-10-26T18:00:00-04:00', course, 'Europe/London')).toBe('8–10 PM GMT');
+    expect(
+      localTimeNote(
+        '2020-10-26T16:00:00-04:00',
+        '2020-10-26T18:00:00-04:00',
+        course,
+        'Europe/London',
+      ),
+    ).toBe('8–10 PM GMT');
   });
 
   it('puts the local date first when it is not the course date', () => {
     expect(localTimeNote(...october19, course, 'Asia/Tokyo')).toBe('Tue, Oct 20, 5–7 AM GMT+9');
     expect(localTimeNote(...november2, course, 'Asia/Tokyo')).toBe('Tue, Nov 3, 6–8 AM GMT+9');
-    expect(localTimeNote(...october19, course, 'Asia/Kolkata')).toBe('Tue, Oct 20, 1:30–3:30 AM GMT+5:30');
-    expect(localTimeNote(...october19, course, 'Australia/Lord_Howe')).toBe('Tue, Oct 20, 7–9 AM GMT+11');
+    expect(localTimeNote(...october19, course, 'Asia/Kolkata')).toBe(
+      'Tue, Oct 20, 1:30–3:30 AM GMT+5:30',
+    );
+    expect(localTimeNote(...october19, course, 'Australia/Lord_Howe')).toBe(
+      'Tue, Oct 20, 7–9 AM GMT+11',
+    );
   });
 
   it('puts the earlier local date first for a reader west of the course', () => {
-    expect(localTimeNote('2020-10-20T09:00:00+09:00', '2020-10-20T11:00:00+09:00', 'Asia/Tokyo', 'America/Los_Angeles')).toBe(
-      'Mon, Oct 19, 5–7 PM PDT',
-    );
+    expect(
+      localTimeNote(
+        '2020-10-20T09:00:00+09:00',
+        '2020-10-20T11:00:00+09:00',
+        'Asia/Tokyo',
+        'America/Los_Angeles',
+      ),
+    ).toBe('Mon, Oct 19, 5–7 PM PDT');
   });
 
   it('shows the date even when the clock reads the same on another day', () => {
     // Kiritimati (UTC+14) and Honolulu (UTC−10) show the same wall clock a day apart.
-    expect(localTimeNote('2020-10-19T16:00:00-10:00', '2020-10-19T18:00:00-10:00', 'Pacific/Honolulu', 'Pacific/Kiritimati')).toBe(
-      'Tue, Oct 20, 4–6 PM GMT+14',
-    );
+    expect(
+      localTimeNote(
+        '2020-10-19T16:00:00-10:00',
+        '2020-10-19T18:00:00-10:00',
+        'Pacific/Honolulu',
+        'Pacific/Kiritimati',
+      ),
+    ).toBe('Tue, Oct 20, 4–6 PM GMT+14');
   });
 });
 
 describe('formatRangeInZone', () => {
   it('names both zones when the clocks change during the range', () => {
-    expect(formatRangeInZone(Date.UTC(2020, 10, 1, 5, 30), Date.UTC(2020, 10, 1, 8), 'America/New_York')).toBe('1:30 AM EDT–3 AM EST');
+    expect(
+      formatRangeInZone(Date.UTC(2020, 10, 1, 5, 30), Date.UTC(2020, 10, 1, 8), 'America/New_York'),
+    ).toBe('1:30 AM EDT–3 AM EST');
     // Lord Howe Island: 2021-04-04 2:00 +11:00 becomes 1:30 +10:30.
-    expect(formatRangeInZone(Date.UTC(2021, 3, 3, 14), Date.UTC(2021, 3, 3, 16, 30), 'Australia/Lord_Howe')).toBe(
-      '1 AM GMT+11–3 AM GMT+10:30',
-    );
+    expect(
+      formatRangeInZone(
+        Date.UTC(2021, 3, 3, 14),
+        Date.UTC(2021, 3, 3, 16, 30),
+        'Australia/Lord_Howe',
+      ),
+    ).toBe('1 AM GMT+11–3 AM GMT+10:30');
   });
 
   it('names both halves of the day when the range crosses noon or midnight', () => {
-    expect(formatRangeInZone(Date.UTC(2020, 9, 19, 15), Date.UTC(2020, 9, 19, 17), 'America/New_York')).toBe('11 AM–1 PM EDT');
-    expect(formatRangeInZone(Date.UTC(2020, 9, 20, 3), Date.UTC(2020, 9, 20, 5), 'America/New_York')).toBe('11 PM–1 AM EDT');
+    expect(
+      formatRangeInZone(Date.UTC(2020, 9, 19, 15), Date.UTC(2020, 9, 19, 17), 'America/New_York'),
+    ).toBe('11 AM–1 PM EDT');
+    expect(
+      formatRangeInZone(Date.UTC(2020, 9, 20, 3), Date.UTC(2020, 9, 20, 5), 'America/New_York'),
+    ).toBe('11 PM–1 AM EDT');
   });
 
   it('keeps minutes on a 24-hour clock', () => {
-    expect(formatRangeInZone(Date.UTC(2020, 9, 19, 20), Date.UTC(2020, 9, 19, 22), 'America/New_York', 'en-GB')).toBe('16:00–18:00 GMT-4');
+    expect(
+      formatRangeInZone(
+        Date.UTC(2020, 9, 19, 20),
+        Date.UTC(2020, 9, 19, 22),
+        'America/New_York',
+        'en-GB',
+      ),
+    ).toBe('16:00–18:00 GMT-4');
   });
 });
 

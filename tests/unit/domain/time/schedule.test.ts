@@ -36,7 +36,11 @@ function at(epochMilliseconds: number): ZonedInstant {
 }
 
 function range(date: string, start: string, end: string, timeZone: string): string {
-  return formatTimeRange(requireZonedInstant(date, start, timeZone), requireZonedInstant(date, end, timeZone), timeZone);
+  return formatTimeRange(
+    requireZonedInstant(date, start, timeZone),
+    requireZonedInstant(date, end, timeZone),
+    timeZone,
+  );
 }
 
 describe('sessionTimes', () => {
@@ -58,9 +62,12 @@ describe('sessionTimes', () => {
   });
 
   it('throws on a wall-clock time the zone skips', () => {
-    expect(() => sessionTimes({ timeZone: 'America/New_York', sessions: [session('2021-03-14', '02:30', '04:00')] })).toThrow(
-      '2021-03-14 02:30 is nonexistent in America/New_York',
-    );
+    expect(() =>
+      sessionTimes({
+        timeZone: 'America/New_York',
+        sessions: [session('2021-03-14', '02:30', '04:00')],
+      }),
+    ).toThrow('2021-03-14 02:30 is nonexistent in America/New_York');
   });
 });
 
@@ -96,13 +103,17 @@ describe('formatSessionDate', () => {
   });
 
   it('rejects anything but YYYY-MM-DD', () => {
-    expect(() => formatSessionDate('2020-10-19T16:00')).toThrow('Expected a date as YYYY-MM-DD; found "2020-10-19T16:00".');
+    expect(() => formatSessionDate('2020-10-19T16:00')).toThrow(
+      'Expected a date as YYYY-MM-DD; found "2020-10-19T16:00".',
+    );
   });
 });
 
 describe('formatTimeRange', () => {
   it('gives the seed sessions in EDT and then EST', () => {
-    const times = sessionTimes(seed).map((time) => formatTimeRange(time.start, time.end, seed.timeZone));
+    const times = sessionTimes(seed).map((time) =>
+      formatTimeRange(time.start, time.end, seed.timeZone),
+    );
     expect(times).toEqual(['4–6 PM EDT', '4–6 PM EDT', '4–6 PM EST', '4–6 PM EST']);
   });
 
@@ -119,9 +130,13 @@ describe('formatTimeRange', () => {
 
   it('names both zones when the clocks change during the session', () => {
     // 1:30 AM happens twice on 2020-11-01 in New York; this is the first, daylight one.
-    expect(formatTimeRange(at(Date.UTC(2020, 10, 1, 5, 30)), at(Date.UTC(2020, 10, 1, 8)), 'America/New_York')).toBe(
-      '1:30 AM EDT–3 AM EST',
-    );
+    expect(
+      formatTimeRange(
+        at(Date.UTC(2020, 10, 1, 5, 30)),
+        at(Date.UTC(2020, 10, 1, 8)),
+        'America/New_York',
+      ),
+    ).toBe('1:30 AM EDT–3 AM EST');
     expect(range('2021-03-14', '01:00', '04:00', 'America/New_York')).toBe('1 AM EST–4 AM EDT');
   });
 
@@ -130,12 +145,16 @@ describe('formatTimeRange', () => {
     expect(range('2020-11-02', '13:00', '15:00', 'America/Los_Angeles')).toBe('1–3 PM PST');
     expect(range('2020-10-19', '18:00', '20:00', 'Europe/London')).toBe('6–8 PM GMT+1');
     expect(range('2020-11-02', '18:00', '20:00', 'Europe/London')).toBe('6–8 PM GMT');
-    expect(range('2020-10-19', '10:30', '12:30', 'Asia/Kolkata')).toBe('10:30 AM–12:30 PM GMT+5:30');
+    expect(range('2020-10-19', '10:30', '12:30', 'Asia/Kolkata')).toBe(
+      '10:30 AM–12:30 PM GMT+5:30',
+    );
   });
 
   it('shows the half-hour fall-back on Lord Howe Island', () => {
     // 2021-04-04: 2:00 +11:00 becomes 1:30 +10:30.
-    expect(range('2021-04-04', '01:00', '03:00', 'Australia/Lord_Howe')).toBe('1 AM GMT+11–3 AM GMT+10:30');
+    expect(range('2021-04-04', '01:00', '03:00', 'Australia/Lord_Howe')).toBe(
+      '1 AM GMT+11–3 AM GMT+10:30',
+    );
     expect(range('2021-04-05', '09:00', '11:00', 'Australia/Lord_Howe')).toBe('9–11 AM GMT+10:30');
   });
 
@@ -165,14 +184,27 @@ describe('formatDateRange', () => {
   });
 
   it('rejects a range that ends before it starts', () => {
-    expect(() => formatDateRange('2020-11-09', '2020-10-19')).toThrow('The date range ends (2020-10-19) before it starts (2020-11-09).');
+    expect(() => formatDateRange('2020-11-09', '2020-10-19')).toThrow(
+      'The date range ends (2020-10-19) before it starts (2020-11-09).',
+    );
   });
 });
 
 /** A schedule as the one offering of a course that states it at the top level (on demand without sessions). */
 function courseStatus(schedule: Schedule, now: Date): CourseStatus {
   const format = schedule.sessions.length > 0 ? 'live-online' : 'on-demand';
-  return offeringStatus({ id: '', path: [], format, timeZone: schedule.timeZone, sessions: [...schedule.sessions], prices: [], status: 'open' }, now);
+  return offeringStatus(
+    {
+      id: '',
+      path: [],
+      format,
+      timeZone: schedule.timeZone,
+      sessions: [...schedule.sessions],
+      prices: [],
+      status: 'open',
+    },
+    now,
+  );
 }
 
 describe('the status of a dated offering (offeringStatus)', () => {
@@ -202,7 +234,12 @@ describe('the status of a dated offering (offeringStatus)', () => {
   });
 
   it('is on-demand without sessions', () => {
-    expect(courseStatus({ timeZone: 'America/New_York', sessions: [] }, new Date('2020-10-19T20:00:00Z'))).toBe('on-demand');
+    expect(
+      courseStatus(
+        { timeZone: 'America/New_York', sessions: [] },
+        new Date('2020-10-19T20:00:00Z'),
+      ),
+    ).toBe('on-demand');
   });
 
   it('uses the earliest start and latest end even when sessions are out of order', () => {
@@ -222,13 +259,30 @@ describe('scheduledHours', () => {
   });
 
   it('counts the hours that elapse when the clocks change during a session', () => {
-    expect(scheduledHours({ timeZone: 'America/New_York', sessions: [session('2021-03-14', '01:00', '04:00')] })).toBe(2);
-    expect(scheduledHours({ timeZone: 'America/New_York', sessions: [session('2020-11-01', '00:00', '03:00')] })).toBe(4);
-    expect(scheduledHours({ timeZone: 'Australia/Lord_Howe', sessions: [session('2021-04-04', '01:00', '03:00')] })).toBe(2.5);
+    expect(
+      scheduledHours({
+        timeZone: 'America/New_York',
+        sessions: [session('2021-03-14', '01:00', '04:00')],
+      }),
+    ).toBe(2);
+    expect(
+      scheduledHours({
+        timeZone: 'America/New_York',
+        sessions: [session('2020-11-01', '00:00', '03:00')],
+      }),
+    ).toBe(4);
+    expect(
+      scheduledHours({
+        timeZone: 'Australia/Lord_Howe',
+        sessions: [session('2021-04-04', '01:00', '03:00')],
+      }),
+    ).toBe(2.5);
   });
 
   it('adds thirds of an hour without drifting', () => {
-    const thirds = ['2020-10-19', '2020-10-20', '2020-10-21'].map((date) => session(date, '16:00', '16:20'));
+    const thirds = ['2020-10-19', '2020-10-20', '2020-10-21'].map((date) =>
+      session(date, '16:00', '16:20'),
+    );
     expect(scheduledHours({ timeZone: 'America/New_York', sessions: thirds })).toBe(1);
   });
 });
