@@ -7,7 +7,7 @@
  *
  * CONTENT_DIR points the build at another content folder; OUT_DIR at another output folder.
  */
-import { readFile, rm, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { complianceSummary } from '../src/collections/validation/compliance.ts';
 import { formatReport } from '../src/collections/validation/problems.ts';
@@ -46,11 +46,15 @@ function isRunning(pid: number): boolean {
  * that was killed is taken over, and its staging and previous folders are removed.
  */
 async function lockOutput(): Promise<string | undefined> {
+  // The folder that will hold dist/ may not exist yet (a first build into a new place).
+  await mkdir(path.dirname(outDir), { recursive: true });
   try {
     await writeFile(lockFile, String(process.pid), { flag: 'wx' });
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     const holder = Number(await readFile(lockFile, 'utf8').catch(() => ''));
-    if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
+    // A process id is a positive integer; anything else is a lock left half-written.
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
       return `Another build into ${shown} is running (process ${holder}); wait for it to finish.`;
     }
     await writeFile(lockFile, String(process.pid));

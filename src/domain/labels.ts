@@ -2,11 +2,20 @@
 import type { Level } from '../collections/schemas/course.ts';
 import type { CourseFormat } from '../collections/schemas/format.ts';
 import { slugify } from './slug.ts';
+import type { TimeStatus } from './offerings/offerings.ts';
 
 export const FORMAT_LABELS: Record<CourseFormat, string> = {
   'live-online': 'Live online',
   'in-person': 'In person',
   hybrid: 'Hybrid (in person and online)',
+  'on-demand': 'On demand',
+};
+
+/** A course's or offering's status, as its badge says it (the page and the browser's re-check). */
+export const STATUS_LABELS: Record<TimeStatus, string> = {
+  upcoming: 'Upcoming',
+  'in-progress': 'In progress',
+  past: 'Past course',
   'on-demand': 'On demand',
 };
 
@@ -40,6 +49,15 @@ export function hoursText(hours: number): string {
 /** `calendar`, or `calendar-spring-2027` for a listed offering: the calendar file's name without `.ics`. */
 export function calendarFileName(offeringId: string): string {
   return offeringId === '' ? 'calendar' : `calendar-${offeringId}`;
+}
+
+/**
+ * The absolute URL of a site path, for canonical links, structured data, feeds and calendars.
+ * Pages are served from the root of the site's host (every link is root-relative), so a path in
+ * the site URL is not kept: the URL is where the file really is.
+ */
+export function siteUrl(siteAddress: string, path: string): string {
+  return new URL(path, siteAddress).href;
 }
 
 export const paths = {

@@ -6,15 +6,9 @@
  * - prices whose last day has passed (an early bird) removed.
  * Without JavaScript the page already shows the schedule and the build-time status.
  */
+import { STATUS_LABELS } from '../domain/labels.ts';
+import type { TimeStatus } from '../domain/offerings/offerings.ts';
 import { localTimeNote, statusAt } from '../domain/time/local-time.ts';
-
-type Status = 'upcoming' | 'in-progress' | 'past' | 'on-demand';
-const STATUS_LABELS: Record<Status, string> = {
-  upcoming: 'Upcoming',
-  'in-progress': 'In progress',
-  past: 'Past course',
-  'on-demand': 'On demand',
-};
 
 function showLocalTimes(): void {
   const schedule = document.querySelector<HTMLElement>('[data-schedule]');
@@ -38,7 +32,7 @@ function statusNow(
   start: string | undefined,
   end: string | undefined,
   now: Date,
-): Status {
+): TimeStatus {
   if (kind === 'on-demand') {
     if (start !== undefined && now.getTime() < Date.parse(start)) return 'upcoming';
     return end !== undefined && now.getTime() >= Date.parse(end) ? 'past' : 'on-demand';

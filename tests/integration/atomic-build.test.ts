@@ -173,4 +173,41 @@ describe('an atomic build', () => {
     );
     expect(await leftovers(site.outDir)).toEqual([]);
   });
+
+  it('refuses to start while another running build holds the lock, and changes nothing', async () => {
+    const before = await snapshot(site.outDir);
+    // This test's own process stands in for a build that is still running.
+    await writeFile(`${site.outDir}.lock`, String(process.pid));
+    const run = runScript('build', {
+      CONTENT_DIR: path.join(repoRoot, 'content'),
+      OUT_DIR: site.outDir,
+      SITE_NOW: NOW,
+      ASTRO_CACHE_DIR: `${site.outDir}-cache`,
+    });
+    await rm(`${site.outDir}.lock`);
+    expect(run.status).toBe(1);
+    const shown = path.relative(repoRoot, site.outDir);
+    expect(run.stderr).toContain(
+      `Another build into ${shown} is running (process ${process.pid}); wait for it to finish.\nNothing was built; ${shown} is unchanged.`,
+    );
+    expect(await snapshot(site.outDir)).toEqual(before);
+  });
+
+  it('builds into a folder whose parent does not exist yet', async () => {
+    const outDir = path.join(
+      await mkdtemp(path.join(tmpdir(), 'ce-new-parent-')),
+      'a',
+      'b',
+      'site',
+    );
+    const run = runScript('build', {
+      CONTENT_DIR: path.join(repoRoot, 'content'),
+      OUT_DIR: outDir,
+      SITE_NOW: NOW,
+      ASTRO_CACHE_DIR: `${outDir}-cache`,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect((await snapshot(outDir)).has('index.html')).toBe(true);
+    expect(await leftovers(outDir)).toEqual([]);
+  });
 });

@@ -37,7 +37,7 @@ import type { SiteSettings } from '../../collections/schemas/site.ts';
 import type { Sponsor } from '../../collections/schemas/sponsor.ts';
 import type { Credit } from '../ce/ce-approvals.ts';
 import { creditText } from '../ce/ce-text.ts';
-import { hoursText, LEVEL_LABELS, paths } from '../labels.ts';
+import { hoursText, LEVEL_LABELS, paths, siteUrl } from '../labels.ts';
 import { courseOfferings, type Offering } from '../offerings/offerings.ts';
 import { priceLines } from '../offerings/prices.ts';
 import { requireZonedInstant, type ZonedInstant } from '../time/zoned-time.ts';
@@ -47,14 +47,9 @@ const CONTEXT = 'https://schema.org';
 // ---------------------------------------------------------------------------------------------
 // URLs
 
-/** The site URL without trailing slashes, so every path below can start with `/`. */
-export function siteBase(site: Pick<SiteSettings, 'url'>): string {
-  return site.url.replace(/\/+$/, '');
-}
-
-/** An absolute URL for a site path such as `/courses/`, keeping any path the site URL has. */
+/** An absolute URL for a site path such as `/courses/`: the same as the pages' (`siteUrl`). */
 export function absoluteUrl(site: Pick<SiteSettings, 'url'>, path: string): string {
-  return `${siteBase(site)}${path.startsWith('/') ? path : `/${path}`}`;
+  return siteUrl(site.url, path);
 }
 
 export function homeUrl(site: Pick<SiteSettings, 'url'>): string {

@@ -2,7 +2,7 @@
 import type { Course } from '../../collections/schemas/course.ts';
 import type { SiteSettings } from '../../collections/schemas/site.ts';
 import { courseCalendar } from './calendar.ts';
-import { paths } from '../labels.ts';
+import { paths, siteUrl } from '../labels.ts';
 import type { Offering } from '../offerings/offerings.ts';
 
 export interface CourseFileInput {
@@ -21,7 +21,7 @@ export function courseCalendarFile(
     course,
     offering,
     slug,
-    courseUrl: new URL(paths.course(slug), site.url).href,
+    courseUrl: siteUrl(site.url, paths.course(slug)),
     siteName: site.name,
     siteHost: new URL(site.url).host,
     instructorNames,

@@ -143,9 +143,10 @@ describe('URLs', () => {
     expect(courseUrl({ url: 'https://courses.example.org//' }, 'a-course')).toBe(
       'https://courses.example.org/courses/a-course/',
     );
-    // A site served under a path keeps it.
+    // The same URL the pages give: every page is served from the host's root (links are
+    // root-relative), so a path in the site URL is not where the files are.
     expect(absoluteUrl({ url: 'https://example.org/ce/' }, '/courses/')).toBe(
-      'https://example.org/ce/courses/',
+      'https://example.org/courses/',
     );
   });
 });
