@@ -16,3 +16,18 @@ function replacer(_key: string, value: unknown): unknown {
 export function renderKey(...inputs: unknown[]): string {
   return createHash('sha256').update(JSON.stringify(inputs, replacer)).digest('hex').slice(0, 40);
 }
+
+const viewKeys = new WeakMap<object, string>();
+
+/**
+ * The key of one view (a course as its pages show it), made once per build however many pages
+ * show the course: its page, the lists it is on, its instructors' pages.
+ */
+export function viewKey(view: object): string {
+  let key = viewKeys.get(view);
+  if (key === undefined) {
+    key = renderKey(view);
+    viewKeys.set(view, key);
+  }
+  return key;
+}

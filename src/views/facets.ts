@@ -69,8 +69,17 @@ export function termPath(facet: FacetName, key: string): string {
 
 export type FacetTerms = Record<FacetName, Term<CourseView>[]>;
 
+let cached: Promise<FacetTerms> | undefined;
+
 /** Every facet's terms that at least one course carries, each with its courses, sorted by label. */
-export async function facets(): Promise<FacetTerms> {
+export function facets(): Promise<FacetTerms> {
+  // The dev server's content changes under it; a build's does not.
+  if (import.meta.env.DEV) return groupFacets();
+  cached ??= groupFacets();
+  return cached;
+}
+
+async function groupFacets(): Promise<FacetTerms> {
   const courses = await allCourses();
   const entries = (Object.keys(FACETS) as FacetName[]).map(
     (name) => [name, groupByTerm(courses, FACETS[name].termsOf)] as const,

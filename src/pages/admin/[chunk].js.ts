@@ -9,6 +9,11 @@ import { decapChunks, decapFileResponse } from './_decap-dist.ts';
 export const getStaticPaths = (() =>
   decapChunks()
     .filter((name) => name.endsWith('.js'))
-    .map((name) => ({ params: { chunk: name.slice(0, -'.js'.length) } }))) satisfies GetStaticPaths;
+    // A chunk's bytes change only with decap-cms's version, which is in the lock file; Astro's
+    // incremental build starts afresh when the lock file changes, so the name is the key.
+    .map((name) => ({
+      params: { chunk: name.slice(0, -'.js'.length) },
+      cacheKey: name,
+    }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => decapFileResponse(`${params['chunk'] ?? ''}.js`);

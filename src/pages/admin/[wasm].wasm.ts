@@ -7,6 +7,8 @@ export const getStaticPaths = (() =>
     .filter((name) => name.endsWith('.wasm'))
     .map((name) => ({
       params: { wasm: name.slice(0, -'.wasm'.length) },
+      // As for the chunks: the bytes change only with decap-cms's version, in the lock file.
+      cacheKey: name,
     }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => decapFileResponse(`${params['wasm'] ?? ''}.wasm`);
