@@ -18,6 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateContent } from './bench/generate-content.ts';
 import { measure, type Measurement } from './bench/measure.ts';
+import { phasesOf, type Phases } from './bench/phases.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const benchDir = path.join(root, '.bench');
@@ -44,8 +45,14 @@ interface SizeResult {
   distBytes: number | null;
   pagefindBytes: number | null;
   baselineDistBytes: number | null;
+  /** Median seconds of each phase of the project's builds, as the builds print them. */
+  phases: Partial<Record<BuildStep, Phases>>;
   failures: string[];
 }
+
+const BUILD_STEPS = ['buildCold', 'buildWarm', 'buildEdit'] as const;
+type BuildStep = (typeof BUILD_STEPS)[number];
+const PHASES = ['validation', 'content sync', 'social images', 'bundle and pages', 'search index'];
 
 const { values } = parseArgs({
   options: {
@@ -160,6 +167,7 @@ async function benchSize(courses: number): Promise<SizeResult> {
     distBytes: null,
     pagefindBytes: null,
     baselineDistBytes: null,
+    phases: {},
     failures: [],
   };
   const record = (step: Step, run: number, measurement: Measurement) => {
@@ -214,6 +222,16 @@ async function benchSize(courses: number): Promise<SizeResult> {
       };
     }
   }
+  for (const step of BUILD_STEPS) {
+    const printed = result.runs[step]
+      .map((measurement) => phasesOf(measurement.outputTail))
+      .filter((phases) => phases !== undefined);
+    if (printed.length === 0) continue;
+    const names = [...new Set(printed.flatMap((phases) => Object.keys(phases)))];
+    result.phases[step] = Object.fromEntries(
+      names.map((name) => [name, median(printed.map((phases) => phases[name] ?? 0))]),
+    );
+  }
   return result;
 }
 
@@ -245,6 +263,18 @@ function table(results: readonly SizeResult[]): string {
     (r) =>
       `| ${r.courses} | ${mebibytes(r.median.buildCold?.peakRssBytes)} | ${mebibytes(r.median.buildWarm?.peakRssBytes)} | ${mebibytes(r.median.baselineCold?.peakRssBytes)} | ${mebibytes(r.median.check?.peakRssBytes)} | ${mebibytes(r.distBytes)} | ${mebibytes(r.pagefindBytes)} | ${mebibytes(r.baselineDistBytes)} |`,
   );
+  const phaseRows = results.flatMap((r) =>
+    BUILD_STEPS.flatMap((step) => {
+      const phases = r.phases[step];
+      const total = r.median[step]?.seconds;
+      if (!phases || total === undefined) return [];
+      const named = PHASES.map((name) => phases[name] ?? 0);
+      const rest = total - named.reduce((sum, value) => sum + value, 0);
+      return [
+        `| ${r.courses} | ${step.replace('build', '').toLowerCase()} | ${named.map((value) => value.toFixed(1)).join(' | ')} | ${rest.toFixed(1)} | ${total.toFixed(1)} |`,
+      ];
+    }),
+  );
   const lines = [
     `Wall time in seconds, median of ${runs} run${runs === 1 ? '' : 's'} (a = project build, b = bare Astro baseline):`,
     '',
@@ -263,6 +293,13 @@ function table(results: readonly SizeResult[]): string {
     '| courses | a cold | a warm | b cold | check | dist/ | dist/pagefind | baseline dist |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...memoryRows,
+    '',
+    'Where the project build spends its time, seconds (phases as each build prints them; "other" is',
+    'starting Node and Astro, the swap, and what the phases do not cover):',
+    '',
+    `| courses | build | ${PHASES.join(' | ')} | other | total |`,
+    `| ---: | --- | ${PHASES.map(() => '---:').join(' | ')} | ---: | ---: |`,
+    ...phaseRows,
   ];
   // The per-course cost without the fixed start-up cost: the slope between the two largest sizes.
   const measured = results.filter((r) => r.median.buildCold && r.median.baselineCold);
