@@ -992,7 +992,13 @@ const FORMAT_LABELS: Record<CourseFormat, string> = {
 function course(
   random: Random,
   index: number,
-  pools: { instructors: string[]; topics: readonly string[]; boards: string[] },
+  pools: {
+    instructors: string[];
+    topics: readonly string[];
+    boards: string[];
+    /** Title and dates of every dated course so far: the validator refuses a repeat. */
+    scheduled: Set<string>;
+  },
 ): { slug: string; text: string } {
   const topics = random.sample(pools.topics, random.int(1, 5));
   const topic = topics[0] as string;
@@ -1005,6 +1011,18 @@ function course(
       ? { sessions: [], minutes: 15 * random.int(4, 48) }
       : schedule(random, zone.zone, format);
   const ceHours = minutes / 60;
+  // At thousands of courses the same title sometimes falls on the same dates, which the
+  // validator refuses as a copy left behind by a rerun; a later run gets a cohort number. The
+  // file name keeps the first title, and no random draw is added, so smaller sets are unchanged.
+  const dates = sessions.map((session) => session.date).join(',');
+  let shownTitle = title;
+  for (
+    let cohort = 2;
+    dates !== '' && pools.scheduled.has(`${shownTitle.toLowerCase()}|${dates}`);
+    cohort += 1
+  )
+    shownTitle = `${title} (cohort ${cohort})`;
+  if (dates !== '') pools.scheduled.add(`${shownTitle.toLowerCase()}|${dates}`);
   const objectives = Array.from({ length: random.int(3, 10) }, () => objective(random));
   const readingCount = random.int(2, 8);
   // The first four cycle through the types so a course with four or more has every kind.
@@ -1037,7 +1055,7 @@ function course(
     ? ['praxis-cet']
     : ['praxis-cet', random.pick(SPONSORS.slice(1).map(([id]) => id))];
   const data: CourseInput = {
-    title,
+    title: shownTitle,
     ...(random.chance(0.5)
       ? { subtitle: capitalize(`${random.pick(SKILLS)} and ${random.pick(SKILLS)}`) }
       : {}),
@@ -1199,6 +1217,7 @@ export async function generateContent(options: GenerateOptions): Promise<Generat
     instructors: instructorIds,
     topics: TOPICS.slice(0, topicCount),
     boards: boards.map(([id]) => id),
+    scheduled: new Set<string>(),
   };
   for (let index = 0; index < count; index += 1) {
     const { slug, text } = course(random, index, pools);
