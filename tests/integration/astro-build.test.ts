@@ -4,31 +4,15 @@
  * which only validates first and swaps the finished folder in.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { realContentWith, repoRoot } from '../helpers/fixtures.ts';
+import { snapshot } from '../helpers/site-files.ts';
 
 const NOW = '2026-11-30T12:00:00Z';
-
-/** Every file of a site and the hash of its bytes. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name));
-    files.set(
-      file,
-      createHash('sha256')
-        .update(await readFile(path.join(dir, file)))
-        .digest('hex'),
-    );
-  }
-  return files;
-}
 
 let viaScript: BuiltSite;
 let astroOnly: string;

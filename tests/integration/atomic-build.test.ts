@@ -5,31 +5,15 @@
  * byte for byte, and no staging folder left behind by a failure the build could handle.
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, runScript, type BuiltSite } from '../helpers/build.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
+import { snapshot } from '../helpers/site-files.ts';
 
 const NOW = '2026-11-30T12:00:00Z';
-
-/** Every file of a folder with the hash of its bytes. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(
-      path.relative(dir, file),
-      createHash('sha256')
-        .update(await readFile(file))
-        .digest('hex'),
-    );
-  }
-  return files;
-}
 
 /** What the build leaves beside the output folder: `<out>.staging`, `<out>.previous` and `<out>.lock`. */
 async function leftovers(outDir: string): Promise<string[]> {

@@ -5,34 +5,18 @@
  * status moved are rendered again. Builds go to one output folder, as an editor's do: Astro's
  * bundle holds the output path, so another folder means another build.
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, runScript, type BuildRun } from '../helpers/build.ts';
 import { realContentWith } from '../helpers/fixtures.ts';
+import { snapshot } from '../helpers/site-files.ts';
 
 const BEFORE_SEED = '2020-10-01T12:00:00Z';
 const SEED = 'attachment-theory-treatment-effectiveness';
 const FIXTURE = 'self-compassion-in-practice';
-
-/** Every file of a built site, search index included, with the hash of its bytes. */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.relative(dir, path.join(entry.parentPath, entry.name));
-    files.set(
-      file,
-      createHash('sha256')
-        .update(await readFile(path.join(dir, file)))
-        .digest('hex'),
-    );
-  }
-  return files;
-}
 
 function coursePages(run: BuildRun): { rendered: number; reused: number } {
   const match = /Course pages: (\d+) rendered, (\d+) reused/.exec(run.stdout);
