@@ -2,13 +2,24 @@
  * `npm run serve [dir] [port]`: serves a built site on 127.0.0.1 the way a static host does,
  * including the headers in its `_headers` file (Netlify / Cloudflare Pages format) and the
  * 404 page, so tests see the Content-Security-Policy a deploy would send.
+ *
+ * It must hold up against hostile requests: no request crashes it, it never reads outside its
+ * folder (symlinks included), never redirects to another host, and every answer, errors
+ * included, carries the security headers.
  */
-import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { pipeline } from 'node:stream';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 import path from 'node:path';
-import { pathInsideRoot } from './site-path.ts';
+import {
+  normalisedSitePath,
+  parseRequestTarget,
+  pathInsideRoot,
+  realPathInsideRoot,
+  trailingSlashLocation,
+} from './site-path.ts';
 import { headersFor, parseHeadersFile, type HeaderRule } from '../src/build/static-headers.ts';
 
 const root = path.resolve(process.argv[2] ?? 'dist');
@@ -36,6 +47,15 @@ const TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  408: 'Request Timeout',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+};
+
 async function loadRules(): Promise<HeaderRule[]> {
   try {
     return parseHeadersFile(await readFile(path.join(root, '_headers'), 'utf8'));
@@ -44,34 +64,64 @@ async function loadRules(): Promise<HeaderRule[]> {
   }
 }
 
-async function resolveFile(urlPath: string): Promise<string | undefined> {
-  const candidate = pathInsideRoot(root, urlPath);
+// Containment is checked against the folder's real path, so a site reached through a symlink
+// (say a `dist` link to the latest build) still serves its own files.
+const realRoot = await realpath(root).catch(() => {
+  console.error(`serve: no folder ${root}; build the site first (npm run build).`);
+  process.exit(1);
+});
+const rules = await loadRules();
+const globalRules = rules.filter((rule) => rule.pattern === '/*');
+
+/** The `_headers` headers for a site path; only the site-wide `/*` ones when it has none. */
+function securityHeaders(sitePath: string | undefined): Record<string, string> {
+  return sitePath === undefined ? headersFor(globalRules, '/') : headersFor(rules, sitePath);
+}
+
+interface SiteFile {
+  /** Where the bytes are read: the real path, checked to lie inside the site. */
+  real: string;
+  /** The path the URL names, whose extension gives the Content-Type, as a static host does. */
+  named: string;
+}
+
+async function resolveFile(urlPath: string): Promise<SiteFile | undefined> {
+  const candidate = pathInsideRoot(realRoot, urlPath);
   if (candidate === undefined) return undefined;
-  for (const file of [candidate, path.join(candidate, 'index.html')]) {
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isFile()) return file;
+  for (const named of [candidate, path.join(candidate, 'index.html')]) {
+    const real = await realPathInsideRoot(realRoot, named);
+    if (real === undefined) continue;
+    const info = await stat(real).catch(() => undefined);
+    if (info?.isFile()) return { real, named };
   }
   return undefined;
 }
 
-const rules = await loadRules();
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  // Directory URLs without a trailing slash redirect, as static hosts do.
-  if (
-    !path.extname(url.pathname) &&
-    !url.pathname.endsWith('/') &&
-    (await resolveFile(`${url.pathname}/`))
-  ) {
-    response.writeHead(301, { Location: `${url.pathname}/${url.search}` }).end();
-    return;
-  }
-  const file = await resolveFile(url.pathname);
-  const status = file ? 200 : 404;
-  const served = file ?? path.join(root, '404.html');
+function sendText(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+): void {
+  const body = `${status} ${STATUS_TEXT[status] ?? ''}\n`;
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+async function sendFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  file: SiteFile,
+  securityHeaders: Record<string, string>,
+): Promise<void> {
   const headers: Record<string, string> = {
-    'Content-Type': TYPES[path.extname(served)] ?? 'application/octet-stream',
-    ...headersFor(rules, url.pathname),
+    'Content-Type': TYPES[path.extname(file.named)] ?? 'application/octet-stream',
+    ...securityHeaders,
   };
   // Compress text as static hosts do, so Lighthouse and the byte counts see real transfer sizes.
   const accepts = String(request.headers['accept-encoding'] ?? '');
@@ -89,15 +139,129 @@ const server = createServer(async (request, response) => {
     headers['Content-Encoding'] = encoder;
     headers['Vary'] = 'Accept-Encoding';
   }
-  response.writeHead(status, headers);
-  const stream = createReadStream(served).on('error', () => response.end());
+  // Opened before the status line goes out, so a file that vanished since stat() still gets a
+  // clean 500 rather than a 200 with no body.
+  const handle = await open(file.real, 'r');
+  try {
+    response.writeHead(status, headers);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  if (request.method === 'HEAD') {
+    await handle.close();
+    response.end();
+    return;
+  }
+  const source = handle.createReadStream();
+  // pipeline() destroys every stream when one fails (a read error, the client hanging up), so
+  // nothing is left open and no unhandled 'error' event can reach the process.
+  const done = (error: NodeJS.ErrnoException | null): void => {
+    if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE')
+      console.error(`serve: ${request.url}: ${error.message}`);
+  };
   if (encoder === 'br')
-    stream
-      .pipe(createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }))
-      .pipe(response);
-  else if (encoder === 'gzip') stream.pipe(createGzip()).pipe(response);
-  else stream.pipe(response);
+    pipeline(
+      source,
+      createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+      response,
+      done,
+    );
+  else if (encoder === 'gzip') pipeline(source, createGzip(), response, done);
+  else pipeline(source, response, done);
+}
+
+async function sendNotFound(
+  request: IncomingMessage,
+  response: ServerResponse,
+  headers: Record<string, string>,
+): Promise<void> {
+  const notFound = await resolveFile('/404.html');
+  if (notFound) return sendFile(request, response, 404, notFound, headers);
+  sendText(request, response, 404, headers);
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const target = parseRequestTarget(request.url ?? '');
+  const sitePath = target && normalisedSitePath(target.path);
+  const headers = securityHeaders(sitePath);
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendText(request, response, 405, { ...headers, Allow: 'GET, HEAD' });
+    return;
+  }
+  if (target === undefined) {
+    sendText(request, response, 400, headers);
+    return;
+  }
+  // Directory URLs without a trailing slash redirect, as static hosts do.
+  if (
+    !path.extname(target.path) &&
+    !target.path.endsWith('/') &&
+    (await resolveFile(`${target.path}/`))
+  ) {
+    const location = trailingSlashLocation(target);
+    if (location !== undefined) {
+      response.writeHead(301, { ...headers, Location: location }).end();
+      return;
+    }
+    // No safe redirect (the name holds a backslash): a 404 rather than the folder's page at a
+    // URL its relative links would resolve wrongly against.
+    return sendNotFound(request, response, headers);
+  }
+  const file = await resolveFile(target.path);
+  if (file) return sendFile(request, response, 200, file, headers);
+  return sendNotFound(request, response, headers);
+}
+
+const server = createServer((request, response) => {
+  // Without listeners, an 'error' on either stream (a write after the client left, say) would be
+  // thrown as an uncaught exception and stop the server.
+  request.on('error', () => undefined);
+  response.on('error', () => undefined);
+  handle(request, response).catch((error: unknown) => {
+    console.error(`serve: ${request.method} ${request.url}:`, error);
+    try {
+      if (response.headersSent) response.destroy();
+      else sendText(request, response, 500, securityHeaders(undefined));
+    } catch {
+      response.destroy();
+    }
+  });
 });
+
+// Requests Node's parser refuses (bad request line, headers over the size limit) never reach
+// the handler; answer them here, with the site-wide headers, instead of Node's bare reply.
+server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+  // Node's own rule: reply only while no response on this connection has started; otherwise the
+  // reply's bytes would be mixed into that response.
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? 431
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 408
+        : 400;
+  const body = `${status} ${STATUS_TEXT[status]}\n`;
+  const lines = Object.entries(securityHeaders(undefined)).map(
+    ([name, value]) => `${name}: ${value}`,
+  );
+  socket.end(
+    [
+      `HTTP/1.1 ${status} ${STATUS_TEXT[status]}`,
+      'Content-Type: text/plain; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Connection: close',
+      ...lines,
+      '',
+      body,
+    ].join('\r\n'),
+  );
+});
+
 server.listen(port, '127.0.0.1', () => {
   // Port 0 asks the system for a free port; print the one it gave.
   const address = server.address();
