@@ -186,6 +186,16 @@ const cases: Record<string, Expectation> = {
     field: 'timeZone',
     says: /The offering has dates but no time zone to read them in\.[\s\S]*fix:\s+Add `timeZone:`/,
   },
+  'long-file-name': {
+    file: 'instructors/ada-example-whose-file-name-runs-past-the-eighty-characters-that-a-slug-may-have-too.md',
+    field: '',
+    says: /The file name is too long: it names the page and the files of the built site, so it takes at most 80 characters\.\n\s+expected: a name of at most 80 characters before \.md\n\s+found:\s+84 characters\n\s+fix:\s+Shorten the file name, such as attachment-theory\.md\./,
+  },
+  'dot-file': {
+    file: 'courses/.fixture-course-draft.md',
+    field: '',
+    says: /This file is not read, because its name starts with a dot\.\n\s+fix:\s+Rename it to fixture-course-draft\.md \(with `draft: true` to keep it unpublished\), or delete it\./,
+  },
   'style-in-body': {
     file: 'courses/fixture-course.md',
     field: '',

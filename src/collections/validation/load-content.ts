@@ -5,7 +5,7 @@
  */
 import { policyRuleProblems } from './policy-rules.ts';
 import { courseFormats, courseOfferings } from '../../domain/offerings/offerings.ts';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { courseSchema, type Course } from '../schemas/course.ts';
@@ -17,6 +17,7 @@ import {
   type Registry,
 } from '../registry.ts';
 import { closestMatch } from '../../domain/search/suggest.ts';
+import { siteNowProblem } from '../../domain/time/clock.ts';
 import { creditDates, periodProblem, resolveApproval } from '../../domain/ce/ce-approvals.ts';
 import { approvalPeriodProblem, approvalProblem } from './approval-problems.ts';
 import { complianceProblems } from './compliance.ts';
@@ -55,6 +56,32 @@ export type LoadResult =
 export interface LoadOptions {
   /** Report compliance findings as errors; site.yaml's `strictCompliance` when left out. */
   strict?: boolean;
+  /** Where SITE_NOW is read from; `process.env` when left out. */
+  environment?: Record<string, string | undefined>;
+}
+
+/**
+ * The longest slug a file name may give. A slug becomes folder and file names of the built
+ * site (`courses/<slug>/<slug>.ics`, `og/<slug>.png`), and file systems take at most 255 bytes
+ * per name (a slug is ASCII, one byte a character), so a long name used to pass the check and
+ * fail the build with ENAMETOOLONG. 80, the limit of the `slug` field and of references
+ * (schemas/common.ts), leaves ample room for the suffixes derived names add, and every entry
+ * can still be named by a reference.
+ */
+export const MAX_SLUG_LENGTH = 80;
+
+/**
+ * Dot-files a collection folder may hold without a word: written by the system, git or an
+ * editor, never content (Finder's .DS_Store, the .gitkeep of an empty folder, a .gitignore,
+ * Vim's swap files and the lock links Emacs makes while a file is open). Any other name
+ * starting with a dot is reported: it looks like content, and it is not read.
+ */
+function isIgnorableDotFile(name: string): boolean {
+  return (
+    ['.DS_Store', '.gitkeep', '.gitignore', '.keep'].includes(name) ||
+    /^\..+\.sw[a-p]$/.test(name) ||
+    name.startsWith('.#')
+  );
 }
 
 type CollectionName = FileCollectionName;
@@ -156,17 +183,105 @@ function validCourseFields(data: unknown): Partial<Course> {
   return partial as Partial<Course>;
 }
 
-async function listFiles(directory: string): Promise<string[]> {
+/**
+ * The files of a collection folder. Folders in it (such as instructors/photos/) are not
+ * content; links are reported by `linkProblems`; a dot-file is reported, not skipped silently.
+ */
+async function listFiles(
+  directory: string,
+  name: CollectionName,
+  problems: ContentProblem[],
+): Promise<string[]> {
   try {
     const entries = await readdir(directory, { withFileTypes: true });
-    return entries
-      .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
-      .map((entry) => path.join(directory, entry.name))
-      .sort();
+    const files: string[] = [];
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const absolutePath = path.join(directory, entry.name);
+      if (!entry.name.startsWith('.')) files.push(absolutePath);
+      else if (!isIgnorableDotFile(entry.name)) {
+        const renamed = entry.name.replace(/^\.+/, '') || 'a name without the dot';
+        problems.push({
+          file: displayPath(absolutePath),
+          field: '',
+          message: 'This file is not read, because its name starts with a dot.',
+          fix:
+            name === 'courses'
+              ? `Rename it to ${renamed} (with \`draft: true\` to keep it unpublished), or delete it.`
+              : `Rename it to ${renamed}, or delete it.`,
+        });
+      }
+    }
+    return files.sort();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
+}
+
+/**
+ * Every symbolic link in the content folder and its folders (not in dot-folders such as .git,
+ * which nothing reads). Links are not followed, so that content cannot pull in files from
+ * outside the content folder: a link to ~/.ssh/id_rsa as a photo would be published.
+ */
+async function linkProblems(directory: string): Promise<ContentProblem[]> {
+  let entries;
+  try {
+    entries = await readdir(directory, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const found = await Promise.all(
+    entries.map(async (entry): Promise<ContentProblem[]> => {
+      const absolutePath = path.join(directory, entry.name);
+      if (entry.isDirectory()) return entry.name.startsWith('.') ? [] : linkProblems(absolutePath);
+      if (!entry.isSymbolicLink() || isIgnorableDotFile(entry.name)) return [];
+      const [target, kind] = await Promise.all([
+        readlink(absolutePath),
+        stat(absolutePath).then(
+          (info) => (info.isDirectory() ? 'folder' : 'file'),
+          () => undefined,
+        ),
+      ]);
+      return [
+        {
+          file: displayPath(absolutePath),
+          field: '',
+          message:
+            'This is a symbolic link, and links are not followed, so that content cannot pull in files from outside the content folder.',
+          found: `a link to ${target}`,
+          fix: kind
+            ? `Replace the link with a copy of the ${kind} it points to.`
+            : 'Delete the link: what it points to does not exist.',
+        },
+      ];
+    }),
+  );
+  return found.flat();
+}
+
+/** Why a file name cannot be an entry's slug: not URL-safe, or too long for the built site. */
+function fileNameProblems(parsed: ParsedFile): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.name))
+    problems.push({
+      file: parsed.file,
+      field: '',
+      message: 'The file name cannot be used in a URL.',
+      found: JSON.stringify(parsed.name),
+      fix: 'Rename the file using lowercase letters, digits and hyphens, such as attachment-theory.md.',
+    });
+  if (parsed.name.length > MAX_SLUG_LENGTH)
+    problems.push({
+      file: parsed.file,
+      field: '',
+      message: `The file name is too long: it names the page and the files of the built site, so it takes at most ${MAX_SLUG_LENGTH} characters.`,
+      expected: `a name of at most ${MAX_SLUG_LENGTH} characters before ${parsed.extension}`,
+      found: `${parsed.name.length} characters`,
+      fix: `Shorten the file name, such as attachment-theory${parsed.extension}.`,
+    });
+  return problems;
 }
 
 interface Loaded<N extends CollectionName> {
@@ -187,7 +302,7 @@ async function loadCollection<N extends CollectionName>(
 ): Promise<LoadedCollection<N>> {
   const info: (typeof COLLECTION_REGISTRY)[CollectionName] = COLLECTION_REGISTRY[name];
   const { schema, extensions } = info;
-  const files = await listFiles(path.join(contentDir, name));
+  const files = await listFiles(path.join(contentDir, name), name, problems);
   const body = 'body' in info ? info.body : undefined;
   const withBody = body !== undefined;
   const collection: LoadedCollection<N> = { valid: [], invalid: [] };
@@ -207,21 +322,15 @@ async function loadCollection<N extends CollectionName>(
       const parsed = await readContentFile(absolutePath, withBody, problems);
       if (!parsed) return undefined;
       if (extension === '.md' && body) problems.push(...bodyProblems(parsed, body.name));
+      // A course's `slug` field, when it has one, names it instead of its file name.
+      const raw = parsed.source.data;
+      const hasSlugField =
+        name === 'courses' && raw !== null && typeof raw === 'object' && 'slug' in raw;
+      const nameProblems = hasSlugField ? [] : fileNameProblems(parsed);
+      problems.push(...nameProblems);
       const data = validate(schema, parsed, problems);
       if (data === undefined) return { invalid: { file: parsed.file, source: parsed.source } };
-      if (
-        !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(parsed.name) &&
-        !(name === 'courses' && (data as Course).slug)
-      ) {
-        problems.push({
-          file: parsed.file,
-          field: '',
-          message: 'The file name cannot be used in a URL.',
-          found: JSON.stringify(parsed.name),
-          fix: 'Rename the file using lowercase letters, digits and hyphens, such as attachment-theory.md.',
-        });
-        return undefined;
-      }
+      if (nameProblems.length > 0) return undefined;
       const id = name === 'courses' ? ((data as Course).slug ?? parsed.name) : parsed.name;
       const entry = {
         id,
@@ -337,6 +446,15 @@ export async function loadContent(
   options: LoadOptions = {},
 ): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
+  // Checked with the content, so `npm run check` and the build report it before Astro starts.
+  const siteNow = siteNowProblem(options.environment);
+  if (siteNow)
+    problems.push({
+      file: 'SITE_NOW',
+      field: '',
+      message: siteNow,
+      fix: 'Set SITE_NOW to an instant that exists, such as 2020-10-01T12:00:00Z, or leave it unset to use the real clock.',
+    });
   const siteFile = path.join(contentDir, 'site.yaml');
   const sitePromise = readFile(siteFile).then(
     async () => {
@@ -353,7 +471,12 @@ export async function loadContent(
       return undefined;
     },
   );
-  const [site, loaded] = await Promise.all([sitePromise, loadCollections(contentDir, problems)]);
+  const [site, loaded, links] = await Promise.all([
+    sitePromise,
+    loadCollections(contentDir, problems),
+    linkProblems(contentDir),
+  ]);
+  problems.push(...links);
   const { courses, instructors, boards, sponsors, policies } = loaded;
 
   // Files that failed their schema still count as existing, so references to them are not
