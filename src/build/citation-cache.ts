@@ -1,14 +1,16 @@
 /**
  * Formatted references cached on disk by a hash of the readings, shared across builds:
  * citation-js costs a second to start and milliseconds per reference, so an unchanged
- * course should not pay it again, and a warm build need not load citation-js at all.
+ * course should not pay it again, and a warm build need not load citation-js at all. Each file
+ * is a verified entry (verified-entry.ts): one damaged or holding another key's references is
+ * formatted again, never shown.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Reading } from '../collections/schemas/reading.ts';
 import { formatReferences, type FormattedReference } from '../domain/citations.ts';
 import { versionsOf } from './package-versions.ts';
+import { readEntry, writeEntry } from './verified-entry.ts';
 
 /** Bump when citations.ts changes its output, so cached entries are formatted again. */
 const FORMAT_VERSION = 3;
@@ -30,11 +32,19 @@ type Stored = { index: number; html: string; text: string }[];
 
 const inMemory = new Map<string, Promise<Stored>>();
 
-async function formatAndStore(readings: readonly Reading[], file: string): Promise<Stored> {
-  const cached = await readFile(file, 'utf8').then(
-    (json) => JSON.parse(json) as Stored,
-    () => undefined,
-  );
+function parseStored(bytes: Uint8Array | undefined, count: number): Stored | undefined {
+  if (bytes === undefined) return undefined;
+  const stored = JSON.parse(Buffer.from(bytes).toString('utf8')) as Stored;
+  // The digest proved these are the bytes stored under this key; the count is a last guard.
+  return stored.every(({ index }) => index >= 0 && index < count) ? stored : undefined;
+}
+
+async function formatAndStore(
+  readings: readonly Reading[],
+  key: string,
+  file: string,
+): Promise<Stored> {
+  const cached = parseStored(await readEntry(file, key), readings.length);
   if (cached) return cached;
   const formatted = await formatReferences(readings);
   const stored = formatted.map(({ html, text, reading }) => ({
@@ -42,10 +52,7 @@ async function formatAndStore(readings: readonly Reading[], file: string): Promi
     html,
     text,
   }));
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(stored));
-  await rename(temporary, file);
+  await writeEntry(file, key, Buffer.from(JSON.stringify(stored)));
   return stored;
 }
 
@@ -63,7 +70,7 @@ export async function cachedReferences(
   const file = path.join(cacheDir, `${key}.json`);
   let pending = inMemory.get(file);
   if (!pending) {
-    pending = formatAndStore(readings, file);
+    pending = formatAndStore(readings, key, file);
     inMemory.set(file, pending);
   }
   return (await pending).map(({ index, html, text }) => ({

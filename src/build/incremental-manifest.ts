@@ -5,9 +5,11 @@
  * before and after a build with the same rule tells which pages it skipped.
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 
 interface PathEntry {
   cacheKey: string;
+  outputFile?: string;
   contentHashes?: Record<string, string>;
 }
 
@@ -26,13 +28,22 @@ export async function readIncrementalManifest(
   const text = await readFile(new URL('incremental-build.json', cacheDir), 'utf8').catch(
     () => undefined,
   );
-  return text === undefined ? undefined : (JSON.parse(text) as IncrementalManifest);
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as IncrementalManifest);
+  } catch {
+    // Astro ignores a manifest it cannot read (every page is rendered); so does the report.
+    return undefined;
+  }
 }
 
-/** Course pages of the `after` build whose every input matches the `before` build: Astro restored them. */
+/**
+ * Course pages of the `after` build whose every input matches the `before` build and whose
+ * cached copy was not discarded (`discarded` holds paths inside the cache): Astro restored them.
+ */
 export function coursePagesReused(
   before: IncrementalManifest | undefined,
   after: IncrementalManifest | undefined,
+  discarded: ReadonlySet<string> = new Set(),
   route = COURSE_ROUTE,
 ): { rendered: number; reused: number } {
   const next = after?.routes[route];
@@ -49,6 +60,7 @@ export function coursePagesReused(
       sameBuild &&
       was !== undefined &&
       is !== undefined &&
+      !(was.outputFile !== undefined && discarded.has(path.join('dist', was.outputFile))) &&
       previous?.dependencyHash === next?.dependencyHash &&
       was.cacheKey === is.cacheKey &&
       JSON.stringify(was.contentHashes ?? {}) === JSON.stringify(is.contentHashes ?? {})

@@ -5,7 +5,8 @@
  * once they are written it reports which course pages Astro's incremental build reused and
  * indexes the site for search with Pagefind.
  */
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { collectGarbage } from './collect-garbage.ts';
 import { ContentValidationError } from '../collections/validation/problems.ts';
@@ -19,6 +20,10 @@ import {
   readIncrementalManifest,
   type IncrementalManifest,
 } from './incremental-manifest.ts';
+import { openBuildCache, type BuildCache } from './build-cache.ts';
+import { faultPoint, pauseRequested } from './fault-point.ts';
+
+const faultRoute = fileURLToPath(new URL('./fault-route.ts', import.meta.url));
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -41,6 +46,7 @@ class PhaseClock {
 
 export function ceSite(): AstroIntegration {
   let cacheDir: URL | undefined;
+  let cache: BuildCache | undefined;
   let before: IncrementalManifest | undefined;
   const phases = new PhaseClock();
   // The build's own summary lines, printed whatever Astro's log level.
@@ -48,6 +54,17 @@ export function ceSite(): AstroIntegration {
   return {
     name: 'ce-site',
     hooks: {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute }) => {
+        if (command !== 'build') return;
+        if (pauseRequested('rendering'))
+          injectRoute({ pattern: '/fault-point.txt', entrypoint: faultRoute, prerender: true });
+        // Before Astro reads anything from the cache (its content store, at sync): one build at
+        // a time, and only what the last finished build sealed (src/build/build-cache.ts).
+        cache = await openBuildCache(fileURLToPath(config.cacheDir), say);
+        if (cache.isPrivate) updateConfig({ cacheDir: pathToFileURL(`${cache.dir}${path.sep}`) });
+        // The image and reference caches are read by routes, which see only the environment.
+        process.env['ASTRO_CACHE_DIR'] = cache.dir;
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
         phases.restart();
@@ -71,13 +88,19 @@ export function ceSite(): AstroIntegration {
           `Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(started)}).`,
         );
         phases.end('social images');
+        await faultPoint('social-images');
       },
       'astro:build:done': async ({ dir }) => {
         // Vite's bundle, every page, and the integrations before this one (the sitemap).
         phases.end('bundle and pages');
+        await faultPoint('pages-written');
         const started = performance.now();
         if (cacheDir) {
-          const pages = coursePagesReused(before, await readIncrementalManifest(cacheDir));
+          const pages = coursePagesReused(
+            before,
+            await readIncrementalManifest(cacheDir),
+            cache?.discarded,
+          );
           say(`Course pages: ${pages.rendered} rendered, ${pages.reused} reused from the cache.`);
         }
         // Pagefind's indexer is a separate process that needs about 2 GB at 5,000 courses; give
@@ -92,6 +115,8 @@ export function ceSite(): AstroIntegration {
           `Search index: ${index.pages} pages, ${index.reused ? 'reused from the cache: no searchable page changed' : 'indexed'} (${seconds(started)}).`,
         );
         phases.end('search index');
+        await cache?.finish();
+        await faultPoint('sealed');
         say(phases.summary());
       },
     },

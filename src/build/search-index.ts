@@ -2,12 +2,15 @@
  * The search index: Pagefind over the built site, written into its `pagefind/` folder. Pagefind
  * has no incremental mode and its index is a function of the pages it reads, so when every
  * searchable page is byte for byte what the last build indexed, the index that build wrote is
- * copied from the cache instead of made again (about 3.5 s at 1,000 courses).
+ * copied from the cache instead of made again (about 3.5 s at 1,000 courses). The cached index
+ * keeps the digest of each of its files; it is copied only if every file is there and matches.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { versionsOf } from './package-versions.ts';
+import { readEntry, sha256, warnDamage, writeEntry } from './verified-entry.ts';
+import { faultPoint } from './fault-point.ts';
 
 /** The folders whose `<slug>/index.html` pages carry `data-pagefind-body`: course and instructor pages. */
 const SEARCHABLE_FOLDERS = ['courses', 'instructors'];
@@ -48,8 +51,38 @@ async function runPagefind(siteDir: string): Promise<number> {
   const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
   if (written.errors.length > 0)
     throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  await pagefind.close();
   return added.page_count;
+}
+
+/** Every file of a folder, as sorted relative paths with the digest of their bytes. */
+async function fileDigests(dir: string): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) digests[file] = sha256(await readFile(path.join(dir, file)));
+  return digests;
+}
+
+interface StoredIndex {
+  pages: number;
+  files: Record<string, string>;
+}
+
+/** The cached index for `key`, if its record is sound and its files are exactly the ones recorded. */
+async function verifiedIndex(entryDir: string, key: string): Promise<StoredIndex | undefined> {
+  const record = await readEntry(path.join(entryDir, 'entry'), key);
+  if (record === undefined) return undefined;
+  const stored = JSON.parse(Buffer.from(record).toString('utf8')) as StoredIndex;
+  const found = await fileDigests(path.join(entryDir, 'pagefind')).catch(() => ({}));
+  if (JSON.stringify(found) === JSON.stringify(stored.files)) return stored;
+  warnDamage(
+    `Cache entry ${entryDir} failed verification (its files do not match their digests); it is discarded and made again.`,
+  );
+  await rm(entryDir, { recursive: true, force: true });
+  return undefined;
 }
 
 /**
@@ -61,26 +94,37 @@ export async function indexForSearch(
   cacheDir?: string,
   beforeIndexing?: () => void,
 ): Promise<{ pages: number; reused: boolean }> {
-  if (cacheDir === undefined) {
+  const pagefindDir = path.join(siteDir, 'pagefind');
+  const indexNow = async () => {
     beforeIndexing?.();
-    return { pages: await runPagefind(siteDir), reused: false };
-  }
+    try {
+      return await runPagefind(siteDir);
+    } finally {
+      const pagefind = await import('pagefind');
+      await pagefind.close();
+    }
+  };
+  if (cacheDir === undefined) return { pages: await indexNow(), reused: false };
   const key = await searchInputKey(siteDir);
   const cached = path.join(cacheDir, key);
-  const pages = Number(await readFile(path.join(cached, 'pages.txt'), 'utf8').catch(() => 'NaN'));
-  if (Number.isInteger(pages)) {
-    await cp(path.join(cached, 'pagefind'), path.join(siteDir, 'pagefind'), { recursive: true });
-    return { pages, reused: true };
+  const stored = await verifiedIndex(cached, key);
+  if (stored) {
+    await cp(path.join(cached, 'pagefind'), pagefindDir, { recursive: true });
+    return { pages: stored.pages, reused: true };
   }
-  beforeIndexing?.();
-  const indexed = await runPagefind(siteDir);
+  const indexed = await indexNow();
   // Stored through a temporary folder, so a build killed midway never leaves half an index;
   // only the latest index is kept.
   const temporary = `${cached}.${process.pid}.tmp`;
   await rm(cacheDir, { recursive: true, force: true });
   await mkdir(temporary, { recursive: true });
-  await cp(path.join(siteDir, 'pagefind'), path.join(temporary, 'pagefind'), { recursive: true });
-  await writeFile(path.join(temporary, 'pages.txt'), String(indexed));
+  await cp(pagefindDir, path.join(temporary, 'pagefind'), { recursive: true });
+  const record: StoredIndex = {
+    pages: indexed,
+    files: await fileDigests(path.join(temporary, 'pagefind')),
+  };
+  await writeEntry(path.join(temporary, 'entry'), key, Buffer.from(JSON.stringify(record)));
+  await faultPoint('search-index-stored');
   await rename(temporary, cached);
   return { pages: indexed, reused: false };
 }

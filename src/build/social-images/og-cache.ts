@@ -1,13 +1,14 @@
 /**
- * Social images cached on disk by content hash, shared across builds. The build script warms
- * the cache on worker threads before Astro renders; the image endpoint then only reads files
- * (and draws one itself only if the cache was cleared in between).
+ * Social images cached on disk by content hash, shared across builds. The site's integration
+ * warms the cache on worker threads before Astro renders; the image endpoint then only reads
+ * files (and draws one itself only if the cache was cleared in between). Every entry carries
+ * the digest of its bytes (verified-entry.ts): a damaged image is drawn again, never published.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { ogCardHash, renderOgPng, type OgCard } from './og-image.ts';
+import { readEntry, writeEntry } from '../verified-entry.ts';
 
 export function ogCacheDir(
   astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro',
@@ -15,26 +16,17 @@ export function ogCacheDir(
   return path.resolve(astroCacheDir, 'og-images');
 }
 
-async function readCached(file: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  return readFile(file).then(
-    (bytes) => new Uint8Array(bytes),
-    () => undefined,
-  );
-}
-
 /** The PNG for a card: from the cache, or drawn and stored (atomically, so a crash leaves no half file). */
 export async function cachedOgImage(
   card: OgCard,
   cacheDir = ogCacheDir(),
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const file = path.join(cacheDir, `${ogCardHash(card)}.png`);
-  const cached = await readCached(file);
-  if (cached) return cached;
+  const key = ogCardHash(card);
+  const file = path.join(cacheDir, `${key}.png`);
+  const cached = await readEntry(file, key);
+  if (cached) return new Uint8Array(cached);
   const png = new Uint8Array(await renderOgPng(card));
-  await mkdir(cacheDir, { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, png);
-  await rename(temporary, file);
+  await writeEntry(file, key, png);
   return png;
 }
 
@@ -46,11 +38,19 @@ export async function warmOgCache(
   cards: readonly OgCard[],
   cacheDir = ogCacheDir(),
 ): Promise<{ drawn: number; reused: number }> {
-  const missing: { card: OgCard; file: string }[] = [];
+  const missing: OgJob[] = [];
+  const checked = new Map<string, Promise<boolean>>();
   await Promise.all(
     cards.map(async (card) => {
-      const file = path.join(cacheDir, `${ogCardHash(card)}.png`);
-      if (!(await stat(file).catch(() => undefined))) missing.push({ card, file });
+      const key = ogCardHash(card);
+      const file = path.join(cacheDir, `${key}.png`);
+      // One read per distinct image, however many courses share it.
+      let present = checked.get(file);
+      if (!present) {
+        present = readEntry(file, key).then((bytes) => bytes !== undefined);
+        checked.set(file, present);
+      }
+      if (!(await present)) missing.push({ card, key, file });
     }),
   );
   const unique = [...new Map(missing.map((job) => [job.file, job])).values()];
@@ -58,7 +58,14 @@ export async function warmOgCache(
   return { drawn: unique.length, reused: cards.length - missing.length };
 }
 
-async function drawOnWorkers(jobs: { card: OgCard; file: string }[]): Promise<void> {
+/** One image for a worker to draw and store under `key` in `file`. */
+export interface OgJob {
+  card: OgCard;
+  key: string;
+  file: string;
+}
+
+async function drawOnWorkers(jobs: OgJob[]): Promise<void> {
   const queue = [...jobs];
   const threads = Math.min(queue.length, Math.max(1, availableParallelism()));
   const workerFile = new URL('./og-render-worker.ts', import.meta.url);

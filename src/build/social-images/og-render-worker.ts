@@ -1,18 +1,20 @@
 /**
  * A worker thread that draws social images: resvg's PNG encoding is synchronous, so drawing on
- * the main thread would leave the other cores idle. Receives { card, file }, answers { file }.
+ * the main thread would leave the other cores idle. Receives an OgJob, answers { file }; the file is a verified entry (verified-entry.ts).
  */
 import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { collectGarbage } from '../collect-garbage.ts';
-import { OG_FONT_FILES, OG_WIDTH, ogImageSvg, type OgCard } from './og-image.ts';
+import { OG_FONT_FILES, OG_WIDTH, ogImageSvg } from './og-image.ts';
+import type { OgJob } from './og-cache.ts';
+import { encodeEntry } from '../verified-entry.ts';
 
 const GC_EVERY = 8;
 let drawn = 0;
 
-parentPort?.on('message', ({ card, file }: { card: OgCard; file: string }) => {
+parentPort?.on('message', ({ card, key, file }: OgJob) => {
   try {
     const png = new Resvg(ogImageSvg(card), {
       fitTo: { mode: 'width', value: OG_WIDTH },
@@ -22,7 +24,7 @@ parentPort?.on('message', ({ card, file }: { card: OgCard; file: string }) => {
       .asPng();
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    writeFileSync(temporary, png);
+    writeFileSync(temporary, encodeEntry(key, png));
     renameSync(temporary, file);
     parentPort?.postMessage({ file });
     // Each Resvg holds its parsed fonts and pixels in native memory that V8's collector does

@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { warmOgCache } from '../../../../src/build/social-images/og-cache.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { cachedOgImage, warmOgCache } from '../../../../src/build/social-images/og-cache.ts';
+import { readEntry } from '../../../../src/build/verified-entry.ts';
 import {
   OG_RENDERER_PACKAGES,
   ogCardHash,
@@ -62,7 +63,41 @@ describe('social image drawing', () => {
     expect(await warmOgCache(cards, dir)).toEqual({ drawn: 0, reused: 3 });
     const files = await readdir(dir);
     expect(files).toHaveLength(3);
-    const png = await readFile(path.join(dir, files[0]!));
+    const png = Buffer.from(
+      (await readEntry(path.join(dir, files[0]!), files[0]!.replace('.png', '')))!,
+    );
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  }, 60_000);
+
+  it("draws again an image whose cached file is truncated, emptied or another card's", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ce-og-'));
+    const cards = [card, { ...card, title: 'Second course' }, { ...card, title: 'Third course' }];
+    await warmOgCache(cards, dir);
+    const [first, second, third] = cards.map((each) => path.join(dir, `${ogCardHash(each)}.png`));
+    const whole = await readFile(first!);
+    await writeFile(first!, whole.subarray(0, whole.length - 100));
+    await writeFile(second!, '');
+    await writeFile(third!, whole);
+    const warnings: string[] = [];
+    const warn = vi.spyOn(console, 'warn').mockImplementation((line: string) => {
+      warnings.push(line);
+    });
+    try {
+      expect(await warmOgCache(cards, dir)).toEqual({ drawn: 3, reused: 0 });
+    } finally {
+      warn.mockRestore();
+    }
+    expect(warnings.sort()).toEqual(
+      [
+        `Cache entry ${first} failed verification (${whole.length - 100 - whole.indexOf(10) - 1} bytes where ${whole.length - whole.indexOf(10) - 1} were stored); it is discarded and made again.`,
+        `Cache entry ${second} failed verification (no header); it is discarded and made again.`,
+        `Cache entry ${third} failed verification (it holds the entry for another key (${ogCardHash(card)})); it is discarded and made again.`,
+      ].sort(),
+    );
+    expect(await warmOgCache(cards, dir)).toEqual({ drawn: 0, reused: 3 });
+    expect(await cachedOgImage(cards[2]!, dir)).toEqual(
+      new Uint8Array((await readEntry(third!, ogCardHash(cards[2]!)))!),
+    );
   }, 60_000);
 });
