@@ -14,7 +14,7 @@ import { complianceSummary } from '../src/collections/validation/compliance.ts';
 import { formatReport } from '../src/collections/validation/problems.ts';
 import { resolveContentDir } from '../src/collections/validation/load-content.ts';
 import { loadContentOnce } from '../src/collections/loader.ts';
-import { acquireLock, removeLockLeftovers, type HeldLock } from '../src/build/lock.ts';
+import { acquireLock, type HeldLock } from '../src/build/lock.ts';
 import { faultPoint } from '../src/build/fault-point.ts';
 
 process.env['ASTRO_TELEMETRY_DISABLED'] = '1';
@@ -114,7 +114,6 @@ async function main(): Promise<void> {
   const started = performance.now();
   // The folder that will hold dist/ may not exist yet (a first build into a new place).
   await mkdir(path.dirname(outDir), { recursive: true });
-  await removeLockLeftovers(lockFile);
   const taken = await acquireLock(lockFile);
   if ('busy' in taken) {
     console.error(

@@ -1,14 +1,18 @@
 /**
- * The build cache as one build at a time uses it. A build takes the cache's own lock
- * (`cache.lock`, lock.ts); when another running build holds it, this build works in a fresh
- * cache of its own, thrown away at the end, so two builds of different content never see each
- * other's pages. Before use, Astro's part of the cache is checked against the seal of the last
- * finished build (cache-seal.ts); a finished build seals it again and lets go of the lock.
+ * What one build holds while it runs. First the project: Astro keeps generated modules for the
+ * content (such as the map of content images) in the project's `.astro/` folder, whatever the
+ * cache, so two builds of one project must take turns; the second waits. Then the build cache,
+ * with a lock of its own (`cache.lock`, lock.ts): when a build of another project holds it, this
+ * build works in a fresh cache of its own, thrown away at the end, so two builds of different
+ * content never see each other's pages. Before use, Astro's part of the cache is checked against
+ * the seal of the last finished build (cache-seal.ts); a finished build seals it again and lets
+ * go of both locks.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { acquireLock, removeLockLeftovers, type HeldLock } from './lock.ts';
+import { acquireLock, waitForLock, type HeldLock } from './lock.ts';
+import { processSingleton } from './process-shared.ts';
 import { sealAstroCache, verifyAstroCache, type SeenFiles } from './cache-seal.ts';
 
 export interface BuildCache {
@@ -22,15 +26,43 @@ export interface BuildCache {
   finish(): Promise<void>;
 }
 
-/** Takes the cache folder `configured` for this build, or a private one if another build has it. */
+/**
+ * Takes the project at `root` (waiting for a build of it that runs), then the cache folder
+ * `configuredDir`, or a private one if a build of another project has it.
+ */
 export async function openBuildCache(
+  root: string,
   configuredDir: string,
   say: (line: string) => void,
 ): Promise<BuildCache> {
-  const configured = path.resolve(configuredDir);
+  // A build that failed earlier in this process never reached `finish`; builds in one process
+  // run one after another, so its locks are let go now.
+  const held = processSingleton('build-locks', () => new Set<HeldLock>());
+  for (const lock of held) lock.releaseSync();
+  held.clear();
+  const project = await waitForLock(
+    path.join(root, 'node_modules', '.ce-build', 'project.lock'),
+    (holder) => say(`Waiting for another build of this project to finish (process ${holder.pid}).`),
+  );
+  held.add(project);
+  process.once('exit', () => project.releaseSync());
+  const cache = await openCacheFolder(path.resolve(configuredDir), say, held);
+  return {
+    ...cache,
+    finish: async () => {
+      await cache.finish();
+      await project.release();
+    },
+  };
+}
+
+async function openCacheFolder(
+  configured: string,
+  say: (line: string) => void,
+  held: Set<HeldLock>,
+): Promise<BuildCache> {
   mkdirSync(configured, { recursive: true });
   const lockFile = path.join(configured, 'cache.lock');
-  await removeLockLeftovers(lockFile);
   const taken = await acquireLock(lockFile);
   if ('busy' in taken) {
     const own = mkdtempSync(path.join(tmpdir(), 'ce-build-cache-'));
@@ -41,6 +73,7 @@ export async function openBuildCache(
     return { dir: own, isPrivate: true, discarded: new Set(), finish: async () => undefined };
   }
   const lock: HeldLock = taken.held;
+  held.add(lock);
   // A build that fails or is stopped lets go of the cache when its process ends.
   process.once('exit', () => lock.releaseSync());
   let seen: SeenFiles;

@@ -68,9 +68,12 @@ async function inBatches<T>(items: readonly T[], work: (item: T) => Promise<void
   );
 }
 
-function describe(files: readonly string[]): string {
+/** "a/b.html does not match", or "4 files (a, b, c and 1 more) do not match". */
+function mismatch(files: readonly string[]): string {
+  if (files.length === 1) return `${files[0]} does not match its digest`;
   const shown = files.slice(0, 3).join(', ');
-  return files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
+  const listed = files.length > 3 ? `${shown} and ${files.length - 3} more` : shown;
+  return `${files.length} files (${listed}) do not match their digests`;
 }
 
 export interface Verification {
@@ -97,7 +100,7 @@ export async function verifyAstroCache(
   if (sealed === undefined) {
     await Promise.all(files.map((file) => rm(path.join(cacheDir, file), { force: true })));
     report(
-      `The build cache ${cacheDir} has no seal from a finished build (a build was stopped, or the cache was damaged); its ${files.length} files are discarded and made again.`,
+      `The build cache ${cacheDir} has no seal from a finished build (it predates sealed caches, or its seal was lost); its ${files.length} files are discarded and made again.`,
     );
     return { discarded: files, seen };
   }
@@ -109,7 +112,7 @@ export async function verifyAstroCache(
   });
   if (discarded.length === 0) return { discarded, seen };
   discarded.sort();
-  const changed = describe(discarded);
+  const changed = mismatch(discarded);
   // Pages are restored by the manifest's keys; a manifest not sealed vouches for none of them.
   const manifestChanged = discarded.includes(MANIFEST);
   if (manifestChanged) {
@@ -120,10 +123,11 @@ export async function verifyAstroCache(
       }
   }
   await Promise.all(discarded.map((file) => rm(path.join(cacheDir, file), { force: true })));
+  const pronoun = discarded.length === 1 ? 'it is' : 'they are';
   report(
     manifestChanged
-      ? `The build cache ${cacheDir}: ${changed} do not match the digests of the last finished build, and without its manifest no cached page can be trusted; ${discarded.length} files are discarded and made again.`
-      : `The build cache ${cacheDir}: ${changed} do not match the digests of the last finished build; they are discarded and made again.`,
+      ? `The build cache ${cacheDir}: ${changed} in the seal of the last finished build, and without its manifest no cached page can be trusted; ${discarded.length} files are discarded and made again.`
+      : `The build cache ${cacheDir}: ${changed} in the seal of the last finished build; ${pronoun} discarded and made again.`,
   );
   return { discarded: discarded.sort(), seen };
 }

@@ -60,7 +60,11 @@ export function ceSite(): AstroIntegration {
           injectRoute({ pattern: '/fault-point.txt', entrypoint: faultRoute, prerender: true });
         // Before Astro reads anything from the cache (its content store, at sync): one build at
         // a time, and only what the last finished build sealed (src/build/build-cache.ts).
-        cache = await openBuildCache(fileURLToPath(config.cacheDir), say);
+        cache = await openBuildCache(
+          fileURLToPath(config.root),
+          fileURLToPath(config.cacheDir),
+          say,
+        );
         if (cache.isPrivate) updateConfig({ cacheDir: pathToFileURL(`${cache.dir}${path.sep}`) });
         // The image and reference caches are read by routes, which see only the environment.
         process.env['ASTRO_CACHE_DIR'] = cache.dir;

@@ -1,19 +1,22 @@
 /**
- * A lock file that keeps two processes out of one folder: the output folder (`dist.lock`, taken
- * by `npm run build`) and a build cache (taken by the site's integration). Crash-safe without a
- * daemon or a native module:
+ * A lock that keeps two processes out of one thing: the output folder (`dist.lock`, taken by
+ * `npm run build`) and a build cache (`cache.lock`, taken by the site's integration). It is
+ * crash-safe without a daemon or a native module, and a stale lock is taken over atomically.
  *
- * - The lock is created whole and atomically: the holder's record is written to a file of its
- *   own, then hard-linked to the lock's name, which fails if the name exists.
- * - A lock whose holder is gone (exited, killed, a zombie not yet reaped, or its process id
- *   reused by another program) is stale. It is broken by renaming that exact file away, which
- *   only one process can do; a process that finds it moved someone else's fresh lock puts it
- *   back. Then the contenders race for the hard link again, and exactly one wins.
+ * The lock is a folder of numbered generations. Each taking of the lock creates the file named
+ * one above the highest number there (a hard link of a record written beforehand, so it appears
+ * whole, and only one process can create a given name). Whoever created the highest number holds
+ * the lock, until it adds `<n>.released` or its process ends. So nobody ever deletes a lock to
+ * take it over, which is where a delete-then-create scheme lets two processes in: a lock found
+ * released or stale is simply outbid by the next number, and of several processes that try,
+ * exactly one creates it. The highest number is never deleted, so a number is never reused;
+ * the holder clears the lower ones. A process counts as gone when it exited, is a zombie not yet
+ * reaped, or its id now belongs to another program (the start time differs).
  */
-import { link, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { readFileSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { link, lstat, mkdir, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 
 /** Who holds a lock: a process, told apart from a later process that reuses its id. */
 export interface LockHolder {
@@ -64,7 +67,7 @@ export function currentHolder(): LockHolder {
   };
 }
 
-/** A lock's record; a bare process id is what locks before this module held. */
+/** A lock's record; a bare process id is what a lock file held before this module. */
 export function parseHolder(text: string): LockHolder | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockHolder> | number;
@@ -76,15 +79,15 @@ export function parseHolder(text: string): LockHolder | undefined {
         ...(typeof value.started === 'string' ? { started: value.started } : {}),
       };
   } catch {
-    // Not a record this module wrote whole: nobody can be holding it.
+    // Not a record written whole: nobody can be holding it.
   }
   return undefined;
 }
 
 export interface HeldLock {
-  readonly file: string;
+  readonly lock: string;
   readonly holder: LockHolder;
-  /** Whether the lock file is still this holder's (checked before publishing anything). */
+  /** Whether this holder still holds the lock (checked before publishing anything). */
   stillHeld(): Promise<boolean>;
   release(): Promise<void>;
   /** For `process.on('exit')`, where nothing asynchronous runs. */
@@ -93,83 +96,141 @@ export interface HeldLock {
 
 export type LockResult = { held: HeldLock } | { busy: LockHolder };
 
-const readText = (file: string) => readFile(file, 'utf8').catch(() => undefined);
+const GENERATION = /^\d+$/;
+const RELEASED = '.released';
 
-async function moveAwayIfStill(lockFile: string, seen: string, aside: string): Promise<void> {
-  try {
-    await rename(lockFile, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  // Between reading the stale lock and moving it, another process may have broken it and taken
-  // the lock itself: that lock is not ours to break, so it goes back unless a third took the name.
-  if ((await readText(aside)) !== seen) await link(aside, lockFile).catch(() => undefined);
-  await unlink(aside).catch(() => undefined);
+interface Generations {
+  highest: number;
+  released: boolean;
+  names: string[];
 }
 
-/** Takes `lockFile`, or says who holds it. Stale locks are broken (see the module comment). */
+async function generations(lock: string): Promise<Generations> {
+  const names = await readdir(lock);
+  const numbers = names.filter((name) => GENERATION.test(name)).map(Number);
+  const highest = numbers.length > 0 ? Math.max(...numbers) : -1;
+  return { highest, released: names.includes(`${highest}${RELEASED}`), names };
+}
+
+/** The holder of generation `n`, or undefined when its file is gone or was never whole. */
+async function holderOf(lock: string, n: number): Promise<LockHolder | undefined> {
+  const text = await readFile(path.join(lock, String(n)), 'utf8').catch(() => undefined);
+  return text === undefined ? undefined : parseHolder(text);
+}
+
+/**
+ * A lock file of the kind this module wrote before it used a folder: honoured while its holder
+ * runs, otherwise removed so the folder can take its place.
+ */
+async function clearOldLockFile(lock: string): Promise<LockHolder | undefined> {
+  const info = await lstat(lock).catch(() => undefined);
+  if (!info || info.isDirectory()) return undefined;
+  const holder = parseHolder(await readFile(lock, 'utf8').catch(() => ''));
+  if (holder && holderRuns(holder)) return holder;
+  await unlink(lock).catch(() => undefined);
+  return undefined;
+}
+
+/** Takes the lock `lock` (a folder, made if missing), or says who holds it. */
 export async function acquireLock(
-  lockFile: string,
+  lock: string,
   holder: LockHolder = currentHolder(),
 ): Promise<LockResult> {
+  const old = await clearOldLockFile(lock);
+  if (old) return { busy: old };
+  await mkdir(lock, { recursive: true });
   const record = JSON.stringify(holder);
-  const own = `${lockFile}.${holder.pid}.${holder.token}.new`;
+  const own = path.join(lock, `new.${holder.pid}.${holder.token}`);
   await writeFile(own, record, { flag: 'wx' });
   try {
-    // Bounded: each round either takes the lock, finds a running holder, or removes a stale one.
+    // Bounded: each round ends with the lock taken, a running holder found, or a higher bid seen.
     for (let round = 0; round < 50; round += 1) {
-      try {
-        await link(own, lockFile);
-        return { held: heldLock(lockFile, holder, record) };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const { highest, released } = await generations(lock);
+      if (highest >= 0 && !released) {
+        const current = await holderOf(lock, highest);
+        if (current && holderRuns(current)) return { busy: current };
       }
-      const seen = await readText(lockFile);
-      if (seen === undefined) continue;
-      const current = parseHolder(seen);
-      if (current && holderRuns(current)) return { busy: current };
-      await moveAwayIfStill(lockFile, seen, `${lockFile}.${holder.pid}.${holder.token}.stale`);
+      const mine = highest + 1;
+      try {
+        await link(own, path.join(lock, String(mine)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+        throw error;
+      }
+      // A number freed by the clearing of an old generation can be taken again by a process
+      // that listed long ago; a higher number then exists, and the lower bid steps back.
+      const after = await generations(lock);
+      if (after.highest !== mine) {
+        await unlink(path.join(lock, String(mine))).catch(() => undefined);
+        continue;
+      }
+      await clearBelow(lock, mine, after.names);
+      return { held: heldLock(lock, mine, holder, record) };
     }
-    throw new Error(`Could not take the lock ${lockFile}: it keeps changing hands.`);
+    throw new Error(`Could not take the lock ${lock}: it keeps changing hands.`);
   } finally {
     await unlink(own).catch(() => undefined);
   }
 }
 
-function heldLock(file: string, holder: LockHolder, record: string): HeldLock {
+/** Removes the generations below the holder's and the records of contenders that are gone. */
+async function clearBelow(lock: string, mine: number, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const number = /^(\d+)(?:\.released)?$/.exec(name)?.[1];
+    const contender = /^new\.(\d+)\./.exec(name)?.[1];
+    const stale =
+      (number !== undefined && Number(number) < mine) ||
+      (contender !== undefined && !processRuns(Number(contender)));
+    if (stale) await rm(path.join(lock, name), { force: true });
+  }
+}
+
+function heldLock(lock: string, mine: number, holder: LockHolder, record: string): HeldLock {
   let released = false;
+  const releasedFile = path.join(lock, `${mine}${RELEASED}`);
   return {
-    file,
+    lock,
     holder,
-    stillHeld: async () => !released && (await readText(file)) === record,
+    stillHeld: async () => {
+      if (released) return false;
+      const now = await generations(lock).catch(() => undefined);
+      return (
+        now?.highest === mine &&
+        !now.released &&
+        (await holderOf(lock, mine))?.token === holder.token
+      );
+    },
     release: async () => {
       if (released) return;
       released = true;
-      if ((await readText(file)) === record) await unlink(file).catch(() => undefined);
+      await writeFile(releasedFile, record, { flag: 'wx' }).catch(() => undefined);
     },
     releaseSync: () => {
       if (released) return;
       released = true;
       try {
-        if (readFileSync(file, 'utf8') === record) unlinkSync(file);
+        if (!existsSync(releasedFile)) writeFileSync(releasedFile, record, { flag: 'wx' });
       } catch {
-        // Already gone.
+        // The folder is gone, or another process released it: nothing is held.
       }
     },
   };
 }
 
 /**
- * Removes the files a killed contender left beside the lock (`<lock>.<pid>.<token>.new` or
- * `.stale`): a process that is gone cannot be mid-way through using them.
+ * Takes `lock`, waiting while a running process holds it (as cargo waits for its build
+ * folder): for what builds must take turns at, not refuse. `onWait` is told who holds it, once.
  */
-export async function removeLockLeftovers(lockFile: string): Promise<void> {
-  const prefix = `${path.basename(lockFile)}.`;
-  const names = await readdir(path.dirname(lockFile)).catch(() => [] as string[]);
-  for (const name of names) {
-    const match = /^(\d+)\.[0-9a-f]+\.(new|stale)$/.exec(name.slice(prefix.length));
-    if (name.startsWith(prefix) && match && !processRuns(Number(match[1])))
-      await unlink(path.join(path.dirname(lockFile), name)).catch(() => undefined);
+export async function waitForLock(
+  lock: string,
+  onWait: (holder: LockHolder) => void,
+): Promise<HeldLock> {
+  let told = false;
+  for (;;) {
+    const result = await acquireLock(lock);
+    if ('held' in result) return result.held;
+    if (!told) onWait(result.busy);
+    told = true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -28,14 +28,18 @@ export interface BuildProcess {
   ended: Promise<BuildOutcome>;
 }
 
-/** Starts `npm run build` with `environment`, pausing at `pauseAt` if given. */
+/**
+ * Starts `npm run build` with `environment`, pausing at `pauseAt` if given; `project` is the
+ * folder of the project whose build script runs (this one unless a test copied it).
+ */
 export function startBuild(
   environment: Record<string, string>,
   pauseAt?: FaultPoint,
+  project = repoRoot,
 ): BuildProcess {
   const ready = path.join(mkdtempSync(path.join(tmpdir(), 'ce-pause-')), 'ready');
-  const child = spawn(process.execPath, [path.join(repoRoot, 'scripts/build.ts')], {
-    cwd: repoRoot,
+  const child = spawn(process.execPath, [path.join(project, 'scripts/build.ts')], {
+    cwd: project,
     env: {
       ...process.env,
       ASTRO_TELEMETRY_DISABLED: '1',
@@ -54,12 +58,15 @@ export function startBuild(
   let done = false;
   void ended.then(() => (done = true));
   const paused = (async () => {
+    if (pauseAt === undefined) return;
     // The build writes the file when it reaches the point: a known point, not a guess in time.
     while (!existsSync(ready) || readFileSync(ready, 'utf8') === '') {
       if (done) throw new Error(`the build ended before ${pauseAt}:\n${stdout}\n${stderr}`);
       await sleep(20);
     }
   })();
+  // Awaited only by tests that pause; a build that ends first must not be an unhandled error.
+  paused.catch(() => undefined);
   return {
     child,
     paused,

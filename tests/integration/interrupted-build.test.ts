@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,10 +37,19 @@ const environment = (content: string) => ({
   SITE_NOW: NOW,
 });
 
-/** What the build leaves beside the output folder. */
+/** What the build leaves beside the output folder, but for its lock folder. */
 async function leftovers(): Promise<string[]> {
   const siblings = await readdir(work);
-  return siblings.filter((name) => name.startsWith(`${path.basename(outDir)}.`)).sort();
+  const lock = `${path.basename(outDir)}.lock`;
+  return siblings.filter((name) => name.startsWith(`${path.basename(outDir)}.`) && name !== lock);
+}
+
+/** Makes `holder` the holder of the output folder's lock, as if its build had been killed. */
+async function lockHeldBy(holder: { pid: number; token: string }): Promise<void> {
+  const lock = `${outDir}.lock`;
+  await mkdir(lock, { recursive: true });
+  const numbers = (await readdir(lock)).filter((name) => /^\d+$/.test(name)).map(Number);
+  await writeFile(path.join(lock, String(Math.max(-1, ...numbers) + 1)), JSON.stringify(holder));
 }
 
 function buildA(): void {
@@ -145,7 +154,7 @@ describe('the lock on the output folder', () => {
     );
     const state = () => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0];
     await waitFor(() => state() === 'Z', 'the child to become a zombie', 5_000);
-    await writeFile(`${outDir}.lock`, JSON.stringify({ pid: zombie, token: 'zombie' }));
+    await lockHeldBy({ pid: zombie, token: 'zombie' });
     const run = runScript('build', environment(a));
     parent.kill();
     expect(run.status, run.stderr).toBe(0);
@@ -154,7 +163,7 @@ describe('the lock on the output folder', () => {
   });
 
   it('lets exactly one of three builds take over a stale lock at once; the others stop and change nothing', async () => {
-    await writeFile(`${outDir}.lock`, JSON.stringify({ pid: 2 ** 22 + 7, token: 'gone' }));
+    await lockHeldBy({ pid: 2 ** 22 + 7, token: 'gone' });
     // Each pauses once it holds the lock, so the other two meet a running holder.
     const builds = [0, 1, 2].map(() => startBuild(environment(b), 'locked'));
     const outcomes = builds.map((build) =>
