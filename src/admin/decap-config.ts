@@ -16,7 +16,7 @@
 import type { z } from 'zod';
 import { courseRuleProblems } from '../collections/validation/course-rules.ts';
 import { formatFieldPath, type ContentProblem } from '../collections/validation/problems.ts';
-import { problemsFromIssue } from '../collections/validation/zod-issues.ts';
+import { problemsFromIssues } from '../collections/validation/zod-issues.ts';
 import { courseSchema, type Course } from '../collections/schemas/course.ts';
 import { REFUND_OUTCOMES } from '../collections/schemas/policy.ts';
 import {
@@ -522,13 +522,15 @@ export function prepareEntry(
   const { body, ...fields } = data;
   const problems: ContentProblem[] = [];
   const result = info.schema.safeParse(fields, { reportInput: true });
-  if (!result.success) {
-    for (const issue of result.error.issues)
-      problems.push(...problemsFromIssue(issue, info.schema, fields, file, () => undefined));
-  }
+  if (!result.success)
+    problems.push(
+      ...problemsFromIssues(result.error.issues, info.schema, fields, file, () => undefined),
+    );
   if (collection === 'courses') {
     const course = result.success ? (result.data as Course) : validCourseFields(fields);
-    for (const { path, ...problem } of courseRuleProblems(course))
+    // A field with its own error is not also reported missing by a rule.
+    const context = result.success ? {} : { presentFields: new Set(Object.keys(fields)) };
+    for (const { path, ...problem } of courseRuleProblems(course, context))
       problems.push({ ...problem, file, field: formatFieldPath(path) });
   }
   return {

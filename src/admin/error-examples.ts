@@ -96,14 +96,13 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     edits: [['summary: A short example course.\n', '']],
     field: 'summary',
     meaning:
-      'A required field is missing, or misspelt (then an "is not a known field" problem names the misspelling).',
+      'A required field is missing. (A misspelt one is reported once, as a field that is not known, with the name it should have.)',
   },
   {
     id: 'unknown-field',
     group: 'Fields',
     edits: [['topics:', 'topic:']],
     field: 'topic',
-    alsoFields: ['topics'],
     meaning:
       'The schema has no field of that name: usually a typo, and the fix names the closest field. Unknown fields are errors so that a typo never silently loses information.',
   },
@@ -239,6 +238,28 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     meaning: 'An in-person or hybrid course needs the address where it meets.',
   },
   {
+    id: 'offerings-overlap',
+    group: 'Schedule',
+    edits: [
+      [
+        'format: live-online\ntimeZone: America/New_York\nsessions:\n  - { date: "2027-03-01", start: "16:00", end: "18:00" }',
+        [
+          'offerings:',
+          '  - format: live-online',
+          '    timeZone: America/New_York',
+          '    sessions: [{ date: "2027-03-01", start: "16:00", end: "18:00" }]',
+          '  - id: west-coast',
+          '    format: live-online',
+          '    timeZone: America/Los_Angeles',
+          '    sessions: [{ date: "2027-03-01", start: "13:00", end: "15:00" }]',
+        ].join('\n'),
+      ],
+    ],
+    field: 'offerings[1].sessions[0].date',
+    meaning:
+      'Two offerings of the course run at the same time, compared as instants whatever zone each is written in: usually one offering written twice. Correct the dates or times, or remove the copy. A cancelled offering is not compared.',
+  },
+  {
     id: 'too-many-hours',
     group: 'CE hours',
     edits: [['ceHours: 2', 'ceHours: 3']],
@@ -260,6 +281,26 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     edits: [['ceHours: 2', 'ceHours: 1.9']],
     field: 'ceHours',
     meaning: 'CE hours come in quarter hours: 1.75 or 2, not 1.9.',
+  },
+  {
+    id: 'unmitigated-relationship',
+    group: 'Disclosures',
+    edits: [
+      [
+        'sponsors: [praxis-cet]',
+        [
+          'disclosures:',
+          '  people:',
+          '    - instructor: ada-example',
+          '      relationships:',
+          '        - { company: "Example Pharma, Inc.", nature: Consultant, mitigated: false }',
+          'sponsors: [praxis-cet]',
+        ].join('\n'),
+      ],
+    ],
+    field: 'disclosures.people[0].relationships[0].mitigated',
+    meaning:
+      'A relevant financial relationship must be mitigated before the course (ACCME Standard 3); only then may the person control content, and the page discloses it as mitigated. Mitigate it and write `mitigated: true`, or give the person’s part to someone else. Never write `relationships: none` for someone who has one.',
   },
   {
     id: 'unknown-reference',

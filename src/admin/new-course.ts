@@ -16,7 +16,7 @@ import { policySchema } from '../collections/schemas/policy.ts';
 import { courseRuleProblems } from '../collections/validation/course-rules.ts';
 import { formatFieldPath, type ContentProblem } from '../collections/validation/problems.ts';
 import { decodeUtf8, parseSource } from '../collections/validation/source-file.ts';
-import { problemsFromIssue } from '../collections/validation/zod-issues.ts';
+import { problemsFromIssues } from '../collections/validation/zod-issues.ts';
 import { closestMatch } from '../domain/search/suggest.ts';
 import {
   sessionLength,
@@ -305,8 +305,12 @@ export function problemsInCourseFile(text: string, file: string): ContentProblem
   if (!parsed.ok) return parsed.problems;
   const result = courseSchema.safeParse(parsed.source.data, { reportInput: true });
   if (!result.success) {
-    return result.error.issues.flatMap((issue) =>
-      problemsFromIssue(issue, courseSchema, parsed.source.data, file, parsed.source.lineOf),
+    return problemsFromIssues(
+      result.error.issues,
+      courseSchema,
+      parsed.source.data,
+      file,
+      parsed.source.lineOf,
     );
   }
   return courseRuleProblems(result.data).map(({ path: fieldPath, ...problem }) => {

@@ -112,9 +112,11 @@ export const relationshipSchema = z
       description: 'The nature of the relationship.',
       examples: ['Consultant'],
     }),
-    mitigated: z.literal(true).meta({
+    // A boolean, not `true` only, so that `false` meets the rule's own message
+    // (validation/disclosure-rules.ts) rather than a bare "invalid value".
+    mitigated: z.boolean().meta({
       description:
-        'That the relationship was mitigated before the course; a relationship that was not may not be presented.',
+        'Whether the relationship was mitigated before the course; `false` is refused, since a relevant financial relationship must be mitigated before the activity (ACCME Standard 3).',
       examples: [true],
     }),
   })

@@ -6,6 +6,7 @@
 import type { Course } from '../schemas/course.ts';
 import type { CreditUnit } from '../schemas/ce.ts';
 import { creditInHours } from '../../domain/ce/ce-approvals.ts';
+import { shownAmount } from '../../domain/ce/ce-text.ts';
 import { slugify } from '../../domain/slug.ts';
 import {
   courseOfferings,
@@ -14,6 +15,8 @@ import {
 } from '../../domain/offerings/offerings.ts';
 import { priceKind } from '../../domain/offerings/prices.ts';
 import { zonedInstant } from '../../domain/time/zoned-time.ts';
+import { disclosureProblems } from './disclosure-rules.ts';
+import { offeringOverlaps } from './offering-overlap.ts';
 import type { ContentProblem } from './problems.ts';
 
 export type RuleProblem = Omit<ContentProblem, 'file' | 'line'> & { path: PropertyKey[] };
@@ -26,14 +29,20 @@ function formatWithArticle(format: string): string {
 }
 
 function formatHours(hours: number): string {
-  return `${Number(hours.toFixed(2))} ${hours === 1 ? 'hour' : 'hours'}`;
+  const shown = shownAmount(hours);
+  return `${shown} ${shown === 1 ? 'hour' : 'hours'}`;
 }
 
-/** "0.8 CEUs", "3 hours", "1 contact hour". */
+/** "0.8 CEUs", "3 hours", "1 contact hour", to two decimals as pages print credit. */
 function formatAmount(amount: number, unit: string): string {
   if (unit === 'hours') return formatHours(amount);
-  const rounded = Number(amount.toFixed(2));
+  const rounded = shownAmount(amount);
   return `${rounded} ${rounded === 1 ? unit.replace(/s$/, '').replace(/Credits$/, 'Credit') : unit}`;
+}
+
+/** The most credit a page may print (two decimals) without exceeding `limit`: rounded down. */
+function printableLimit(limit: number): number {
+  return Math.floor(limit * 100 + 1e-9) / 100;
 }
 
 /** The same calendar day `years` later (ISO dates): 2026-12-02 + 5 → 2031-12-02. */
@@ -90,7 +99,13 @@ export function courseRuleProblems(
         fix: `Move \`${field}\` into the offerings it applies to.`,
       });
     }
-  } else if (course.format === undefined && !context.presentFields?.has('format')) {
+  } else if (
+    course.format === undefined &&
+    // A format, or a list of offerings, that the file has but the schema refused has its own
+    // error: a bad date inside an offering must not also read as a course without a format.
+    !context.presentFields?.has('format') &&
+    !context.presentFields?.has('offerings')
+  ) {
     add(['format'], {
       message: 'The course does not say how it is given.',
       expected:
@@ -107,12 +122,15 @@ export function courseRuleProblems(
     ),
   );
   const offerings = courseOfferings(course);
+  const overlaps = offeringOverlaps(offerings);
+  problems.push(...overlaps.map(({ problem }) => problem));
   const seenIds = new Map<string, number>();
   offerings.forEach((offering, index) => {
     if (offering.path.length === 0) return;
     const first = seenIds.get(offering.id);
     if (first === undefined) seenIds.set(offering.id, index);
-    else
+    // An offering written twice is reported once, as an overlap, not also for its shared id.
+    else if (!overlaps.some((overlap) => overlap.first === first && overlap.second === index))
       add([...offering.path, 'id'], {
         message: `Offerings ${first + 1} and ${index + 1} have the same id, "${offering.id}", so their calendar files would share an address.`,
         expected: 'a different id for each offering',
@@ -177,81 +195,39 @@ export function courseRuleProblems(
     const credit = approval.credit;
     if (!credit) return;
     const unit = credit.unit ?? context.creditUnitOf?.(approval.board);
+    // Amounts are compared as the page prints them (two decimals), so that a message never
+    // says "at most 0.63 CEUs, found 0.63 CEUs" and a page never shows more than is allowed.
+    const printed = shownAmount(credit.amount);
     if (credit.parts) {
-      const total = credit.parts.reduce((sum, part) => sum + part.amount, 0);
-      if (Math.abs(total - credit.amount) > 1e-9) {
+      const total = credit.parts.reduce((sum, part) => sum + shownAmount(part.amount), 0);
+      if (Math.abs(total - printed) > 1e-9) {
         const shown = (amount: number) => formatAmount(amount, unit ?? 'hours');
         add(['approvals', index, 'credit', 'parts'], {
-          message: `The parts add up to ${shown(total)}, not the ${shown(credit.amount)} of this credit.`,
-          expected: shown(credit.amount),
+          message: `The parts add up to ${shown(total)}, not the ${shown(printed)} of this credit.`,
+          expected: shown(printed),
           found: shown(total),
           fix: 'Make the parts add up to `amount`, or correct `amount`.',
         });
       }
     }
-    if (
-      unit !== undefined &&
-      scheduleKnown &&
-      creditInHours(credit.amount, unit) > creditHours + 1e-9
-    ) {
+    const limit =
+      unit === undefined || !scheduleKnown
+        ? undefined
+        : printableLimit(unit === 'CEUs' ? creditHours / 10 : creditHours);
+    if (unit !== undefined && limit !== undefined && printed > limit + 1e-9) {
       add(['approvals', index, 'credit', 'amount'], {
-        message: `This credit stands for ${formatHours(creditInHours(credit.amount, unit))}, more than the ${scheduled}.`,
-        expected: `at most ${formatAmount(unit === 'CEUs' ? creditHours / 10 : creditHours, unit)}`,
-        found: formatAmount(credit.amount, unit),
+        message: `This credit stands for ${formatHours(creditInHours(printed, unit))}, more than the ${scheduled}.`,
+        expected: `at most ${formatAmount(limit, unit)}`,
+        found:
+          printed === credit.amount
+            ? formatAmount(printed, unit)
+            : `${credit.amount} ${unit}, which the page prints as ${formatAmount(printed, unit)}`,
         fix: 'Correct the amount (0.1 CEU is one hour), or the session times.',
       });
     }
   });
 
-  const disclosures = course.disclosures;
-  if (disclosures) {
-    const seenPeople = new Map<string, number>();
-    disclosures.people.forEach((person, index) => {
-      const at = ['disclosures', 'people', index];
-      if ((person.instructor === undefined) === (person.name === undefined)) {
-        add(at, {
-          message:
-            'A disclosure names one person: an instructor of the course, or a planner by name.',
-          expected: 'exactly one of `instructor` or `name`',
-          found: person.instructor === undefined ? 'neither' : 'both',
-          fix: 'Give `instructor: <slug>` for an instructor, or `name:` and `role: planner` for someone who plans the course.',
-        });
-        return;
-      }
-      if (
-        person.instructor !== undefined &&
-        course.instructors &&
-        !course.instructors.includes(person.instructor)
-      ) {
-        add([...at, 'instructor'], {
-          message: `"${person.instructor}" does not teach this course.`,
-          expected: `one of the course's instructors: ${course.instructors.join(', ')}`,
-          found: JSON.stringify(person.instructor),
-          fix: 'Correct the slug, or add the instructor to `instructors`; a planner who does not teach is given by `name`.',
-        });
-      }
-      const key = person.instructor ?? person.name!.toLowerCase();
-      const first = seenPeople.get(key);
-      if (first !== undefined) {
-        add(at, {
-          message: `${person.instructor ?? person.name} has two disclosures.`,
-          expected: 'one disclosure per person',
-          found: `disclosures.people[${first}] and disclosures.people[${index}]`,
-          fix: 'Merge them into one entry listing every relationship.',
-        });
-      } else seenPeople.set(key, index);
-    });
-    (course.instructors ?? []).forEach((instructor) => {
-      if (!seenPeople.has(instructor)) {
-        add(['disclosures', 'people'], {
-          message: `The disclosures leave out ${instructor}, who teaches the course.`,
-          expected: 'one disclosure for every instructor and planner',
-          found: `no entry for ${instructor}`,
-          fix: `Add \`- { instructor: ${instructor}, relationships: none }\`, or list the relationships.`,
-        });
-      }
-    });
-  }
+  problems.push(...disclosureProblems(course));
 
   const completion = course.completion;
   if (

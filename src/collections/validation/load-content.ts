@@ -25,7 +25,7 @@ import { courseRuleProblems } from './course-rules.ts';
 import { formatFieldPath, type ContentProblem } from './problems.ts';
 import { checkMarkdownBody } from './html-policy.ts';
 import { decodeUtf8, MAX_FILE_BYTES, parseSource, type ParsedSource } from './source-file.ts';
-import { problemsFromIssue } from './zod-issues.ts';
+import { problemsFromIssues } from './zod-issues.ts';
 
 export interface ContentEntry<T> {
   /** The slug: the file name without its extension, or the course's `slug` field. */
@@ -147,11 +147,15 @@ function validate<S extends z.ZodType>(
 ): z.output<S> | undefined {
   const result = schema.safeParse(parsed.source.data, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    problems.push(
-      ...problemsFromIssue(issue, schema, parsed.source.data, parsed.file, parsed.source.lineOf),
-    );
-  }
+  problems.push(
+    ...problemsFromIssues(
+      result.error.issues,
+      schema,
+      parsed.source.data,
+      parsed.file,
+      parsed.source.lineOf,
+    ),
+  );
   return undefined;
 }
 
@@ -293,6 +297,8 @@ interface LoadedCollection<N extends CollectionName> {
   valid: Loaded<N>[];
   /** Files that parsed as YAML but failed the schema, kept so later checks can still run. */
   invalid: { file: string; source: ParsedSource }[];
+  /** Files that could not be read (not UTF-8, bad YAML, too large): they exist all the same. */
+  unreadable: string[];
 }
 
 async function loadCollection<N extends CollectionName>(
@@ -305,7 +311,7 @@ async function loadCollection<N extends CollectionName>(
   const files = await listFiles(path.join(contentDir, name), name, problems);
   const body = 'body' in info ? info.body : undefined;
   const withBody = body !== undefined;
-  const collection: LoadedCollection<N> = { valid: [], invalid: [] };
+  const collection: LoadedCollection<N> = { valid: [], invalid: [], unreadable: [] };
   const loaded = await Promise.all(
     files.map(async (absolutePath) => {
       const extension = path.extname(absolutePath);
@@ -320,7 +326,7 @@ async function loadCollection<N extends CollectionName>(
         return undefined;
       }
       const parsed = await readContentFile(absolutePath, withBody, problems);
-      if (!parsed) return undefined;
+      if (!parsed) return { unreadable: displayPath(absolutePath) };
       if (extension === '.md' && body) problems.push(...bodyProblems(parsed, body.name));
       // A course's `slug` field, when it has one, names it instead of its file name.
       const raw = parsed.source.data;
@@ -344,8 +350,10 @@ async function loadCollection<N extends CollectionName>(
     }),
   );
   for (const item of loaded) {
-    if (item?.valid) collection.valid.push(item.valid);
-    else if (item?.invalid) collection.invalid.push(item.invalid);
+    if (item === undefined) continue;
+    if ('valid' in item) collection.valid.push(item.valid);
+    else if ('invalid' in item) collection.invalid.push(item.invalid);
+    else collection.unreadable.push(item.unreadable);
   }
   return collection;
 }
@@ -479,11 +487,13 @@ export async function loadContent(
   problems.push(...links);
   const { courses, instructors, boards, sponsors, policies } = loaded;
 
-  // Files that failed their schema still count as existing, so references to them are not
-  // reported a second time.
+  // Files that failed their schema, or could not be read at all, still count as existing, so
+  // references to them are not reported a second time.
   const idsOf = (collection: LoadedCollection<CollectionName>) => [
     ...collection.valid.map(({ entry }) => entry.id),
-    ...collection.invalid.map(({ file }) => path.basename(file, path.extname(file))),
+    ...[...collection.invalid.map(({ file }) => file), ...collection.unreadable].map((file) =>
+      path.basename(file, path.extname(file)),
+    ),
   ];
   const ids = {
     instructors: idsOf(instructors),
@@ -550,10 +560,19 @@ export async function loadContent(
   const coursesBySlug = Map.groupBy(courses.valid, ({ entry }) => entry.id);
   for (const [slug, sharing] of coursesBySlug) {
     if (sharing.length < 2) continue;
+    // One clash, one message: the course named by its own file keeps the slug (else the first
+    // file), and each other course that takes it is told so.
+    const keeper =
+      sharing.find(({ entry }) => entry.data.slug === undefined) ??
+      [...sharing].sort((a, b) => a.entry.file.localeCompare(b.entry.file))[0]!;
     for (const { entry, source } of sharing) {
-      const others = sharing
-        .filter((other) => other.entry !== entry)
-        .map((other) => other.entry.file);
+      if (entry === keeper.entry) continue;
+      const others = [
+        keeper.entry.file,
+        ...sharing
+          .filter((other) => other.entry !== entry && other !== keeper)
+          .map((other) => other.entry.file),
+      ];
       const line = entry.data.slug ? source.lineOf(['slug']) : undefined;
       problems.push({
         file: entry.file,
@@ -567,6 +586,8 @@ export async function loadContent(
     }
   }
   problems.push(...repeatedCourseProblems(courses.valid));
+  // Courses that failed their schema or could not be read can still be the one `replaces` names.
+  const courseIds = new Set([...coursesBySlug.keys(), ...idsOf(courses)]);
   for (const { entry: course } of courses.valid) {
     if (course.extension === '.mdx' && site && !site.allowMdx) {
       problems.push({
@@ -668,7 +689,7 @@ export async function loadContent(
         });
       }
     });
-    if (data.replaces !== undefined && !coursesBySlug.has(data.replaces)) {
+    if (data.replaces !== undefined && !courseIds.has(data.replaces)) {
       problems.push(
         referenceProblem(file, source, ['replaces'], 'courses', data.replaces, [
           ...coursesBySlug.keys(),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
 import { formatReport } from './problems.ts';
 import { decodeUtf8, parseSource } from './source-file.ts';
-import { problemsFromIssue } from './zod-issues.ts';
+import { problemsFromIssues } from './zod-issues.ts';
 
 export function readSiteSettings(contentDir: string): SiteSettings {
   const absolutePath = path.join(contentDir, 'site.yaml');
@@ -32,8 +32,12 @@ export function readSiteSettings(contentDir: string): SiteSettings {
   if (!result.success) {
     throw new Error(
       formatReport(
-        result.error.issues.flatMap((issue) =>
-          problemsFromIssue(issue, siteSchema, parsed.source.data, file, parsed.source.lineOf),
+        problemsFromIssues(
+          result.error.issues,
+          siteSchema,
+          parsed.source.data,
+          file,
+          parsed.source.lineOf,
         ),
       ),
     );

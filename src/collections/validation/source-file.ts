@@ -221,7 +221,9 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
   if (document.errors.length > 0) {
     return {
       ok: false,
-      problems: document.errors.map((error) => {
+      // The first error only: the parser's later ones follow from it (a bracket left open
+      // swallows the lines after it), so one mistake gives one message.
+      problems: document.errors.slice(0, 1).map((error) => {
         // The parser counts lines from the start of the frontmatter; the problem's own line is the file's.
         const firstLine = (error.message.split('\n')[0] ?? error.message).replace(
           / at line \d+, column \d+:?$/,

@@ -33,19 +33,31 @@ function unwrap(schema: AnySchema, docs: FieldDocs): AnySchema {
   return schema;
 }
 
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  options?: AnySchema[];
+}
+
 /** Documentation of the field at `path` in `root`, found by walking the schema. */
 export function fieldDocs(root: AnySchema, path: readonly PropertyKey[]): FieldDocs {
   let docs: FieldDocs = {};
   let current = unwrap(root, docs);
+  const step = (schema: AnySchema, segment: PropertyKey): AnySchema | undefined => {
+    const def = schema._zod.def as SchemaDef;
+    if (def.type === 'object' && typeof segment === 'string') return def.shape?.[segment];
+    if (def.type === 'array' && typeof segment === 'number') return def.element;
+    // A union (`none` or a list): the form the path leads into.
+    if (def.type === 'union')
+      for (const option of def.options ?? []) {
+        const next = step(unwrap(option, {}), segment);
+        if (next) return next;
+      }
+    return undefined;
+  };
   for (const segment of path) {
-    const def = current._zod.def as {
-      type: string;
-      shape?: Record<string, AnySchema>;
-      element?: AnySchema;
-    };
-    let next: AnySchema | undefined;
-    if (def.type === 'object' && typeof segment === 'string') next = def.shape?.[segment];
-    else if (def.type === 'array' && typeof segment === 'number') next = def.element;
+    const next = step(current, segment);
     if (!next) return {};
     docs = {};
     current = unwrap(next, docs);
@@ -88,6 +100,39 @@ const TYPE_NAMES: Record<string, string> = {
   array: 'a list',
   object: 'a group of fields',
 };
+
+/**
+ * Every issue of one file as problems, each mistake once: a required field that is missing
+ * because it is misspelt (`audiance:` for `audience:`) is reported as the unknown field, whose
+ * fix names the right one, not also as missing.
+ */
+export function problemsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  schema: AnySchema,
+  data: unknown,
+  file: string,
+  lineOf: (path: readonly PropertyKey[]) => number | undefined,
+): ContentProblem[] {
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const keys = fieldDocs(schema, issue.path as PropertyKey[]).keys ?? [];
+    for (const key of issue.keys) {
+      const meant = closestMatch(key, keys);
+      if (meant !== undefined) misspelt.add(formatFieldPath([...issue.path, meant]));
+    }
+  }
+  return issues
+    .filter(
+      (issue) =>
+        !(
+          issue.code === 'invalid_type' &&
+          valueAt(data, issue.path as PropertyKey[]) === undefined &&
+          misspelt.has(formatFieldPath(issue.path as PropertyKey[]))
+        ),
+    )
+    .flatMap((issue) => problemsFromIssue(issue, schema, data, file, lineOf));
+}
 
 /** One issue as a problem; `lineOf` maps a field path to a line in the source file. */
 export function problemsFromIssue(
@@ -259,6 +304,31 @@ export function problemsFromIssue(
           fix: withExample('Write it', field, docs),
         },
       ];
+    case 'invalid_union': {
+      // A value of the right kind for one form (a list of relationships rather than `none`)
+      // has its mistakes reported where they are, not as "Invalid input" with the other
+      // form's example: the form its mistakes sit inside is the one it was written as.
+      const inside = issue.errors.filter(
+        (branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0),
+      );
+      if (inside.length === 1)
+        return problemsFromIssues(
+          inside[0]!.map((inner) => ({ ...inner, path: [...path, ...inner.path] })),
+          schema,
+          data,
+          file,
+          lineOf,
+        );
+      return [
+        {
+          ...base,
+          message: `\`${field}\` is none of the forms it takes.`,
+          ...(docs.description === undefined ? {} : { expected: docs.description }),
+          found: describeValue(found),
+          fix: withExample('Write one of them', field, docs),
+        },
+      ];
+    }
     case 'custom': {
       const params = (issue.params ?? {}) as { expected?: string; fix?: string };
       return [

@@ -7,7 +7,13 @@ import type { Completion, Disclosures } from '../../collections/schemas/course.t
 import type { CourseFormat } from '../../collections/schemas/format.ts';
 import type { Credit, CreditPart } from './ce-approvals.ts';
 
-const number = (amount: number) => String(Number(amount.toFixed(2)));
+/**
+ * An amount of credit as pages print it, to two decimals; the check compares credit as it is
+ * printed (course-rules.ts), so a page never shows more than the schedule allows.
+ */
+export const shownAmount = (amount: number): number => Number(amount.toFixed(2));
+
+const number = (amount: number) => String(shownAmount(amount));
 
 const UNIT_WORDS: Record<CreditUnit, [one: string, many: string]> = {
   hours: ['CE hour', 'CE hours'],
@@ -19,7 +25,7 @@ const UNIT_WORDS: Record<CreditUnit, [one: string, many: string]> = {
 /** "8 CE hours", "0.8 CEUs", "1 contact hour", "8 AMA PRA Category 1 Credits™". */
 export function creditAmountText(amount: number, unit: CreditUnit): string {
   const [one, many] = UNIT_WORDS[unit];
-  return `${number(amount)} ${amount === 1 ? one : many}`;
+  return `${number(amount)} ${shownAmount(amount) === 1 ? one : many}`;
 }
 
 const CATEGORY_WORDS: Record<string, string> = {

@@ -74,6 +74,64 @@ export function applicableCredits<A>(
     .filter(({ acceptance }) => acceptance !== 'not-accepted');
 }
 
+/** The states, in name order, as a reader lists them: "New Jersey, New York or North Carolina". */
+function stateList(states: readonly Jurisdiction[]): string {
+  const names = states.map((state) => US_JURISDICTIONS[state]);
+  return names.length < 2
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+}
+
+export interface RefusedCredit {
+  /** The profession, as the board names it. */
+  profession: string;
+  /** The states whose boards accept none of the course's credit for that profession, in name order. */
+  states: Jurisdiction[];
+  /** The sentence the course page prints beside the credit. */
+  text: string;
+}
+
+/**
+ * Where one of a course's credits is worth nothing to a profession: the states whose boards do
+ * not accept it (as its body's file states) and accept none of the course's other credit for
+ * that profession either. NASW credit alone is refused in New York, New Jersey, North Carolina
+ * and West Virginia; beside a New York State approval, New York drops out. Each profession the
+ * body serves is said apart; empty when no state refuses it outright.
+ */
+export function refusedCredit<A>(
+  approval: A,
+  approvals: readonly A[],
+  boardOf: (approval: A) => Pick<Board, 'code' | 'professions' | 'jurisdictions'>,
+): RefusedCredit[] {
+  const board = boardOf(approval);
+  const refusing = board.jurisdictions?.notAccepted ?? [];
+  if (refusing.length === 0) return [];
+  return board.professions.flatMap((profession) => {
+    const slug = slugify(profession);
+    const others = approvals.filter(
+      (other) => other !== approval && servesProfession(boardOf(other), slug),
+    );
+    const states = refusing
+      .filter((state) =>
+        others.every((other) => acceptanceIn(boardOf(other), state) === 'not-accepted'),
+      )
+      .sort((a, b) => US_JURISDICTIONS[a].localeCompare(US_JURISDICTIONS[b]));
+    if (states.length === 0) return [];
+    const who = professionInText(profession);
+    const credit =
+      others.length === 0
+        ? `${board.code} credit`
+        : `${board.code} credit, nor the course’s other credit for ${who}`;
+    return [
+      {
+        profession,
+        states,
+        text: `${who.charAt(0).toUpperCase()}${who.slice(1)} licensed in ${stateList(states)} get no credit from this course: ${states.length === 1 ? 'that state’s board does' : 'those states’ boards do'} not accept ${credit} (${board.jurisdictions?.source}).`,
+      },
+    ];
+  });
+}
+
 /** "social workers", "MFTs": a profession in running text, acronyms kept. */
 export function professionInText(name: string): string {
   return name.replace(/\b[A-Z][a-z]+\b/g, (word) => word.toLowerCase());

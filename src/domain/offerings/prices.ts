@@ -11,7 +11,7 @@ import { formatSessionDate } from '../time/schedule.ts';
 export interface PriceLine {
   price: Price;
   kind: PriceKind;
-  /** `$150`. */
+  /** `$150`, or `Free` for nothing to pay. */
   amount: string;
   /** Who it is for, such as `Early bird`, `APA members`, `Groups of 5 or more, per person`; empty for the one general price. */
   who: string;
@@ -83,7 +83,7 @@ export function priceLines(
     .map(({ price, endsAt }) => ({
       price,
       kind: priceKind(price),
-      amount: formatMoney(price),
+      amount: priceText(price),
       who: who(price, general),
       ...(price.until === undefined ? {} : { until: `until ${formatSessionDate(price.until)}` }),
       ...(endsAt === undefined ? {} : { endsAt }),
@@ -104,13 +104,24 @@ export function currentPrices(
   });
 }
 
+/** A price as a reader reads it: "$150", and "Free" rather than "$0". */
+export function priceText(price: Money): string {
+  return price.amount === 0 ? 'Free' : formatMoney(price);
+}
+
+/** Whether the offering costs nothing: it has prices, and every one is zero. */
+export function isFree(prices: readonly Price[]): boolean {
+  return prices.length > 0 && prices.every((price) => price.amount === 0);
+}
+
 /**
  * The one price refunds are reckoned on, when there is one: the offering's only price. With
- * several (early bird, member, group), what a registrant paid is not known, so amounts are not shown.
+ * several (early bird, member, group), what a registrant paid is not known, so amounts are not
+ * shown; nor for a free offering, where "a full refund ($0 back)" would only mislead.
  */
 export function refundBasePrice(prices: readonly Price[]): Money | undefined {
   const [only, ...others] = prices;
-  return only !== undefined && others.length === 0
+  return only !== undefined && others.length === 0 && only.amount > 0
     ? { amount: only.amount, currency: only.currency }
     : undefined;
 }

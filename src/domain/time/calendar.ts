@@ -12,6 +12,7 @@ import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { Course, Venue } from '../../collections/schemas/course.ts';
 import type { Offering } from '../offerings/offerings.ts';
 import type { Session } from '../../collections/schemas/session.ts';
+import { venueLocation } from '../offerings/venue.ts';
 import { requireZonedInstant } from './zoned-time.ts';
 
 export interface CourseCalendarInput {
@@ -145,12 +146,7 @@ function eventDescription(
 
 function eventLocation(format: Course['format'], venue: Venue | undefined): string | null {
   if (format === 'live-online') return 'Online';
-  if (venue) {
-    const regionLine = [venue.region, venue.postalCode].filter(Boolean).join(' ');
-    return [venue.name, venue.streetAddress, venue.locality, regionLine, venue.country]
-      .filter(Boolean)
-      .join(', ');
-  }
+  if (venue) return venueLocation(venue);
   // The content rules require a venue for in-person and hybrid courses; without one, a hybrid
   // course can still be joined online.
   return format === 'hybrid' ? 'Online' : null;

@@ -1,8 +1,9 @@
 /**
  * Session times on the reader's own clock. This file is bundled into a small client script,
- * so it imports nothing and uses only Intl and Date. The build formats the course-zone times
- * with the same helper (formatRangeInZone), so both always read alike.
+ * so it uses only Intl, Date and the table of tzdata's zone abbreviations. The build formats
+ * the course-zone times with the same helper (formatRangeInZone), so both always read alike.
  */
+import { ZONE_ABBREVIATIONS } from './zone-abbreviations.ts';
 
 export type LiveStatus = 'upcoming' | 'in-progress' | 'past';
 
@@ -11,7 +12,7 @@ interface ClockReading {
   time: string;
   /** "AM"/"PM", or "" where the locale uses a 24-hour clock. */
   period: string;
-  /** Intl's short zone name: "EDT", or "GMT+5:30" where the locale has no letters for it. */
+  /** The zone's abbreviation: "EDT", "AEDT", or "GMT+5:30" where tzdata has no letters for it (see zoneName). */
   zone: string;
 }
 
@@ -47,15 +48,70 @@ function readClock(epochMilliseconds: number, timeZone: string, locale: string):
   return {
     time: minute === '00' && period !== '' ? hour : `${hour}:${minute}`,
     period,
-    zone: part('timeZoneName'),
+    zone: zoneName(epochMilliseconds, timeZone, locale) ?? part('timeZoneName'),
   };
+}
+
+let namesByZone: Map<string, Map<number, string>> | undefined;
+
+/** Offset (minutes east of UTC) to letters, for each zone the table names. */
+function tzdataNames(): Map<string, Map<number, string>> {
+  if (namesByZone) return namesByZone;
+  namesByZone = new Map();
+  for (const [names, zones] of Object.entries(ZONE_ABBREVIATIONS)) {
+    const byOffset = new Map(
+      names.split(' ').map((entry) => {
+        const [offset, name] = entry.split(':');
+        return [Number(offset), name ?? ''] as const;
+      }),
+    );
+    for (const zone of zones.split(' ')) namesByZone.set(zone, byOffset);
+  }
+  return namesByZone;
+}
+
+/** The zone's UTC offset at that instant, in minutes east of UTC, read from Intl ("GMT+05:30"). */
+function offsetAt(epochMilliseconds: number, timeZone: string): number | undefined {
+  let text: string | undefined;
+  try {
+    text = dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(epochMilliseconds)
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    // A browser without longOffset names: Intl's own short name stands.
+    return undefined;
+  }
+  const match = text === undefined ? null : /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(text);
+  if (!match) return undefined;
+  const minutes = Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/**
+ * The letters readers of the zone use for its offset at that instant, as tzdata gives them and
+ * the calendar files carry them (AEDT, IST, BST); undefined where tzdata has none (it writes
+ * "+03" there), so Intl's "GMT+3" stands. English only: the letters are English words.
+ */
+export function zoneName(
+  epochMilliseconds: number,
+  timeZone: string,
+  locale = 'en-US',
+): string | undefined {
+  if (!/^en\b/i.test(locale)) return undefined;
+  const names = tzdataNames();
+  // A link the table lacks (Europe/Kyiv) is looked up by the name the runtime gives its zone.
+  const byOffset =
+    names.get(timeZone) ??
+    names.get(dateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone);
+  const offset = byOffset && offsetAt(epochMilliseconds, timeZone);
+  return offset === undefined ? undefined : byOffset?.get(offset);
 }
 
 function withPeriod(reading: ClockReading): string {
   return reading.period === '' ? reading.time : `${reading.time} ${reading.period}`;
 }
 
-/** Intl's short name for the zone's offset at that instant, such as "EDT" or "GMT+5:30". */
+/** The zone's abbreviation at that instant: tzdata's letters ("AEDT"), else Intl's short name ("GMT+5:30"). */
 export function zoneAbbreviation(
   epochMilliseconds: number,
   timeZone: string,

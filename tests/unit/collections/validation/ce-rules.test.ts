@@ -112,6 +112,64 @@ describe('credit per body', () => {
   });
 });
 
+describe('credit compared as the page prints it', () => {
+  // 6 hours 15 minutes: 0.625 CEUs, which a page (two decimals) cannot print.
+  const longDay = {
+    sessions: [{ date: '2027-02-10', start: '09:00', end: '15:15' }],
+    ceHours: 6.25,
+  };
+  const asha = (amount: number, parts?: { amount: number }[]) =>
+    problems({
+      ...longDay,
+      approvals: [
+        { board: 'asha', courseApproval: {}, credit: { amount, ...(parts ? { parts } : {}) } },
+      ],
+    });
+
+  it('refuses 0.63 CEUs for 6.25 hours, saying at most 0.62 CEUs', () => {
+    expect(asha(0.62)).toEqual([]);
+    expect(asha(0.63)).toEqual([
+      {
+        path: ['approvals', 0, 'credit', 'amount'],
+        field: '',
+        message: 'This credit stands for 6.3 hours, more than the 6.25 hours scheduled.',
+        expected: 'at most 0.62 CEUs',
+        found: '0.63 CEUs',
+        fix: 'Correct the amount (0.1 CEU is one hour), or the session times.',
+      },
+    ]);
+  });
+
+  it('refuses 0.625 CEUs too, which the page would print as 0.63', () => {
+    expect(asha(0.625)).toEqual([
+      {
+        path: ['approvals', 0, 'credit', 'amount'],
+        field: '',
+        message: 'This credit stands for 6.3 hours, more than the 6.25 hours scheduled.',
+        expected: 'at most 0.62 CEUs',
+        found: '0.625 CEUs, which the page prints as 0.63 CEUs',
+        fix: 'Correct the amount (0.1 CEU is one hour), or the session times.',
+      },
+    ]);
+  });
+
+  it('adds up parts as printed, so parts the page shows as 0.33 each do not make 1', () => {
+    expect(asha(0.6, [{ amount: 0.3 }, { amount: 0.3 }])).toEqual([]);
+    expect(asha(0.6, [{ amount: 0.2 }, { amount: 0.2 }, { amount: 0.2 }])).toEqual([]);
+    expect(asha(0.6, [{ amount: 0.201 }, { amount: 0.201 }, { amount: 0.201 }])).toEqual([]);
+    expect(asha(0.5, [{ amount: 1 / 6 }, { amount: 1 / 6 }, { amount: 1 / 6 }])).toEqual([
+      {
+        path: ['approvals', 0, 'credit', 'parts'],
+        field: '',
+        message: 'The parts add up to 0.51 CEUs, not the 0.5 CEUs of this credit.',
+        expected: '0.5 CEUs',
+        found: '0.51 CEUs',
+        fix: 'Make the parts add up to `amount`, or correct `amount`.',
+      },
+    ]);
+  });
+});
+
 describe('approvals not yet granted', () => {
   it('are refused, never advertised as pending', () => {
     expect(
@@ -181,16 +239,51 @@ describe('disclosures', () => {
     );
   });
 
-  it('never take a relationship that was not mitigated', () => {
+  it('never take a relationship that was not mitigated, and say the rule and what to do', () => {
     const disclosures = {
       people: [
         {
           instructor: 'ada-example',
-          relationships: [{ company: 'Example Pharma', nature: 'Speaker', mitigated: false }],
+          relationships: [
+            { company: 'Example Devices', nature: 'Consultant', mitigated: true },
+            { company: 'Example Pharma', nature: 'Speaker', mitigated: false },
+          ],
         },
       ],
     };
-    expect(courseSchema.safeParse({ ...MINIMAL_COURSE, disclosures }).success).toBe(false);
+    expect(courseSchema.safeParse({ ...MINIMAL_COURSE, disclosures }).success).toBe(true);
+    expect(problems({ disclosures })).toEqual([
+      {
+        path: ['disclosures', 'people', 0, 'relationships', 1, 'mitigated'],
+        field: '',
+        message:
+          "ada-example's relationship with Example Pharma (Speaker) was not mitigated. A relevant financial relationship must be mitigated before the course (ACCME Standard 3); only then may the person control its content, with the relationship disclosed to learners.",
+        expected: 'a relationship mitigated before the course: `mitigated: true`',
+        found: '`mitigated: false`',
+        fix: "Mitigate it before the course, for example by having someone without financial relationships review ada-example's content, then write `mitigated: true`; if it cannot be mitigated, give ada-example's part to someone else.",
+      },
+    ]);
+  });
+
+  it('name a planner by name when their relationship was not mitigated', () => {
+    const disclosures = {
+      people: [
+        { instructor: 'ada-example', relationships: 'none' },
+        {
+          name: 'Jordan Lee',
+          role: 'planner',
+          relationships: [{ company: 'Example Pharma', nature: 'Consultant', mitigated: false }],
+        },
+      ],
+    };
+    expect(problems({ disclosures }).map(({ path, message }) => [path.join('.'), message])).toEqual(
+      [
+        [
+          'disclosures.people.1.relationships.0.mitigated',
+          "Jordan Lee's relationship with Example Pharma (Consultant) was not mitigated. A relevant financial relationship must be mitigated before the course (ACCME Standard 3); only then may the person control its content, with the relationship disclosed to learners.",
+        ],
+      ],
+    );
   });
 });
 

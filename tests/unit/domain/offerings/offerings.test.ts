@@ -179,7 +179,12 @@ describe('offering rules', () => {
   });
 
   it('refuses two offerings with the same id', () => {
-    const twice = [threeTimes.offerings![1], threeTimes.offerings![1]];
+    // The same first date, at other hours: two offerings that do not overlap, with one id.
+    const morning = {
+      ...threeTimes.offerings![1]!,
+      sessions: [{ date: '2027-09-15', start: '08:00', end: '11:30', agenda: [] }],
+    };
+    const twice = [threeTimes.offerings![1], morning];
     expect(
       problems({ format: undefined, timeZone: undefined, sessions: undefined, offerings: twice }),
     ).toContainEqual({

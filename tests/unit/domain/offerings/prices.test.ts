@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { courseRuleProblems } from '../../../../src/collections/validation/course-rules.ts';
-import { priceLines, refundBasePrice } from '../../../../src/domain/offerings/prices.ts';
+import { isFree, priceLines, refundBasePrice } from '../../../../src/domain/offerings/prices.ts';
+import { refundTerms } from '../../../../src/domain/offerings/refund.ts';
 import type { Price } from '../../../../src/collections/schemas/offering.ts';
+import { policySchema } from '../../../../src/collections/schemas/policy.ts';
 import { courseWith } from '../../../helpers/course.ts';
 
 const ZONE = 'America/New_York';
@@ -49,6 +51,62 @@ describe('priceLines', () => {
 
   it('shows nothing when the content states no price', () => {
     expect(priceLines([], ZONE, new Date())).toEqual([]);
+  });
+});
+
+describe('a price of nothing', () => {
+  const free: Price = { amount: 0, currency: 'USD' };
+
+  it('reads "Free", alone or beside other prices', () => {
+    expect(shown(priceLines([free], ZONE, new Date('2027-02-01T12:00:00Z')))).toEqual([
+      ['', 'Free', undefined],
+    ]);
+    expect(
+      shown(
+        priceLines(
+          [standard, { ...free, kind: 'student' }],
+          ZONE,
+          new Date('2027-02-01T12:00:00Z'),
+        ),
+      ),
+    ).toEqual([
+      ['', '$200', undefined],
+      ['Students', 'Free', undefined],
+    ]);
+  });
+
+  it('makes an offering free only when every price is nothing', () => {
+    expect(isFree([free])).toBe(true);
+    expect(isFree([free, { ...free, kind: 'member' }])).toBe(true);
+    expect(isFree([standard, { ...free, kind: 'student' }])).toBe(false);
+    expect(isFree([])).toBe(false);
+  });
+
+  it('gives the refund terms no amounts: no "full refund ($0 back)"', () => {
+    const price = refundBasePrice([free]);
+    expect(price).toBeUndefined();
+    const terms = refundTerms(
+      {
+        format: 'live-online',
+        timeZone: ZONE,
+        sessions: [{ date: '2027-03-10' }],
+        ...(price === undefined ? {} : { price }),
+      },
+      policySchema.parse({
+        name: 'Refunds',
+        appliesTo: ['live-online'],
+        dayCounting: 'calendar',
+        tiers: [
+          { minDaysBefore: 7, outcome: 'refund', percent: 100 },
+          { minDaysBefore: 0, outcome: 'none' },
+        ],
+        text: 'Full refund up to 7 days before the course.',
+      }),
+    );
+    expect(terms.periods.map((period) => [period.summary, period.amount])).toEqual([
+      ['Cancel on or before Wednesday, March 3, 2027: full refund.', undefined],
+      ['Cancel from Thursday, March 4, 2027: no refund.', undefined],
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import ical from 'node-ical';
 import type { CalendarResponse, ParameterValue, VEvent } from 'node-ical';
 import { describe, expect, it } from 'vitest';
 import { courseCalendar, type CourseCalendarInput } from '../../../../src/domain/time/calendar.ts';
+import { venueText } from '../../../../src/domain/offerings/venue.ts';
 import { parseSource } from '../../../../src/collections/validation/source-file.ts';
 import {
   courseSchema,
@@ -237,6 +238,24 @@ describe('courseCalendar for other courses', () => {
     expect(plain(parsed[0]?.summary)).toBe(
       'Improving Treatment Effectiveness with Attachment Theory — Session 1 of 2',
     );
+  });
+
+  it('puts the venue’s room in LOCATION, as the page shows it', () => {
+    const venue = {
+      name: 'Conference Center',
+      room: 'Room 204, second floor',
+      streetAddress: '1 Main Street',
+      locality: 'Boston',
+      region: 'MA',
+      postalCode: '02108',
+      country: 'US',
+    };
+    const course = courseWith({ format: 'in-person', venue });
+    const [first] = events(calendarText(input(course)));
+    expect(plain(first?.location)).toBe(
+      'Conference Center, Room 204, second floor, 1 Main Street, Boston, MA 02108, US',
+    );
+    expect(plain(first?.location)?.startsWith(venueText(venue))).toBe(true);
   });
 
   it('uses the session title when there is one, and no "1 of 1" for a single session', () => {

@@ -4,6 +4,7 @@ import {
   localTimeNote,
   statusAt,
   zoneAbbreviation,
+  zoneName,
 } from '../../../../src/domain/time/local-time.ts';
 
 // The seed course meets 4–6 PM in New York: EDT for Oct 19 and 26, EST for Nov 2 and 9.
@@ -28,8 +29,8 @@ describe('localTimeNote', () => {
     expect(localTimeNote(...november2, course, 'America/Phoenix')).toBe('2–4 PM MST');
   });
 
-  it('gives London its GMT offset, which moves a week earlier than New York', () => {
-    expect(localTimeNote(...october19, course, 'Europe/London')).toBe('9–11 PM GMT+1');
+  it('gives London BST and then GMT, which changes a week earlier than New York', () => {
+    expect(localTimeNote(...october19, course, 'Europe/London')).toBe('9–11 PM BST');
     expect(localTimeNote(...november2, course, 'Europe/London')).toBe('9–11 PM GMT');
     // 2020-10-26: London is back on GMT, New York still on EDT, so the gap is four hours.
     expect(
@@ -43,11 +44,19 @@ describe('localTimeNote', () => {
   });
 
   it('puts the local date first when it is not the course date', () => {
-    expect(localTimeNote(...october19, course, 'Asia/Tokyo')).toBe('Tue, Oct 20, 5–7 AM GMT+9');
-    expect(localTimeNote(...november2, course, 'Asia/Tokyo')).toBe('Tue, Nov 3, 6–8 AM GMT+9');
+    expect(localTimeNote(...october19, course, 'Asia/Tokyo')).toBe('Tue, Oct 20, 5–7 AM JST');
+    expect(localTimeNote(...november2, course, 'Asia/Tokyo')).toBe('Tue, Nov 3, 6–8 AM JST');
     expect(localTimeNote(...october19, course, 'Asia/Kolkata')).toBe(
-      'Tue, Oct 20, 1:30–3:30 AM GMT+5:30',
+      'Tue, Oct 20, 1:30–3:30 AM IST',
     );
+    // Browsers may give the zone under an older name, which tzdata keeps as a link.
+    expect(localTimeNote(...october19, course, 'Asia/Calcutta')).toBe(
+      'Tue, Oct 20, 1:30–3:30 AM IST',
+    );
+    expect(localTimeNote(...october19, course, 'Australia/Sydney')).toBe(
+      'Tue, Oct 20, 7–9 AM AEDT',
+    );
+    // Lord Howe Island has no letters in tzdata ("+11"), so the offset stands.
     expect(localTimeNote(...october19, course, 'Australia/Lord_Howe')).toBe(
       'Tue, Oct 20, 7–9 AM GMT+11',
     );
@@ -109,14 +118,36 @@ describe('formatRangeInZone', () => {
         'America/New_York',
         'en-GB',
       ),
-    ).toBe('16:00–18:00 GMT-4');
+    ).toBe('16:00–18:00 EDT');
   });
 });
 
 describe('zoneAbbreviation', () => {
-  it('gives what Intl gives', () => {
+  it('gives the letters tzdata gives the zone, as the calendar files do', () => {
     expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'America/New_York')).toBe('EDT');
-    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Asia/Kolkata')).toBe('GMT+5:30');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Asia/Kolkata')).toBe('IST');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Europe/Dublin')).toBe('IST');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Europe/Paris')).toBe('CEST');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Pacific/Auckland')).toBe('NZDT');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Etc/UTC')).toBe('UTC');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'UTC')).toBe('UTC');
+  });
+
+  it('finds a zone under a newer name the table lacks, through the zone the runtime links it to', () => {
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Europe/Kyiv')).toBe('EEST');
+  });
+
+  it('keeps Intl’s offset where tzdata has no letters, and in another language', () => {
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'America/Sao_Paulo')).toBe('GMT-3');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Asia/Dubai')).toBe('GMT+4');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Australia/Sydney', 'de-DE')).toBe('GMT+11');
+  });
+});
+
+describe('zoneName', () => {
+  it('is undefined where tzdata has no letters for the offset', () => {
+    expect(zoneName(Date.UTC(2020, 9, 19, 20), 'Australia/Lord_Howe')).toBeUndefined();
+    expect(zoneName(Date.UTC(2020, 9, 19, 20), 'Australia/Sydney')).toBe('AEDT');
   });
 });
 

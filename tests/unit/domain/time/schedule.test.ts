@@ -79,10 +79,17 @@ describe('zoneAbbreviation', () => {
     expect(zoneAbbreviation(Date.UTC(2020, 10, 2, 21), 'America/Los_Angeles')).toBe('PST');
   });
 
-  it('keeps the GMT offset where en-US has no letters for the zone', () => {
-    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Asia/Kolkata')).toBe('GMT+5:30');
-    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Europe/London')).toBe('GMT+1');
+  it('gives the letters tzdata gives the zone, where en-US has none', () => {
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Asia/Kolkata')).toBe('IST');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Europe/London')).toBe('BST');
     expect(zoneAbbreviation(Date.UTC(2020, 10, 2, 21), 'Europe/London')).toBe('GMT');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Australia/Sydney')).toBe('AEDT');
+    expect(zoneAbbreviation(Date.UTC(2020, 6, 19, 20), 'Australia/Sydney')).toBe('AEST');
+  });
+
+  it('keeps the GMT offset where tzdata has no letters for the zone', () => {
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'America/Sao_Paulo')).toBe('GMT-3');
+    expect(zoneAbbreviation(Date.UTC(2020, 9, 19, 20), 'Europe/Istanbul')).toBe('GMT+3');
   });
 
   it('follows the locale', () => {
@@ -143,11 +150,9 @@ describe('formatTimeRange', () => {
   it('formats Los Angeles, London and Kolkata in their own zones', () => {
     expect(range('2020-10-19', '13:00', '15:00', 'America/Los_Angeles')).toBe('1–3 PM PDT');
     expect(range('2020-11-02', '13:00', '15:00', 'America/Los_Angeles')).toBe('1–3 PM PST');
-    expect(range('2020-10-19', '18:00', '20:00', 'Europe/London')).toBe('6–8 PM GMT+1');
+    expect(range('2020-10-19', '18:00', '20:00', 'Europe/London')).toBe('6–8 PM BST');
     expect(range('2020-11-02', '18:00', '20:00', 'Europe/London')).toBe('6–8 PM GMT');
-    expect(range('2020-10-19', '10:30', '12:30', 'Asia/Kolkata')).toBe(
-      '10:30 AM–12:30 PM GMT+5:30',
-    );
+    expect(range('2020-10-19', '10:30', '12:30', 'Asia/Kolkata')).toBe('10:30 AM–12:30 PM IST');
   });
 
   it('shows the half-hour fall-back on Lord Howe Island', () => {
@@ -161,7 +166,7 @@ describe('formatTimeRange', () => {
   it('shows the course-zone clock, not another zone', () => {
     const [first] = sessionTimes(seed);
     if (!first) throw new Error('no seed session');
-    expect(formatTimeRange(first.start, first.end, 'Asia/Tokyo')).toBe('5–7 AM GMT+9');
+    expect(formatTimeRange(first.start, first.end, 'Asia/Tokyo')).toBe('5–7 AM JST');
   });
 });
 
