@@ -40,8 +40,9 @@ export async function openBuildCache(
   const held = processSingleton('build-locks', () => new Set<HeldLock>());
   for (const lock of held) lock.releaseSync();
   held.clear();
+  // Kept in the folder it guards, so two checkouts of the project never wait for each other.
   const project = await waitForLock(
-    path.join(root, 'node_modules', '.ce-build', 'project.lock'),
+    path.join(root, '.astro', 'build.lock'),
     (holder) => say(`Waiting for another build of this project to finish (process ${holder.pid}).`),
   );
   held.add(project);
