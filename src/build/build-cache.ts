@@ -41,9 +41,8 @@ export async function openBuildCache(
   for (const lock of held) lock.releaseSync();
   held.clear();
   // Kept in the folder it guards, so two checkouts of the project never wait for each other.
-  const project = await waitForLock(
-    path.join(root, '.astro', 'build.lock'),
-    (holder) => say(`Waiting for another build of this project to finish (process ${holder.pid}).`),
+  const project = await waitForLock(path.join(root, '.astro', 'build.lock'), (holder) =>
+    say(`Waiting for another build of this project to finish (process ${holder.pid}).`),
   );
   held.add(project);
   process.once('exit', () => project.releaseSync());
