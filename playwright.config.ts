@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { BROWSER_ARGS, browserExecutable } from './tests/helpers/browser.ts';
 
-const PORT = 4399;
+// Another port lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env['E2E_PORT'] ?? 4399);
 
 export default defineConfig({
   testDir: 'tests/e2e',
