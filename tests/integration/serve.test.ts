@@ -31,10 +31,12 @@ const HEADERS_FILE = `/*
 let server: ChildProcess;
 let base: string;
 let port: number;
+let siteDir: string;
 
 beforeAll(async () => {
   const folder = await mkdtemp(path.join(tmpdir(), 'ce-serve-'));
   const site = path.join(folder, 'site');
+  siteDir = site;
   for (const dir of ['courses', 'admin', 'あ', '\\evil'])
     await mkdir(path.join(site, dir), { recursive: true });
   await mkdir(path.join(folder, 'site-cache'));
@@ -266,6 +268,31 @@ describe('npm run serve against hostile requests', () => {
       expectSecurityHeaders(response);
     },
   );
+
+  it('survives clients that hang up before or while it answers, large files included', async () => {
+    // The browser tests once stopped the server: a client left while a file was being piped,
+    // and the file handle left open was closed by the garbage collector, which Node now fatal.
+    const large = 'x'.repeat(2_000_000);
+    await writeFile(path.join(siteDir, 'large.txt'), large);
+    for (let round = 0; round < 40; round += 1) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(
+            `GET /${round % 2 ? 'large.txt' : ''} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: ${round % 3 ? 'gzip' : 'br'}\r\n\r\n`,
+          );
+          // Half hang up at once, half after the first bytes of the answer.
+          if (round % 4 < 2) socket.destroy();
+          else socket.once('data', () => socket.destroy());
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', () => undefined);
+      });
+    }
+    expect(server.exitCode).toBeNull();
+    const response = await fetch(`${base}/large.txt`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(large);
+  });
 
   it('answers HEAD with the headers of GET and no body', async () => {
     const page = await rawRequest('/', { method: 'HEAD' });
