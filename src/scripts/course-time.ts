@@ -8,13 +8,34 @@
  */
 import { STATUS_LABELS } from '../domain/labels.ts';
 import type { TimeStatus } from '../domain/offerings/offerings.ts';
-import { localTimeNote, statusAt } from '../domain/time/local-time.ts';
+import {
+  localTimeNote,
+  namedByOffset,
+  statusAt,
+  useZoneAbbreviations,
+} from '../domain/time/local-time.ts';
 
-function showLocalTimes(): void {
+async function showLocalTimes(): Promise<void> {
   const schedule = document.querySelector<HTMLElement>('[data-schedule]');
   const courseZone = schedule?.dataset['timeZone'];
   if (!schedule || !courseZone) return;
   const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const first = Date.parse(
+    schedule.querySelector<HTMLElement>('[data-session]')?.dataset['start'] ?? '',
+  );
+  // tzdata's letters (AEDT) are fetched only where Intl would print an offset ("GMT+11").
+  if (
+    !Number.isNaN(first) &&
+    readerZone !== courseZone &&
+    (namedByOffset(first, readerZone) || namedByOffset(first, courseZone))
+  )
+    // Data, not a module: a dynamic import would bring Vite's preload helper into every page.
+    useZoneAbbreviations(
+      await fetch('/zone-abbreviations.json').then(
+        (response) => (response.ok ? (response.json() as Promise<Record<string, string>>) : {}),
+        () => ({}),
+      ),
+    );
   for (const session of schedule.querySelectorAll<HTMLElement>('[data-session]')) {
     const { start, end } = session.dataset;
     const slot = session.querySelector<HTMLElement>('[data-local-time]');
@@ -71,7 +92,7 @@ function recheckPrices(now: Date): void {
   }
 }
 
-showLocalTimes();
+void showLocalTimes();
 const now = new Date();
 recheckOfferings(now);
 recheckPrices(now);

@@ -32,6 +32,10 @@ test.describe('the seed course page', () => {
 test.describe('local time', () => {
   test.use({ timezoneId: 'America/Los_Angeles' });
   test('shows a reader in Los Angeles their own time beside each session', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/zone-abbreviations.json')) fetched.push(request.url());
+    });
     await page.goto(SEED);
     const notes = page.locator('[data-session] [data-local-time]');
     await expect(notes.first()).toBeVisible();
@@ -41,6 +45,29 @@ test.describe('local time', () => {
       'Your time: 1–3 PM PST',
       'Your time: 1–3 PM PST',
     ]);
+    // Intl names Pacific time by its letters: the table is not fetched.
+    expect(fetched).toEqual([]);
+  });
+});
+
+test.describe('local time in a zone Intl names by its offset', () => {
+  test.use({ timezoneId: 'Australia/Sydney' });
+  test('shows a reader in Sydney the letters their calendar uses, fetched for them alone', async ({
+    page,
+  }) => {
+    const fetched: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/zone-abbreviations.json')) fetched.push(request.url());
+    });
+    await page.goto(SEED);
+    const notes = page.locator('[data-session] [data-local-time]');
+    await expect(notes).toHaveText([
+      'Your time: Tue, Oct 20, 7–9 AM AEDT',
+      'Your time: Tue, Oct 27, 7–9 AM AEDT',
+      'Your time: Tue, Nov 3, 8–10 AM AEDT',
+      'Your time: Tue, Nov 10, 8–10 AM AEDT',
+    ]);
+    expect(fetched).toHaveLength(1);
   });
 });
 

@@ -1,9 +1,11 @@
 /**
  * Session times on the reader's own clock. This file is bundled into a small client script,
- * so it uses only Intl, Date and the table of tzdata's zone abbreviations. The build formats
- * the course-zone times with the same helper (formatRangeInZone), so both always read alike.
+ * so it uses only Intl and Date. The build formats the course-zone times with the same helper
+ * (formatRangeInZone), so both always read alike. tzdata's zone abbreviations (AEDT, IST) come
+ * from a table that is given to this module (useZoneAbbreviations): the build always gives it
+ * (schedule.ts), the browser fetches it only for a zone Intl names by its offset alone, so a
+ * course page stays within its JavaScript budget for most readers.
  */
-import { ZONE_ABBREVIATIONS } from './zone-abbreviations.ts';
 
 export type LiveStatus = 'upcoming' | 'in-progress' | 'past';
 
@@ -52,13 +54,28 @@ function readClock(epochMilliseconds: number, timeZone: string, locale: string):
   };
 }
 
+let zoneTable: Readonly<Record<string, string>> = {};
 let namesByZone: Map<string, Map<number, string>> | undefined;
+
+/** Gives this module tzdata's abbreviations (src/domain/time/zone-abbreviations.ts). */
+export function useZoneAbbreviations(table: Readonly<Record<string, string>>): void {
+  zoneTable = table;
+  namesByZone = undefined;
+}
+
+/** Whether Intl names `timeZone` at that instant by its offset alone ("GMT+11"), where the table may know letters. */
+export function namedByOffset(epochMilliseconds: number, timeZone: string): boolean {
+  const name = dateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
+    .formatToParts(epochMilliseconds)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return name === undefined || /^GMT[+-]/.test(name);
+}
 
 /** Offset (minutes east of UTC) to letters, for each zone the table names. */
 function tzdataNames(): Map<string, Map<number, string>> {
   if (namesByZone) return namesByZone;
   namesByZone = new Map();
-  for (const [names, zones] of Object.entries(ZONE_ABBREVIATIONS)) {
+  for (const [names, zones] of Object.entries(zoneTable)) {
     const byOffset = new Map(
       names.split(' ').map((entry) => {
         const [offset, name] = entry.split(':');

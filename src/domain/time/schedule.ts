@@ -4,7 +4,16 @@
  * are formatted in UTC from Date.UTC and times in the named zone.
  */
 import type { Session } from '../../collections/schemas/session.ts';
-import { dateTimeFormat, formatRangeInZone, zoneAbbreviation } from './local-time.ts';
+import {
+  dateTimeFormat,
+  formatRangeInZone,
+  useZoneAbbreviations,
+  zoneAbbreviation,
+} from './local-time.ts';
+import { ZONE_ABBREVIATIONS } from './zone-abbreviations.ts';
+
+// Pages are built with tzdata's letters for every zone (AEDT, then AEST).
+useZoneAbbreviations(ZONE_ABBREVIATIONS);
 import { requireZonedInstant } from './zoned-time.ts';
 import type { ZonedInstant } from './zoned-time.ts';
 

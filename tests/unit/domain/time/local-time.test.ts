@@ -1,11 +1,32 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import {
   formatRangeInZone,
   localTimeNote,
   statusAt,
   zoneAbbreviation,
   zoneName,
+  namedByOffset,
+  useZoneAbbreviations,
 } from '../../../../src/domain/time/local-time.ts';
+import { ZONE_ABBREVIATIONS } from '../../../../src/domain/time/zone-abbreviations.ts';
+
+const SYDNEY_SUMMER = Date.parse('2026-01-15T05:00:00Z');
+
+describe('without the table of tzdata letters (a browser that has not fetched it)', () => {
+  it("reads Intl's own name, and says which zones Intl names by their offset alone", () => {
+    useZoneAbbreviations({});
+    onTestFinished(() => useZoneAbbreviations(ZONE_ABBREVIATIONS));
+    expect(formatRangeInZone(SYDNEY_SUMMER, SYDNEY_SUMMER + 7_200_000, 'Australia/Sydney')).toBe(
+      '4–6 PM GMT+11',
+    );
+    expect(namedByOffset(SYDNEY_SUMMER, 'Australia/Sydney')).toBe(true);
+    expect(namedByOffset(SYDNEY_SUMMER, 'America/New_York')).toBe(false);
+    expect(namedByOffset(SYDNEY_SUMMER, 'UTC')).toBe(false);
+  });
+});
+
+// Everything below reads with the table, as pages are built.
+beforeAll(() => useZoneAbbreviations(ZONE_ABBREVIATIONS));
 
 // The seed course meets 4–6 PM in New York: EDT for Oct 19 and 26, EST for Nov 2 and 9.
 const october19 = ['2020-10-19T16:00:00-04:00', '2020-10-19T18:00:00-04:00'] as const;

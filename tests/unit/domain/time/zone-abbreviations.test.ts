@@ -3,12 +3,14 @@
  * their VTIMEZONE from; it must match what that package says today, and a page must name a
  * zone as its calendar file does.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveZoneAbbreviations } from '../../../../scripts/zone-abbreviations.ts';
 import { ZONE_ABBREVIATIONS } from '../../../../src/domain/time/zone-abbreviations.ts';
 import { courseCalendar } from '../../../../src/domain/time/calendar.ts';
-import { zoneAbbreviation } from '../../../../src/domain/time/local-time.ts';
+import { useZoneAbbreviations, zoneAbbreviation } from '../../../../src/domain/time/local-time.ts';
 import { requireZonedInstant } from '../../../../src/domain/time/zoned-time.ts';
+
+beforeAll(() => useZoneAbbreviations(ZONE_ABBREVIATIONS));
 
 describe('the zone abbreviations table', () => {
   it('is what node scripts/zone-abbreviations.ts derives from the installed package', () => {
