@@ -12,6 +12,9 @@ import type { Sponsor } from '../../collections/schemas/sponsor.ts';
 type CreditDatesSource = Partial<
   Pick<Course, 'sessions' | 'availableFrom' | 'availableUntil' | 'offerings' | 'completion'>
 >;
+type OnSaleSource = Partial<
+  Pick<Course, 'format' | 'timeZone' | 'offerings' | 'completion' | 'availableUntil'>
+>;
 
 export type CreditPart = NonNullable<NonNullable<Approval['credit']>['parts']>[number];
 
@@ -189,4 +192,28 @@ export function holderName(holder: ApprovalHolder): string | undefined {
   return holder.sponsor.shortName
     ? `${holder.sponsor.name} (${holder.sponsor.shortName})`
     : holder.sponsor.name;
+}
+
+/**
+ * The instant an approval lapses: the start of the day after `validUntil` in the course's zone
+ * (UTC for a course that names none); undefined for an approval with no end.
+ */
+export function approvalEndsAt(period: Period, timeZone = 'UTC'): number | undefined {
+  if (period.validUntil === undefined) return undefined;
+  return Temporal.PlainDate.from(period.validUntil).add({ days: 1 }).toZonedDateTime({ timeZone })
+    .epochMilliseconds;
+}
+
+/**
+ * An on-demand offering that stays on sale with no end (no `availableUntil`) in a course that
+ * sets no last day of credit (`creditEndsOn`): its approvals must hold at least until now. Its
+ * zone is returned (UTC when it names none), the zone its approvals' last days are read in.
+ */
+export function openEndedOnDemand(course: OnSaleSource): { timeZone: string } | undefined {
+  if (course.completion?.creditEndsOn !== undefined) return undefined;
+  const sources = course.offerings ?? [course];
+  const open = sources.find(
+    (source) => source.format === 'on-demand' && source.availableUntil === undefined,
+  );
+  return open === undefined ? undefined : { timeZone: open.timeZone ?? 'UTC' };
 }
