@@ -191,6 +191,15 @@ const cases: Record<string, string[]> = {
       '  fix:      Remove the link. Content runs no scripts.',
     ),
   ],
+  'lapsed-approval': [
+    problem(
+      '<content>/courses/fixture-course.md:16 › approvals[0].board',
+      '  The APA approval of Praxis CET ended on 2024-12-31, and this on-demand course is on sale with no end date, so its page would advertise a lapsed approval.',
+      '  expected: an approval in force for as long as the course is on sale',
+      '  found:    2018-01-01 to 2024-12-31',
+      '  fix:      Correct the approval\'s `validUntil` in content/sponsors/praxis-cet.yaml if it was renewed; otherwise end the on-demand offering by then (`availableUntil: "2024-12-31"`) or remove this approval from the course.',
+    ),
+  ],
   'long-file-name': [
     problem(
       '<content>/instructors/ada-example-whose-file-name-runs-past-the-eighty-characters-that-a-slug-may-have-too.md',
