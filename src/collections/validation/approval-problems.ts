@@ -8,6 +8,10 @@ import {
   type ApprovalResolution,
   type ResolvedApproval,
 } from '../../domain/ce/ce-approvals.ts';
+import type { Approval } from '../schemas/course.ts';
+import type { Sponsor } from '../schemas/sponsor.ts';
+import { creditAmountText, shownAmount } from '../../domain/ce/ce-text.ts';
+import { describeValue } from './problems.ts';
 import type { RuleProblem } from './course-rules.ts';
 
 type Failed = Extract<ApprovalResolution, { ok: false }>;
@@ -146,5 +150,59 @@ export function approvalLapseProblem(
       found,
       fix: `Record the renewal in the approval's \`validUntil\` ${where} once it comes, or end the on-demand offering by then (\`availableUntil: "${validUntil}"\`).`,
     },
+  };
+}
+
+const JOINT_OPENING = 'In support of improving patient care';
+
+/**
+ * The Joint Accreditation statement is the accreditors' wording with the provider's name: it
+ * opens "In support of improving patient care," and names the organisation, or it is not theirs.
+ */
+export function jointAccreditationProblem(sponsor: Sponsor): RuleProblem | undefined {
+  const statement = sponsor.jointAccreditation?.statement;
+  if (statement === undefined) return undefined;
+  if (statement.startsWith(JOINT_OPENING) && statement.includes(sponsor.name)) return undefined;
+  return {
+    path: ['jointAccreditation', 'statement'],
+    field: '',
+    message: `The Joint Accreditation statement must be the accreditors' wording, opening "${JOINT_OPENING}," and naming ${sponsor.name}.`,
+    expected: `"${JOINT_OPENING}, ${sponsor.name} is jointly accredited by the Accreditation Council for Continuing Medical Education (ACCME), the Accreditation Council for Pharmacy Education (ACPE), and the American Nurses Credentialing Center (ANCC), to provide continuing education for the healthcare team."`,
+    found: describeValue(statement),
+    fix: `Copy the statement as Joint Accreditation gives it to ${sponsor.name}, word for word.`,
+  };
+}
+
+/**
+ * Credit through Joint Accreditation is printed as each body designates it (physicians: "… for
+ * a maximum of 6.0 AMA PRA Category 1 Credits™"), so the designation must be there and state
+ * this body's amount.
+ */
+export function designationProblem(
+  approval: ResolvedApproval,
+  claim: Approval,
+): RuleProblem | undefined {
+  if (approval.jointAccreditation === undefined) return undefined;
+  const { board, credit } = approval;
+  const amount = shownAmount(credit.amount);
+  const organisation = approval.holder.kind === 'sponsor' ? approval.holder.sponsor.name : '';
+  if (approval.designation === undefined)
+    return {
+      path: [],
+      field: '',
+      message: `The ${board.code} credit comes through the Joint Accreditation of ${organisation}, which prints each body's credit designation statement, and this approval has none.`,
+      expected: `a designation statement naming ${creditAmountText(amount, credit.unit)}`,
+      found: 'no `designation`',
+      fix: `Add \`designation:\` to this approval with the statement as ${board.code} words it, or a \`designationTemplate\` with {organization} and {amount} to content/boards/${approval.boardId}.yaml.`,
+    };
+  const amounts = (claim.designation ?? '').match(/\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+  if (claim.designation === undefined || amounts.includes(amount)) return undefined;
+  return {
+    path: ['designation'],
+    field: '',
+    message: `The ${board.code} designation statement does not state this approval's credit, ${creditAmountText(amount, credit.unit)}.`,
+    expected: `a statement naming ${amount}`,
+    found: describeValue(claim.designation),
+    fix: `Correct the amount in \`designation\`, or \`credit.amount\` if the statement is right.`,
   };
 }

@@ -28,6 +28,8 @@ import {
   approvalLapseProblem,
   approvalPeriodProblem,
   approvalProblem,
+  designationProblem,
+  jointAccreditationProblem,
 } from './approval-problems.ts';
 import { complianceProblems } from './compliance.ts';
 import { courseRuleProblems } from './course-rules.ts';
@@ -549,6 +551,19 @@ export async function loadContent(
           ),
         );
     });
+    sponsor.data.jointAccreditation?.boards.forEach((board, index) => {
+      if (!ids.boards.includes(board))
+        problems.push(
+          referenceProblem(
+            sponsor.file,
+            source,
+            ['jointAccreditation', 'boards', index],
+            'boards',
+            board,
+            ids.boards,
+          ),
+        );
+    });
   }
 
   if (site && !ids.sponsors.includes(site.organization)) {
@@ -684,10 +699,10 @@ export async function loadContent(
         sponsorById,
       );
       const period = resolution.ok
-        ? approvalPeriodProblem(
+        ? (approvalPeriodProblem(
             resolution.approval,
             periodProblem(resolution.approval.period, creditDates(data)),
-          )
+          ) ?? designationProblem(resolution.approval, approval))
         : approvalProblem(resolution, approval.board, data.sponsors);
       // Only an approval that covers the course's dates is checked against the clock.
       const lapse =
@@ -775,6 +790,19 @@ export async function loadContent(
         ...(line === undefined ? {} : { line }),
       });
     }
+  }
+
+  for (const { entry: sponsor, source } of sponsors.valid) {
+    const problem = jointAccreditationProblem(sponsor.data);
+    if (!problem) continue;
+    const { path: problemPath, ...rest } = problem;
+    const line = source.lineOf(problemPath);
+    problems.push({
+      ...rest,
+      file: sponsor.file,
+      field: formatFieldPath(problemPath),
+      ...(line === undefined ? {} : { line }),
+    });
   }
 
   for (const { entry: policy, source } of policies.valid) {
