@@ -165,7 +165,56 @@ ${fence(
 )}
 
 The check rejects a body that no sponsor and no course approval holds, an approval whose period
-does not cover the course's dates, and credit parts that do not add up.
+does not cover the course's dates, and credit parts that do not add up. An on-demand course on
+sale with no end date (no \`availableUntil\`, no \`completion.creditEndsOn\`) advertises its
+approvals for as long as it is online, so each must still be in force on the day of the build:
+the check refuses one that has ended and warns, with the date, 60 days before one ends. A page
+built before that day hides the credit in the reader's browser from the day after, and says
+credit from that body is no longer offered; an approval's last day is read in the course's zone.
+
+## Joint Accreditation and designation statements
+
+A jointly accredited provider (ACCME, ACPE and ANCC together) holds one accreditation with one
+statement, printed once and apart, before the bodies it covers. Give it in the sponsor's file,
+word for word as Joint Accreditation gives it; it opens "In support of improving patient care,"
+and names the organisation:
+
+${fence(
+  'yaml',
+  `jointAccreditation:
+  boards: [accme, ancc]              # the board files the accreditation covers
+  providerNumber: JA0000001          # when the content has one
+  validUntil: "2028-12-31"
+  statement: >-
+    In support of improving patient care, Praxis CET is jointly accredited by the Accreditation
+    Council for Continuing Medical Education (ACCME), the Accreditation Council for Pharmacy
+    Education (ACPE), and the American Nurses Credentialing Center (ANCC), to provide continuing
+    education for the healthcare team.`,
+)}
+
+A course claims each body as usual, with its own credit and its **designation statement**, the
+sentence each body asks for under its credit (physicians: the AMA PRA Category 1 Credit™
+statement with the maximum; nurses: contact hours). The amounts may differ by body; the key facts
+then name each ("6 AMA PRA Category 1 Credits™ · 6.25 nursing contact hours"), never one figure:
+
+${fence(
+  'yaml',
+  `approvals:
+  - board: accme
+    credit: { amount: 6 }
+    designation: >-
+      Praxis CET designates this live activity for a maximum of 6.0 AMA PRA Category 1 Credits™.
+      Physicians should claim only the credit commensurate with the extent of their
+      participation in the activity.
+  - board: ancc
+    credit: { amount: 6.25 }
+    designation: Praxis CET designates this activity for a maximum of 6.25 nursing contact hours.`,
+)}
+
+A board's \`designationTemplate\` (with \`{organization}\` and \`{amount}\`) stands in for a course
+that gives none. The check refuses a Joint Accreditation statement in other words, a body reached
+through Joint Accreditation with no designation statement, and a designation that does not state
+the body's credit.
 
 ## Disclosures and how credit is earned
 

@@ -1,19 +1,20 @@
 /**
  * Progressive enhancement for course pages, loaded as a file (no inline script):
  * - beside each session, the reader's own local time when their zone differs;
- * - each offering's status re-checked against the reader's clock, so a page built before an
- *   offering started (or before its on-demand access closed) stops offering registration;
- * - prices whose last day has passed (an early bird) removed.
- * Without JavaScript the page already shows the schedule and the build-time status.
+ * - every fact that depends on "now" re-computed on the reader's clock by the function the build
+ *   used (courseFactsAt), from the instants the page carries (`data-course-clock`): each
+ *   offering's status and Register link, prices whose last day has passed, the refund tier in
+ *   force, approvals that have lapsed, and the end of on-demand credit.
+ * Without JavaScript the page shows the schedule and every fact as of its build.
  */
 import { STATUS_LABELS } from '../domain/labels.ts';
-import type { TimeStatus } from '../domain/offerings/offerings.ts';
 import {
-  localTimeNote,
-  namedByOffset,
-  statusAt,
-  useZoneAbbreviations,
-} from '../domain/time/local-time.ts';
+  courseFactsAt,
+  type CourseClock,
+  type CourseFactsNow,
+  type OfferingFactsNow,
+} from '../domain/offerings/course-clock.ts';
+import { localTimeNote, namedByOffset, useZoneAbbreviations } from '../domain/time/local-time.ts';
 
 async function showLocalTimes(): Promise<void> {
   const schedule = document.querySelector<HTMLElement>('[data-schedule]');
@@ -47,52 +48,59 @@ async function showLocalTimes(): Promise<void> {
   }
 }
 
-/** Where an offering stands at `now`, from the instants its element carries (see offeringStatus). */
-function statusNow(
-  kind: string | undefined,
-  start: string | undefined,
-  end: string | undefined,
-  now: Date,
-): TimeStatus {
-  if (kind === 'on-demand') {
-    if (start !== undefined && now.getTime() < Date.parse(start)) return 'upcoming';
-    return end !== undefined && now.getTime() >= Date.parse(end) ? 'past' : 'on-demand';
+/** One offering's element (the key facts, or an entry of the list of dates) brought to its facts now. */
+function applyOffering(offering: HTMLElement, facts: OfferingFactsNow): void {
+  const { status } = facts;
+  offering.querySelectorAll<HTMLElement>('[data-price]').forEach((price) => {
+    if (facts.prices[Number(price.dataset['price'])] === false) price.remove();
+  });
+  const refund = offering.querySelector<HTMLElement>('[data-refund-now]');
+  const refundText = refund?.querySelector<HTMLElement>('[data-refund-text]');
+  if (refund && !facts.refund) refund.remove();
+  else if (refundText && facts.refund) refundText.textContent = facts.refund.text;
+  if (status === offering.dataset['status']) return;
+  offering.dataset['status'] = status;
+  const label = offering.querySelector<HTMLElement>('[data-status-label]');
+  if (label) {
+    label.textContent = STATUS_LABELS[status];
+    label.dataset['status'] = status;
   }
-  return start !== undefined && end !== undefined ? statusAt(start, end, now) : 'upcoming';
+  if (!facts.registrationOpen)
+    offering.querySelectorAll<HTMLElement>('[data-register]').forEach((link) => link.remove());
+  offering.querySelectorAll<HTMLElement>('[data-when]').forEach((message) => {
+    message.hidden = message.dataset['when'] !== status;
+  });
 }
 
-/** Each offering (the key facts and the list of dates): its status against the reader's clock, and no Register link once it has started or closed. */
-function recheckOfferings(now: Date): void {
-  for (const offering of document.querySelectorAll<HTMLElement>('[data-offering]')) {
-    const { kind, start, end, status: builtStatus } = offering.dataset;
-    const status = statusNow(kind, start, end, now);
-    if (status === builtStatus) continue;
-    offering.dataset['status'] = status;
-    const label = offering.querySelector<HTMLElement>('[data-status-label]');
-    if (label) {
-      label.textContent = STATUS_LABELS[status];
-      label.dataset['status'] = status;
-    }
-    if (status !== 'upcoming' && status !== 'on-demand') {
-      offering
-        .querySelectorAll<HTMLElement>('[data-register], [data-refund-deadline]')
-        .forEach((element) => element.remove());
-    }
-    offering.querySelectorAll<HTMLElement>('[data-when]').forEach((message) => {
-      message.hidden = message.dataset['when'] !== status;
+/** An approval whose credit is no longer offered shows only the line saying so; credit past its end says it has ended. */
+function applyCredit(facts: CourseFactsNow): void {
+  document.querySelectorAll<HTMLElement>('[data-approval]').forEach((approval) => {
+    const offered = facts.approvals[Number(approval.dataset['approval'])] !== false;
+    approval.querySelectorAll<HTMLElement>('[data-approval-credit]').forEach((part) => {
+      part.hidden = !offered;
     });
-  }
+    const note = approval.dataset['lapsedNote'];
+    if (offered || note === undefined || approval.querySelector('[data-approval-lapsed]')) return;
+    const lapsed = document.createElement('p');
+    lapsed.dataset['approvalLapsed'] = '';
+    lapsed.textContent = note;
+    approval.append(lapsed);
+  });
+  document.querySelectorAll<HTMLElement>('[data-credit-given]').forEach((line) => {
+    line.hidden = (line.dataset['creditGiven'] === 'true') !== facts.creditGiven;
+  });
 }
 
-/** Prices whose last day has passed on the reader's clock (an early bird) are taken off the page. */
-function recheckPrices(now: Date): void {
-  for (const price of document.querySelectorAll<HTMLElement>('[data-price-ends]')) {
-    const ends = price.dataset['priceEnds'];
-    if (ends !== undefined && now.getTime() >= Date.parse(ends)) price.remove();
-  }
+function recheck(now: number): void {
+  const source = document.querySelector<HTMLElement>('[data-course-clock]')?.dataset['courseClock'];
+  if (source === undefined) return;
+  const facts = courseFactsAt(JSON.parse(source) as CourseClock, now);
+  document.querySelectorAll<HTMLElement>('[data-offering]').forEach((offering) => {
+    const each = facts.offerings[Number(offering.dataset['offering'])];
+    if (each) applyOffering(offering, each);
+  });
+  applyCredit(facts);
 }
 
 void showLocalTimes();
-const now = new Date();
-recheckOfferings(now);
-recheckPrices(now);
+recheck(Date.now());

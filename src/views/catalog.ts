@@ -4,22 +4,31 @@
  * at build time. References were checked by the validator, so a missing one here is a bug.
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
-import { resolveApproval, type ResolvedApproval } from '../domain/ce/ce-approvals.ts';
+import {
+  approvalEndsAt,
+  resolveApproval,
+  type ResolvedApproval,
+} from '../domain/ce/ce-approvals.ts';
+import {
+  courseFactsAt,
+  type CourseClock,
+  type CourseFactsNow,
+  type OfferingClock,
+} from '../domain/offerings/course-clock.ts';
 import { buildNow } from '../domain/time/clock.ts';
 import { paths } from '../domain/labels.ts';
-import { refundTerms, type RefundTerms } from '../domain/offerings/refund.ts';
+import { refundTerms, refundTierClock, type RefundTerms } from '../domain/offerings/refund.ts';
 import { assertNoDevProblems } from '../collections/validation/dev-problems.ts';
 import {
   compareOfferings,
   courseOfferings,
-  courseTimeStatus,
-  invitesRegistration,
   offeringStatus,
+  takesRegistrations,
   offeringWindow,
   type Offering,
   type OfferingWindow,
 } from '../domain/offerings/offerings.ts';
-import { priceLines, refundBasePrice, type PriceLine } from '../domain/offerings/prices.ts';
+import { isFree, priceLines, refundBasePrice, type PriceLine } from '../domain/offerings/prices.ts';
 import {
   formatDateRange,
   sessionTimes,
@@ -42,6 +51,10 @@ export interface OfferingView {
   prices: PriceLine[];
   /** Whether the page invites registration at build time (the browser re-checks it). */
   registrationOpen: boolean;
+  /** The refund tier in force at build time, as the key facts say it; undefined once started, or for a free offering. */
+  refundNow?: { text: string; endsAt: number };
+  /** Its instants and clock-bound texts, which the browser re-reads (src/domain/offerings/course-clock.ts). */
+  clock: OfferingClock;
   /** The refund terms of the course's policy for this offering, in real dates. */
   refund: RefundTerms;
   /** "October 19 – November 9, 2020"; undefined for on-demand. */
@@ -71,6 +84,10 @@ export interface CourseView {
   dateRange?: string;
   /** Epoch milliseconds of the featured offering's start, for sorting; undefined when it has none. */
   startsAt?: number;
+  /** Every instant the page's facts depend on, carried by the page for the browser's re-check. */
+  clock: CourseClock;
+  /** The facts at build time, from the same function the browser runs on the reader's clock. */
+  facts: CourseFactsNow;
 }
 
 function offeringView(
@@ -87,26 +104,79 @@ function offeringView(
   const first = sessions[0];
   const last = sessions.at(-1);
   const price = refundBasePrice(offering.prices);
+  const window = offeringWindow(offering);
+  const prices = priceLines(offering.prices, offering.timeZone, now);
+  const refund = refundTerms(
+    {
+      format: offering.format,
+      sessions: offering.sessions,
+      ...(offering.timeZone ? { timeZone: offering.timeZone } : {}),
+      ...(price ? { price } : {}),
+    },
+    policy.data,
+  );
+  const clock: OfferingClock = {
+    kind: offering.format === 'on-demand' ? 'on-demand' : 'dated',
+    ...window,
+    registers: takesRegistrations(offering),
+    cancelled: offering.status === 'cancelled',
+    prices: prices.map((line) =>
+      line.endsAt === undefined ? {} : { endsAt: line.endsAt.epochMilliseconds },
+    ),
+    // A free offering has nothing to refund, so no tier is named for it.
+    refundTiers: isFree(offering.prices) ? [] : refundTierClock(refund, window.start),
+  };
   return {
     offering,
     sessions,
     status,
-    window: offeringWindow(offering),
-    prices: priceLines(offering.prices, offering.timeZone, now),
-    registrationOpen: invitesRegistration(offering, status),
-    refund: refundTerms(
-      {
-        format: offering.format,
-        sessions: offering.sessions,
-        ...(offering.timeZone ? { timeZone: offering.timeZone } : {}),
-        ...(price ? { price } : {}),
-      },
-      policy.data,
-    ),
+    window,
+    prices,
+    registrationOpen: false,
+    clock,
+    refund,
     ...(first && last ? { dateRange: formatDateRange(first.session.date, last.session.date) } : {}),
     ...(sessions.length > 0 && offering.format !== 'on-demand' && offering.status !== 'cancelled'
       ? { calendarPath: paths.courseCalendar(slug, offering.id) }
       : {}),
+  };
+}
+
+/**
+ * The course's clock and its facts at `now`; each offering view takes its status, registration
+ * and refund tier from those facts, the same ones the browser computes on the reader's clock.
+ */
+function withFacts(
+  offerings: OfferingView[],
+  approvals: readonly { approval: ResolvedApproval }[],
+  creditEndsOn: string | undefined,
+  now: Date,
+): { offerings: OfferingView[]; clock: CourseClock; facts: CourseFactsNow } {
+  const zone = offerings.find(({ offering }) => offering.timeZone)?.offering.timeZone ?? 'UTC';
+  const creditEndsAt = approvalEndsAt({ validUntil: creditEndsOn }, zone);
+  const clock: CourseClock = {
+    offerings: offerings.map((view) => view.clock),
+    approvals: approvals.map(({ approval }) => {
+      const endsAt = approvalEndsAt(approval.period, zone);
+      return endsAt === undefined ? {} : { endsAt };
+    }),
+    ...(creditEndsAt === undefined ? {} : { creditEndsAt }),
+  };
+  const facts = courseFactsAt(clock, now.getTime());
+  return {
+    clock,
+    facts,
+    offerings: offerings.map((view, index) => {
+      const { status, registrationOpen, refund } = facts.offerings[index]!;
+      return {
+        ...view,
+        status,
+        registrationOpen,
+        ...(refund === undefined
+          ? {}
+          : { refundNow: { text: refund.text, endsAt: refund.endsAt } }),
+      };
+    }),
   };
 }
 
@@ -137,9 +207,24 @@ async function loadCourses(): Promise<CourseView[]> {
   return courses.map((entry) => {
     const { data } = entry;
     const policy = required(policyById.get(data.refundPolicy), `policy ${data.refundPolicy}`);
-    const offerings = courseOfferings(data)
+    const approvals = data.approvals.map((claim) => {
+      const board = required(boardById.get(claim.board), `board ${claim.board}`);
+      const resolution = resolveApproval(claim, data, board.data, sponsorData);
+      if (!resolution.ok)
+        throw new Error(
+          `Unresolved approval: ${claim.board} of ${entry.id} (${resolution.problem})`,
+        );
+      return { board, approval: resolution.approval };
+    });
+    const sorted = courseOfferings(data)
       .map((offering) => offeringView(entry.id, offering, policy, now))
       .sort((a, b) => compareOfferings(a, b));
+    const { offerings, clock, facts } = withFacts(
+      sorted,
+      approvals,
+      data.completion?.creditEndsOn,
+      now,
+    );
     const featured = required(
       offerings.find((view) => view.offering.status !== 'cancelled') ?? offerings[0],
       `an offering of ${entry.id}`,
@@ -150,23 +235,17 @@ async function loadCourses(): Promise<CourseView[]> {
       instructors: data.instructors.map((id) =>
         required(instructorById.get(id), `instructor ${id}`),
       ),
-      approvals: data.approvals.map((claim) => {
-        const board = required(boardById.get(claim.board), `board ${claim.board}`);
-        const resolution = resolveApproval(claim, data, board.data, sponsorData);
-        if (!resolution.ok)
-          throw new Error(
-            `Unresolved approval: ${claim.board} of ${entry.id} (${resolution.problem})`,
-          );
-        return { board, approval: resolution.approval };
-      }),
+      approvals,
       sponsors: data.sponsors.map((id) => required(sponsorById.get(id), `sponsor ${id}`)),
       policy,
       offerings,
       featured,
       formats: [...new Set(offerings.map((view) => view.offering.format))],
       sessions: featured.sessions,
-      status: courseTimeStatus(offerings),
+      status: facts.status,
       refund: featured.refund,
+      clock,
+      facts,
       ...(featured.dateRange === undefined ? {} : { dateRange: featured.dateRange }),
       ...(featured.window.start === undefined ? {} : { startsAt: featured.window.start }),
     };

@@ -1,7 +1,8 @@
 /**
  * The browser tests' web server: builds content/ plus the browser-test fixtures
  * (tests/fixtures/e2e), the CE-disclosure fixture (tests/fixtures/ce) and the course offered three
- * times (tests/fixtures/offerings) with the clock pinned, then serves the result with its _headers.
+ * times (tests/fixtures/offerings) and the jointly accredited on-demand course (tests/fixtures/clock)
+ * with the clock pinned, then serves the result with its _headers.
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +20,7 @@ await cp(path.join(root, 'content'), contentDir, { recursive: true });
 await cp(path.join(root, 'tests/fixtures/e2e'), contentDir, { recursive: true });
 await cp(path.join(root, 'tests/fixtures/ce'), contentDir, { recursive: true });
 await cp(path.join(root, 'tests/fixtures/offerings'), contentDir, { recursive: true });
+await cp(path.join(root, 'tests/fixtures/clock'), contentDir, { recursive: true });
 await rm(siteDir, { recursive: true, force: true });
 const build = runScript('build', {
   CONTENT_DIR: contentDir,

@@ -78,6 +78,24 @@ const cases: Record<string, string[]> = {
       '  fix:      Add `timeZone:` with the zone the dates and times are written in.',
     ),
   ],
+  'designation-amount': [
+    problem(
+      '<content>/courses/fixture-course.md:31 › approvals[2].designation',
+      "  The ACCME designation statement does not state this approval's credit, 3.5 AMA PRA Category 1 Credits™.",
+      '  expected: a statement naming 3.5',
+      '  found:    "Praxis CET designates this live activity for a maximum of..."',
+      '  fix:      Correct the amount in `designation`, or `credit.amount` if the statement is right.',
+    ),
+  ],
+  'designation-missing': [
+    problem(
+      '<content>/courses/fixture-course.md:32 › approvals[3]',
+      "  The ANCC credit comes through the Joint Accreditation of Praxis CET, which prints each body's credit designation statement, and this approval has none.",
+      '  expected: a designation statement naming 4 contact hours',
+      '  found:    no `designation`',
+      '  fix:      Add `designation:` to this approval with the statement as ANCC words it, or a `designationTemplate` with {organization} and {amount} to content/boards/ancc.yaml.',
+    ),
+  ],
   'disclosure-missing-instructor': [
     problem(
       '<content>/courses/fixture-course.md:30 › disclosures.people',
@@ -189,6 +207,24 @@ const cases: Record<string, string[]> = {
       '  expected: Markdown, and only the HTML listed in docs/security.md',
       '  found:    link to "javascript:alert(1)"',
       '  fix:      Remove the link. Content runs no scripts.',
+    ),
+  ],
+  'joint-accreditation-statement': [
+    problem(
+      '<content>/sponsors/praxis-cet.yaml:8 › jointAccreditation.statement',
+      `  The Joint Accreditation statement must be the accreditors' wording, opening "In support of improving patient care," and naming Praxis CET.`,
+      '  expected: "In support of improving patient care, Praxis CET is jointly accredited by the Accreditation Council for Continuing Medical Education (ACCME), the Accreditation Council for Pharmacy Education (ACPE), and the American Nurses Credentialing Center (ANCC), to provide continuing education for the healthcare team."',
+      '  found:    "Praxis CET is accredited by ACCME and ANCC to provide con..."',
+      '  fix:      Copy the statement as Joint Accreditation gives it to Praxis CET, word for word.',
+    ),
+  ],
+  'lapsed-approval': [
+    problem(
+      '<content>/courses/fixture-course.md:16 › approvals[0].board',
+      '  The APA approval of Praxis CET ended on 2024-12-31, and this on-demand course is on sale with no end date, so its page would advertise a lapsed approval.',
+      '  expected: an approval in force for as long as the course is on sale',
+      '  found:    2018-01-01 to 2024-12-31',
+      '  fix:      Correct the approval\'s `validUntil` in content/sponsors/praxis-cet.yaml if it was renewed; otherwise end the on-demand offering by then (`availableUntil: "2024-12-31"`) or remove this approval from the course.',
     ),
   ],
   'long-file-name': [

@@ -61,7 +61,7 @@ describe('before the first offering, with the early bird open', () => {
       'CE credit': '6 CE hours',
       Level: 'Beginner',
       // 10 business days before Wednesday, January 20, skipping Martin Luther King Jr. Day (January 18).
-      'Full refund until': 'Tuesday, January 5, 2027',
+      Cancellation: 'Full refund until Tuesday, January 5, 2027',
     });
     expect(before('.key-facts [data-price-ends]').attr('data-price-ends')).toBe(
       '2026-12-16T06:00:00Z',
@@ -206,7 +206,7 @@ describe('after the live-online offering', () => {
       Dates: 'April 10, 2027 · 1 session',
       Format: 'In person',
       Price: '$225',
-      'Full refund until': 'Monday, March 29, 2027',
+      Cancellation: 'Full refund until Monday, March 29, 2027',
     });
     expect(later('[data-price-ends]')).toHaveLength(0);
     expect(texts(later, '.offerings ul.past li')).toEqual(['January 20–27, 2027, live online']);

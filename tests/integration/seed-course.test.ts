@@ -157,17 +157,53 @@ describe('the seed course, built after it ended', () => {
 });
 
 describe('the seed course, built before it started', () => {
-  it('is upcoming, shows the refund deadline, and explains why there is no register button', () => {
+  /** The key facts as term and description, row by row. */
+  const keyFacts = ($: CheerioAPI) =>
+    Object.fromEntries(
+      $('.key-facts dl > div')
+        .toArray()
+        .map((row) => [
+          $(row).find('dt').text().trim(),
+          $(row).find('dd').text().replace(/\s+/g, ' ').trim(),
+        ]),
+    );
+
+  it('on October 1 is upcoming, names the refund less the fee until October 5, and explains why there is no register button', () => {
     const site = buildSite(path.join(repoRoot, 'content'), '2020-10-01T12:00:00Z');
     const $ = load(site.read(`courses/${SLUG}/index.html`));
     expect(text($, '[data-status-label]')).toBe('Upcoming');
     // The refund keeps a $30 fee, so it is not called full.
-    expect(text($, '[data-refund-deadline] dt')).toBe('Refund until');
-    expect(text($, '[data-refund-deadline] dd')).toBe('Monday, October 5, 2020');
+    expect(keyFacts($)).toMatchObject({
+      'CE credit': '8 CE hours',
+      Cancellation: 'Refund less the $30 fee until Monday, October 5, 2020',
+    });
     expect($('[data-register]')).toHaveLength(0);
     expect(text($, '[data-when="upcoming"]')).toBe(
       'Registration details for this course have not been published.',
     );
     expect($('[data-when="past"]').attr('hidden')).toBeDefined();
+  });
+
+  it('on October 10 names the tier in force, a credit until the start, never the October 5 that has passed', () => {
+    const site = buildSite(path.join(repoRoot, 'content'), '2020-10-10T12:00:00Z');
+    const $ = load(site.read(`courses/${SLUG}/index.html`));
+    expect(text($, '[data-status-label]')).toBe('Upcoming');
+    expect(keyFacts($)).toMatchObject({
+      'CE credit': '8 CE hours',
+      Cancellation: 'No refund; credit until the start, Monday, October 19, 2020',
+    });
+    expect(text($, '.key-facts')).not.toContain('October 5');
+    // The clock the browser re-reads: the two tiers with the instants they end.
+    const clock = JSON.parse($('[data-course-clock]').attr('data-course-clock') ?? '{}');
+    expect(clock.offerings[0].refundTiers).toEqual([
+      {
+        text: 'Refund less the $30 fee until Monday, October 5, 2020',
+        endsAt: Date.parse('2020-10-06T04:00:00Z'),
+      },
+      {
+        text: 'No refund; credit until the start, Monday, October 19, 2020',
+        endsAt: Date.parse('2020-10-19T20:00:00Z'),
+      },
+    ]);
   });
 });

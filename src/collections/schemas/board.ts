@@ -29,6 +29,13 @@ export const boardSchema = z
         '{organization} is approved by the American Psychological Association to sponsor continuing education for psychologists.',
       ],
     }),
+    designationTemplate: textSchema.optional().meta({
+      description:
+        'The body’s credit designation statement, with `{organization}` and `{amount}` (the course’s credit from this body); printed under each course’s credit from a jointly accredited provider. A course’s own `designation` wins.',
+      examples: [
+        '{organization} designates this activity for a maximum of {amount} AMA PRA Category 1 Credits™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.',
+      ],
+    }),
     jurisdictions: jurisdictionsSchema.optional(),
     requires: z.array(requirementSchema).default([]).meta({
       description:

@@ -101,3 +101,34 @@ export const providerApprovalSchema = z
   .meta({ description: 'This organisation is approved by this body.' });
 
 export type ProviderApproval = z.infer<typeof providerApprovalSchema>;
+
+/** Joint Accreditation: one accreditation by ACCME, ACPE and ANCC together, with one statement. */
+export const jointAccreditationSchema = z
+  .strictObject({
+    boards: z
+      .array(referenceTo('boards', 'accme'))
+      .min(2)
+      .meta({
+        description:
+          'The bodies the accreditation covers, as board files (ACCME, ANCC, ACPE…); a course claims each of them in `approvals` with its own credit and designation statement.',
+        examples: [['accme', 'ancc']],
+      }),
+    providerNumber: textSchema.optional().meta({
+      description: 'The Joint Accreditation provider number, where the content gives one.',
+      examples: ['JA0000000'],
+    }),
+    ...approvalPeriodFields,
+    statement: textSchema.meta({
+      description:
+        'The Joint Accreditation statement, printed once above the bodies’ designation statements: it begins “In support of improving patient care,” and names this organisation.',
+      examples: [
+        'In support of improving patient care, Harbour Training Institute is jointly accredited by the Accreditation Council for Continuing Medical Education (ACCME), the Accreditation Council for Pharmacy Education (ACPE), and the American Nurses Credentialing Center (ANCC), to provide continuing education for the healthcare team.',
+      ],
+    }),
+  })
+  .meta({
+    description:
+      'This organisation is jointly accredited (ACCME, ACPE, ANCC): one statement for every body it covers.',
+  });
+
+export type JointAccreditation = z.infer<typeof jointAccreditationSchema>;

@@ -92,6 +92,13 @@ export const approvalSchema = z
       }),
     courseApproval: courseApprovalSchema.optional(),
     credit: creditSchema.optional(),
+    designation: textSchema.optional().meta({
+      description:
+        'The credit designation statement for this body and course, naming its amount (Joint Accreditation: the AMA PRA Category 1 Credit™ statement for physicians, contact hours for nurses). Left out, the board’s `designationTemplate` is used.',
+      examples: [
+        'Harbour Training Institute designates this live activity for a maximum of 6.0 AMA PRA Category 1 Credits™. Physicians should claim only the credit commensurate with the extent of their participation in the activity.',
+      ],
+    }),
     note: textSchema
       .optional()
       .meta({ description: 'A note on this approval for this course only.' }),

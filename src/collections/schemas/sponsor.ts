@@ -1,7 +1,7 @@
 /** An organisation that sponsors or provides courses, the approvals it holds and its policies for attendees. */
 import { z } from 'zod';
 import { httpsUrlSchema, textSchema } from './common.ts';
-import { providerApprovalSchema } from './ce.ts';
+import { jointAccreditationSchema, providerApprovalSchema } from './ce.ts';
 
 export const sponsorSchema = z
   .strictObject({
@@ -16,6 +16,7 @@ export const sponsorSchema = z
       description:
         'The bodies that approve this organisation as a CE provider, each with its number, period and statement.',
     }),
+    jointAccreditation: jointAccreditationSchema.optional(),
     contact: z
       .strictObject({
         email: z

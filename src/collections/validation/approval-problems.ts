@@ -3,7 +3,15 @@
  * approval, several do and the course does not say whose, or the approval does not cover the
  * course's dates.
  */
-import type { ApprovalResolution, ResolvedApproval } from '../../domain/ce/ce-approvals.ts';
+import {
+  approvalEndsAt,
+  type ApprovalResolution,
+  type ResolvedApproval,
+} from '../../domain/ce/ce-approvals.ts';
+import type { Approval } from '../schemas/course.ts';
+import type { Sponsor } from '../schemas/sponsor.ts';
+import { creditAmountText, shownAmount } from '../../domain/ce/ce-text.ts';
+import { describeValue } from './problems.ts';
 import type { RuleProblem } from './course-rules.ts';
 
 type Failed = Extract<ApprovalResolution, { ok: false }>;
@@ -71,13 +79,7 @@ export function approvalPeriodProblem(
   outside: { date: string; bound: 'validFrom' | 'validUntil' } | undefined,
 ): RuleProblem | undefined {
   if (!outside) return undefined;
-  const { holder, board } = approval;
-  const whose =
-    holder.kind === 'sponsor'
-      ? `The ${board.code} approval of ${holder.sponsor.name}`
-      : `This course's ${board.code} approval`;
-  const where =
-    holder.kind === 'sponsor' ? `in content/sponsors/${holder.id}.yaml` : 'in `courseApproval`';
+  const { whose, where } = owner(approval);
   const ended = outside.bound === 'validUntil';
   const bound = ended ? approval.period.validUntil : approval.period.validFrom;
   return {
@@ -89,5 +91,118 @@ export function approvalPeriodProblem(
     expected: `an approval valid from the course's first date to its last`,
     found: `${approval.period.validFrom ?? '…'} to ${approval.period.validUntil ?? '…'}`,
     fix: `Correct the approval's \`${outside.bound}\` ${where} if it was renewed, or remove this approval from the course.`,
+  };
+}
+
+/** Whose approval it is, and where an editor corrects it. */
+function owner({ holder, board }: ResolvedApproval): { whose: string; where: string } {
+  return {
+    whose:
+      holder.kind === 'sponsor'
+        ? `The ${board.code} approval of ${holder.sponsor.name}`
+        : `This course's ${board.code} approval`,
+    where:
+      holder.kind === 'sponsor' ? `in content/sponsors/${holder.id}.yaml` : 'in `courseApproval`',
+  };
+}
+
+/** How long before an approval ends the check starts saying so. */
+export const LAPSE_WARNING_DAYS = 60;
+const DAY = 86_400_000;
+
+/**
+ * An on-demand course on sale with no end date advertises its approvals for as long as it is
+ * online, so each must be in force at least at the build's clock (`now`): a lapsed one is an
+ * error, one that lapses within 60 days a warning. `open` is the open-ended offering's zone,
+ * the zone the approval's last day is read in (see openEndedOnDemand).
+ */
+export function approvalLapseProblem(
+  approval: ResolvedApproval,
+  open: { timeZone: string } | undefined,
+  now: number,
+): { problem: RuleProblem; severity: 'error' | 'warning' } | undefined {
+  const validUntil = approval.period.validUntil;
+  const endsAt = open && approvalEndsAt(approval.period, open.timeZone);
+  if (validUntil === undefined || endsAt === undefined || endsAt - now > LAPSE_WARNING_DAYS * DAY)
+    return undefined;
+  const { whose, where } = owner(approval);
+  const found = `${approval.period.validFrom ?? '…'} to ${validUntil}`;
+  const expected = 'an approval in force for as long as the course is on sale';
+  if (now >= endsAt)
+    return {
+      severity: 'error',
+      problem: {
+        path: ['board'],
+        field: '',
+        message: `${whose} ended on ${validUntil}, and this on-demand course is on sale with no end date, so its page would advertise a lapsed approval.`,
+        expected,
+        found,
+        fix: `Correct the approval's \`validUntil\` ${where} if it was renewed; otherwise end the on-demand offering by then (\`availableUntil: "${validUntil}"\`) or remove this approval from the course.`,
+      },
+    };
+  return {
+    severity: 'warning',
+    problem: {
+      path: ['board'],
+      field: '',
+      message: `${whose} ends on ${validUntil}, within ${LAPSE_WARNING_DAYS} days, and this on-demand course is on sale with no end date; from the day after, its page stops offering this credit.`,
+      expected,
+      found,
+      fix: `Record the renewal in the approval's \`validUntil\` ${where} once it comes, or end the on-demand offering by then (\`availableUntil: "${validUntil}"\`).`,
+    },
+  };
+}
+
+const JOINT_OPENING = 'In support of improving patient care';
+
+/**
+ * The Joint Accreditation statement is the accreditors' wording with the provider's name: it
+ * opens "In support of improving patient care," and names the organisation, or it is not theirs.
+ */
+export function jointAccreditationProblem(sponsor: Sponsor): RuleProblem | undefined {
+  const statement = sponsor.jointAccreditation?.statement;
+  if (statement === undefined) return undefined;
+  if (statement.startsWith(JOINT_OPENING) && statement.includes(sponsor.name)) return undefined;
+  return {
+    path: ['jointAccreditation', 'statement'],
+    field: '',
+    message: `The Joint Accreditation statement must be the accreditors' wording, opening "${JOINT_OPENING}," and naming ${sponsor.name}.`,
+    expected: `"${JOINT_OPENING}, ${sponsor.name} is jointly accredited by the Accreditation Council for Continuing Medical Education (ACCME), the Accreditation Council for Pharmacy Education (ACPE), and the American Nurses Credentialing Center (ANCC), to provide continuing education for the healthcare team."`,
+    found: describeValue(statement),
+    fix: `Copy the statement as Joint Accreditation gives it to ${sponsor.name}, word for word.`,
+  };
+}
+
+/**
+ * Credit through Joint Accreditation is printed as each body designates it (physicians: "… for
+ * a maximum of 6.0 AMA PRA Category 1 Credits™"), so the designation must be there and state
+ * this body's amount.
+ */
+export function designationProblem(
+  approval: ResolvedApproval,
+  claim: Approval,
+): RuleProblem | undefined {
+  if (approval.jointAccreditation === undefined) return undefined;
+  const { board, credit } = approval;
+  const amount = shownAmount(credit.amount);
+  const organisation = approval.holder.kind === 'sponsor' ? approval.holder.sponsor.name : '';
+  if (approval.designation === undefined)
+    return {
+      path: [],
+      field: '',
+      message: `The ${board.code} credit comes through the Joint Accreditation of ${organisation}, which prints each body's credit designation statement, and this approval has none.`,
+      expected: `a designation statement naming ${creditAmountText(amount, credit.unit)}`,
+      found: 'no `designation`',
+      fix: `Add \`designation:\` to this approval with the statement as ${board.code} words it, or a \`designationTemplate\` with {organization} and {amount} to content/boards/${approval.boardId}.yaml.`,
+    };
+  const amounts = (claim.designation ?? '').match(/\d+(?:\.\d+)?/g)?.map(Number) ?? [];
+  if (claim.designation === undefined || amounts.includes(amount)) return undefined;
+  return {
+    path: ['designation'],
+    field: '',
+    message: `The ${board.code} designation statement does not state this approval's credit, ${creditAmountText(amount, credit.unit)}.`,
+    expected: `a statement naming ${amount}`,
+    found: describeValue(claim.designation),
+    fix: `Correct the amount in \`designation\`, or \`credit.amount\` if the statement is right.`,
   };
 }

@@ -267,7 +267,9 @@ export function complianceSummary(problems: readonly ContentProblem[], strict: b
   const files = new Set(problems.map((problem) => problem.file)).size;
   const byBody = new Map<string, number>();
   for (const problem of problems) {
-    const body = problem.message.slice(0, problem.message.search(FINDING));
+    // Other warnings (an approval about to lapse) are counted apart from the bodies' rules.
+    const at = problem.message.search(FINDING);
+    const body = at < 0 ? 'approvals ending' : problem.message.slice(0, at);
     byBody.set(body, (byBody.get(body) ?? 0) + 1);
   }
   const kind = strict ? 'compliance errors' : 'compliance warnings';

@@ -17,9 +17,20 @@ import {
   type Registry,
 } from '../registry.ts';
 import { closestMatch } from '../../domain/search/suggest.ts';
-import { siteNowProblem } from '../../domain/time/clock.ts';
-import { creditDates, periodProblem, resolveApproval } from '../../domain/ce/ce-approvals.ts';
-import { approvalPeriodProblem, approvalProblem } from './approval-problems.ts';
+import { buildNow, siteNowProblem } from '../../domain/time/clock.ts';
+import {
+  creditDates,
+  openEndedOnDemand,
+  periodProblem,
+  resolveApproval,
+} from '../../domain/ce/ce-approvals.ts';
+import {
+  approvalLapseProblem,
+  approvalPeriodProblem,
+  approvalProblem,
+  designationProblem,
+  jointAccreditationProblem,
+} from './approval-problems.ts';
 import { complianceProblems } from './compliance.ts';
 import { courseRuleProblems } from './course-rules.ts';
 import { formatFieldPath, type ContentProblem } from './problems.ts';
@@ -540,6 +551,19 @@ export async function loadContent(
           ),
         );
     });
+    sponsor.data.jointAccreditation?.boards.forEach((board, index) => {
+      if (!ids.boards.includes(board))
+        problems.push(
+          referenceProblem(
+            sponsor.file,
+            source,
+            ['jointAccreditation', 'boards', index],
+            'boards',
+            board,
+            ids.boards,
+          ),
+        );
+    });
   }
 
   if (site && !ids.sponsors.includes(site.organization)) {
@@ -601,6 +625,9 @@ export async function loadContent(
 
   // The real day, not SITE_NOW: a build pinned to the past still takes courses years ahead.
   const today = new Date().toISOString().slice(0, 10);
+  // The build's clock, for the approvals an open-ended on-demand course advertises while online.
+  const now = siteNow === undefined ? buildNow(options.environment).getTime() : undefined;
+  const lapseWarnings: ContentProblem[] = [];
   const coursesToCheck = [
     ...courses.valid.map(({ entry, source }) => ({
       file: entry.file,
@@ -671,12 +698,29 @@ export async function loadContent(
         board,
         sponsorById,
       );
-      const problem = resolution.ok
-        ? approvalPeriodProblem(
+      const period = resolution.ok
+        ? (approvalPeriodProblem(
             resolution.approval,
             periodProblem(resolution.approval.period, creditDates(data)),
-          )
+          ) ?? designationProblem(resolution.approval, approval))
         : approvalProblem(resolution, approval.board, data.sponsors);
+      // Only an approval that covers the course's dates is checked against the clock.
+      const lapse =
+        resolution.ok && !period && now !== undefined
+          ? approvalLapseProblem(resolution.approval, openEndedOnDemand(data), now)
+          : undefined;
+      const problem = period ?? (lapse?.severity === 'error' ? lapse.problem : undefined);
+      if (lapse?.severity === 'warning') {
+        const { path: lapsePath, ...rest } = lapse.problem;
+        const at = ['approvals', index, ...lapsePath];
+        const line = source.lineOf(at) ?? source.lineOf(['approvals', index]);
+        lapseWarnings.push({
+          ...rest,
+          file,
+          field: formatFieldPath(at),
+          ...(line === undefined ? {} : { line }),
+        });
+      }
       if (problem) {
         const { path: problemPath, ...rest } = problem;
         const at = ['approvals', index, ...problemPath];
@@ -748,6 +792,19 @@ export async function loadContent(
     }
   }
 
+  for (const { entry: sponsor, source } of sponsors.valid) {
+    const problem = jointAccreditationProblem(sponsor.data);
+    if (!problem) continue;
+    const { path: problemPath, ...rest } = problem;
+    const line = source.lineOf(problemPath);
+    problems.push({
+      ...rest,
+      file: sponsor.file,
+      field: formatFieldPath(problemPath),
+      ...(line === undefined ? {} : { line }),
+    });
+  }
+
   for (const { entry: policy, source } of policies.valid) {
     for (const { path: rulePath, ...rest } of policyRuleProblems(policy.data)) {
       const line = source.lineOf(rulePath);
@@ -778,6 +835,7 @@ export async function loadContent(
         instructors: instructorById,
       }),
     )
+    .concat(lapseWarnings)
     .sort(byLocation);
   if ((options.strict ?? site.strictCompliance) && warnings.length > 0)
     return { ok: false, problems: warnings };

@@ -6,11 +6,15 @@
  */
 import type { Board } from '../../collections/schemas/board.ts';
 import type { CreditUnit, ProviderApproval } from '../../collections/schemas/ce.ts';
+import { shownAmount } from './ce-text.ts';
 import type { Approval, Course } from '../../collections/schemas/course.ts';
 import type { Sponsor } from '../../collections/schemas/sponsor.ts';
 
 type CreditDatesSource = Partial<
   Pick<Course, 'sessions' | 'availableFrom' | 'availableUntil' | 'offerings' | 'completion'>
+>;
+type OnSaleSource = Partial<
+  Pick<Course, 'format' | 'timeZone' | 'offerings' | 'completion' | 'availableUntil'>
 >;
 
 export type CreditPart = NonNullable<NonNullable<Approval['credit']>['parts']>[number];
@@ -41,6 +45,10 @@ export interface ResolvedApproval {
   period: Period;
   credit: Credit;
   note?: string;
+  /** For a body reached through Joint Accreditation: its one statement, printed once for every body it covers. */
+  jointAccreditation?: { sponsorId: string; statement: string };
+  /** The body's credit designation statement for this course (the claim's own, else the board's template filled in). */
+  designation?: string;
 }
 
 export type ApprovalResolution =
@@ -59,12 +67,12 @@ export type ApprovalResolution =
 /** A body's template with the organisation's name and number filled in, or undefined if a placeholder has no value. */
 export function fillStatement(
   template: string,
-  values: { organization: string; providerNumber?: string | undefined },
+  values: { organization: string; providerNumber?: string | undefined; amount?: string },
 ): string | undefined {
   let missing = false;
   const filled = template.replace(
-    /\{(organization|providerNumber)\}/g,
-    (_match, name: 'organization' | 'providerNumber') => {
+    /\{(organization|providerNumber|amount)\}/g,
+    (_match, name: 'organization' | 'providerNumber' | 'amount') => {
       const value = values[name];
       if (value === undefined) missing = true;
       return value ?? '';
@@ -113,9 +121,10 @@ export function resolveApproval(
       },
     };
   }
-  const holders = course.sponsors.filter((id) =>
-    sponsors.get(id)?.approvals.some((approval) => approval.board === claim.board),
-  );
+  const holders = course.sponsors.filter((id) => {
+    const sponsor = sponsors.get(id);
+    return sponsor !== undefined && sponsorApproval(sponsor, claim.board) !== undefined;
+  });
   if (claim.sponsor !== undefined && !course.sponsors.includes(claim.sponsor)) {
     return { ok: false, problem: 'sponsor-not-listed', board, sponsor: claim.sponsor };
   }
@@ -127,7 +136,15 @@ export function resolveApproval(
   if (claim.sponsor === undefined && holders.length > 1)
     return { ok: false, problem: 'several-holders', board, holders };
   const sponsor = sponsors.get(holderId)!;
-  const approval = sponsor.approvals.find((candidate) => candidate.board === claim.board)!;
+  const { joint, ...approval } = sponsorApproval(sponsor, claim.board)!;
+  const designation =
+    claim.designation ??
+    (board.designationTemplate === undefined
+      ? undefined
+      : fillStatement(board.designationTemplate, {
+          organization: sponsor.name,
+          amount: String(shownAmount(shared.credit.amount)),
+        }));
   const statement =
     approval.statement ??
     (board.statementTemplate === undefined
@@ -144,7 +161,33 @@ export function resolveApproval(
       ...(approval.providerNumber === undefined ? {} : { number: approval.providerNumber }),
       ...(statement === undefined ? {} : { statement }),
       period: { validFrom: approval.validFrom, validUntil: approval.validUntil },
+      ...(designation === undefined ? {} : { designation }),
+      ...(joint && approval.statement !== undefined
+        ? { jointAccreditation: { sponsorId: holderId, statement: approval.statement } }
+        : {}),
     },
+  };
+}
+
+/**
+ * A sponsor's approval by one body: its own entry under `approvals`, else its Joint
+ * Accreditation when that covers the body (its number, period and statement, `joint` set).
+ */
+export function sponsorApproval(
+  sponsor: Sponsor,
+  boardId: string,
+): (ProviderApproval & { joint: boolean }) | undefined {
+  const own = sponsor.approvals.find((approval) => approval.board === boardId);
+  if (own) return { ...own, joint: false };
+  const joint = sponsor.jointAccreditation;
+  if (!joint?.boards.includes(boardId)) return undefined;
+  return {
+    board: boardId,
+    statement: joint.statement,
+    ...(joint.providerNumber === undefined ? {} : { providerNumber: joint.providerNumber }),
+    ...(joint.validFrom === undefined ? {} : { validFrom: joint.validFrom }),
+    ...(joint.validUntil === undefined ? {} : { validUntil: joint.validUntil }),
+    joint: true,
   };
 }
 
@@ -189,4 +232,28 @@ export function holderName(holder: ApprovalHolder): string | undefined {
   return holder.sponsor.shortName
     ? `${holder.sponsor.name} (${holder.sponsor.shortName})`
     : holder.sponsor.name;
+}
+
+/**
+ * The instant an approval lapses: the start of the day after `validUntil` in the course's zone
+ * (UTC for a course that names none); undefined for an approval with no end.
+ */
+export function approvalEndsAt(period: Period, timeZone = 'UTC'): number | undefined {
+  if (period.validUntil === undefined) return undefined;
+  return Temporal.PlainDate.from(period.validUntil).add({ days: 1 }).toZonedDateTime({ timeZone })
+    .epochMilliseconds;
+}
+
+/**
+ * An on-demand offering that stays on sale with no end (no `availableUntil`) in a course that
+ * sets no last day of credit (`creditEndsOn`): its approvals must hold at least until now. Its
+ * zone is returned (UTC when it names none), the zone its approvals' last days are read in.
+ */
+export function openEndedOnDemand(course: OnSaleSource): { timeZone: string } | undefined {
+  if (course.completion?.creditEndsOn !== undefined) return undefined;
+  const sources = course.offerings ?? [course];
+  const open = sources.find(
+    (source) => source.format === 'on-demand' && source.availableUntil === undefined,
+  );
+  return open === undefined ? undefined : { timeZone: open.timeZone ?? 'UTC' };
 }

@@ -164,9 +164,45 @@ export function completionSteps(
   }
   if (completion.certificate) steps.push(`Certificate: ${completion.certificate}`);
   if (completion.releaseDate) steps.push(`Released on ${formatDate(completion.releaseDate)}.`);
-  if (completion.creditEndsOn)
-    steps.push(
-      `Credit is given until ${formatDate(completion.creditEndsOn)}; after that date, no credit.`,
-    );
+  if (completion.creditEndsOn) steps.push(creditEndText(completion.creditEndsOn, true, formatDate));
   return steps;
+}
+
+/** "nursing contact hours" for a body whose credit is for nurses alone, as ANCC words it. */
+function summaryAmount(credit: Credit, professions: readonly string[]): string {
+  const text = creditAmountText(credit.amount, credit.unit);
+  const forNurses = professions.every((profession) => /^nurses?$/i.test(profession));
+  return credit.unit === 'contact hours' && forNurses
+    ? text.replace(/contact hours?$/, (unit) => `nursing ${unit}`)
+    : text;
+}
+
+/**
+ * The course's credit in one line for the key facts: its CE hours when every body gives them
+ * ("8 CE hours"); otherwise each body's credit once, in the order the bodies are listed
+ * ("6 AMA PRA Category 1 Credits™ · 6.25 nursing contact hours"), never one figure that some
+ * readers cannot claim.
+ */
+export function creditSummary(
+  ceHours: number,
+  approvals: readonly { credit: Credit; professions: readonly string[] }[],
+): string {
+  const texts = [
+    ...new Set(approvals.map(({ credit, professions }) => summaryAmount(credit, professions))),
+  ];
+  const courseHours = creditAmountText(ceHours, 'hours');
+  return texts.length === 0 || (texts.length === 1 && texts[0] === courseHours)
+    ? courseHours
+    : texts.join(' · ');
+}
+
+/** The last day of on-demand credit, while credit is given and once it no longer is. */
+export function creditEndText(
+  creditEndsOn: string,
+  given: boolean,
+  formatDate: (iso: string) => string,
+): string {
+  return given
+    ? `Credit is given until ${formatDate(creditEndsOn)}; after that date, no credit.`
+    : `Credit was given until ${formatDate(creditEndsOn)}; this course no longer gives CE credit.`;
 }

@@ -7,6 +7,7 @@ import type { CourseFormat } from '../../collections/schemas/format.ts';
 import type { OfferingStatus, Price, Venue } from '../../collections/schemas/offering.ts';
 import type { Session } from '../../collections/schemas/session.ts';
 import { requireZonedInstant } from '../time/zoned-time.ts';
+import { registrationOpenAt, statusAt } from './course-clock.ts';
 
 export type TimeStatus = 'upcoming' | 'in-progress' | 'past' | 'on-demand';
 
@@ -145,21 +146,21 @@ export function offeringWindow(offering: Offering): OfferingWindow {
  * before access opens and past once it has closed.
  */
 export function offeringStatus(offering: Offering, now: Date): TimeStatus {
-  const { start, end } = offeringWindow(offering);
-  const time = now.getTime();
-  if (start !== undefined && time < start) return 'upcoming';
-  if (end !== undefined && time >= end) return 'past';
-  return offering.format === 'on-demand'
-    ? 'on-demand'
-    : start === undefined
-      ? 'upcoming'
-      : 'in-progress';
+  return statusAt(
+    offering.format === 'on-demand' ? 'on-demand' : 'dated',
+    offeringWindow(offering),
+    now.getTime(),
+  );
 }
 
 /** Whether a reader may be invited to register: the offering is open and has neither started nor closed. */
 export function invitesRegistration(offering: Offering, status: TimeStatus): boolean {
-  if (offering.registrationUrl === undefined || offering.status !== 'open') return false;
-  return status === 'upcoming' || status === 'on-demand';
+  return registrationOpenAt(takesRegistrations(offering), status);
+}
+
+/** Whether the offering takes registrations at all: open, with a link to register. */
+export function takesRegistrations(offering: Offering): boolean {
+  return offering.registrationUrl !== undefined && offering.status === 'open';
 }
 
 const STATUS_ORDER: Record<TimeStatus, number> = {

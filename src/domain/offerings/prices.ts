@@ -5,6 +5,7 @@
  */
 import type { Money } from '../../collections/schemas/common.ts';
 import type { Price, PriceKind } from '../../collections/schemas/offering.ts';
+import { stillHolds } from './course-clock.ts';
 import { formatMoney } from './money.ts';
 import { formatSessionDate } from '../time/schedule.ts';
 
@@ -100,7 +101,7 @@ export function currentPrices(
   return prices.flatMap((price) => {
     const endsAt = priceEndsAt(price, zone);
     if (endsAt === undefined) return [{ price }];
-    return now.getTime() < endsAt.epochMilliseconds ? [{ price, endsAt }] : [];
+    return stillHolds(endsAt.epochMilliseconds, now.getTime()) ? [{ price, endsAt }] : [];
   });
 }
 

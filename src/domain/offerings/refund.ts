@@ -161,6 +161,62 @@ export function fullRefundDeadline(terms: RefundTerms): string | undefined {
   return last === undefined ? undefined : deadlineOf(last, terms);
 }
 
+/**
+ * The tiers of a dated offering as the key facts say them, each with the instant it ends: the
+ * start of the day after its last day in the offering's zone, or, for the tier that runs until
+ * the start, the first session's start (`start`). Empty without dates, where a tier has none.
+ */
+export function refundTierClock(
+  terms: RefundTerms,
+  start: number | undefined,
+): { text: string; endsAt: number }[] {
+  const { startDate, timeZone } = terms;
+  if (startDate === undefined || timeZone === undefined || start === undefined) return [];
+  return terms.periods.map((period) => {
+    const until =
+      period.lastDay === undefined
+        ? `the start, ${formatLongDate(startDate)}`
+        : formatLongDate(period.lastDay);
+    const endsAt =
+      period.lastDay === undefined
+        ? start
+        : Temporal.PlainDate.from(nextDay(period.lastDay)).toZonedDateTime({ timeZone })
+            .epochMilliseconds;
+    return { text: tierShortText(period, until), endsAt };
+  });
+}
+
+const SHORT_OUTCOMES: Record<Exclude<RefundOutcome, 'refund' | 'none'>, string> = {
+  credit: 'credit',
+  transfer: 'transfer to another date',
+  substitution: 'a substitute may attend',
+};
+
+/** "Full refund until …", "Refund less the $30 fee until …", "No refund; credit until …", "No refund". */
+export function tierShortText(period: RefundPeriod, until: string): string {
+  if (period.outcomes.includes('none')) return 'No refund';
+  const others = period.outcomes.flatMap((outcome) =>
+    outcome === 'refund' || outcome === 'none' ? [] : [SHORT_OUTCOMES[outcome]],
+  );
+  if (!period.outcomes.includes('refund'))
+    return `No refund; ${others.join(' or ')} until ${until}`;
+  const kind = period.full
+    ? 'Full refund'
+    : period.percent === 100
+      ? 'Refund'
+      : `${period.percent}% refund`;
+  const fee = period.fee === undefined ? '' : ` less ${shortFee(period.fee)}`;
+  const choice = others.length === 0 ? '' : `, or ${others.join(' or ')}`;
+  return `${kind}${fee}${choice} until ${until}`;
+}
+
+/** "the $30 fee", "the $45 fee" (15% of a known price), "a 15% fee". */
+function shortFee(fee: AppliedFee): string {
+  if (fee.percent === undefined || fee.amount !== undefined)
+    return `the ${fee.amount?.text ?? fee.text} fee`;
+  return `a ${fee.percent}% fee`;
+}
+
 function deadlineOf(period: RefundPeriod, terms: RefundTerms): string | undefined {
   if (terms.startDate === undefined) return undefined;
   return period.lastDay ?? terms.startDate;

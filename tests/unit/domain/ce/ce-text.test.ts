@@ -3,6 +3,7 @@ import {
   commercialSupportText,
   completionSteps,
   creditAmountText,
+  creditSummary,
   creditText,
   creditWithCategories,
   disclosureLines,
@@ -143,5 +144,31 @@ describe('How do I get my CE?', () => {
       'Released on January 15, 2027.',
       'Credit is given until January 14, 2030; after that date, no credit.',
     ]);
+  });
+});
+
+describe('creditSummary for the key facts', () => {
+  const hours = (amount: number) => ({ amount, unit: 'hours' as const, parts: [] });
+  it('says the course hours once when every body gives them', () => {
+    expect(
+      creditSummary(8, [
+        { credit: hours(8), professions: ['Psychologists'] },
+        { credit: hours(8), professions: ['Counselors'] },
+      ]),
+    ).toBe('8 CE hours');
+    expect(creditSummary(8, [])).toBe('8 CE hours');
+  });
+
+  it('names each body’s credit where they differ, never one figure physicians cannot claim', () => {
+    expect(
+      creditSummary(6.25, [
+        {
+          credit: { amount: 6, unit: 'AMA PRA Category 1 Credits', parts: [] },
+          professions: ['Physicians'],
+        },
+        { credit: { amount: 6.25, unit: 'contact hours', parts: [] }, professions: ['Nurses'] },
+        { credit: hours(6.25), professions: ['Psychologists'] },
+      ]),
+    ).toBe('6 AMA PRA Category 1 Credits™ · 6.25 nursing contact hours · 6.25 CE hours');
   });
 });
