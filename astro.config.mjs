@@ -10,6 +10,8 @@ import { readSiteSettings } from './src/collections/validation/site-settings.ts'
 import { siteMap } from './src/build/sitemap.ts';
 import { security } from './src/build/security.ts';
 import { ceSite } from './src/build/integration.ts';
+import { brandCssPlugin } from './src/build/brand.ts';
+import { courseRedirectFiles } from './src/build/redirects.ts';
 
 // The site URL is set once, in content/site.yaml; a missing or relative URL stops here
 // with the same message `npm run check` gives.
@@ -48,9 +50,15 @@ export default defineConfig({
     security(),
     // Social images before the pages, the search index after them (src/build/integration.ts).
     ceSite(),
+    // After the search index, so the redirect pages of renamed courses are never indexed.
+    courseRedirectFiles(),
   ],
   devToolbar: { enabled: false },
   // The dev server watches the project folder; benchmark content and built sites hold tens of
   // thousands of files it has no use for.
-  vite: { server: { watch: { ignored: ['**/.bench/**', '**/dist/**', '**/dist.*/**'] } } },
+  vite: {
+    // The brand colours from site.yaml, as the CSS module `virtual:ce-brand.css`.
+    plugins: [brandCssPlugin(site)],
+    server: { watch: { ignored: ['**/.bench/**', '**/dist/**', '**/dist.*/**'] } },
+  },
 });

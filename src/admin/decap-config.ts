@@ -19,6 +19,7 @@ import { formatFieldPath, type ContentProblem } from '../collections/validation/
 import { problemsFromIssues } from '../collections/validation/zod-issues.ts';
 import { courseSchema, type Course } from '../collections/schemas/course.ts';
 import { REFUND_OUTCOMES } from '../collections/schemas/policy.ts';
+import type { CmsSettings } from '../collections/schemas/site.ts';
 import {
   COLLECTION_REGISTRY,
   COLLECTIONS,
@@ -101,7 +102,7 @@ export interface DecapCollection {
 }
 
 export interface DecapConfig {
-  backend: { name: 'git-gateway'; branch: string };
+  backend: { name: CmsSettings['backend']; branch: string; repo?: string };
   local_backend: { url: string };
   site_url?: string;
   display_url?: string;
@@ -431,12 +432,26 @@ export interface DecapConfigOptions {
   proxyUrl?: string;
   /** The public site, from content/site.yaml, for Decap's "view live" link. */
   siteUrl?: string;
+  /** The production backend, from `cms` in content/site.yaml. */
+  cms?: CmsSettings | undefined;
+}
+
+/**
+ * Where the admin saves in production: the repository on GitHub or GitLab (editors sign in
+ * with that account), or Netlify's Git Gateway, which is also what a site without `cms` gets,
+ * as before: on Netlify with Identity enabled it works, elsewhere the launch check names it.
+ */
+function backendConfig(cms: CmsSettings | undefined): DecapConfig['backend'] {
+  if (!cms) return { name: 'git-gateway', branch: 'main' };
+  return cms.backend === 'git-gateway' || cms.repo === undefined
+    ? { name: cms.backend, branch: cms.branch }
+    : { name: cms.backend, repo: cms.repo, branch: cms.branch };
 }
 
 export function decapConfig(options: DecapConfigOptions = {}): DecapConfig {
   return {
-    // In production, Netlify's Git Gateway commits to the repository; the build then checks it.
-    backend: { name: 'git-gateway', branch: 'main' },
+    // In production the backend commits to the repository; the next build checks the content.
+    backend: backendConfig(options.cms),
     // On localhost, decap-server (`npm run cms`) writes straight into the working copy.
     local_backend: { url: options.proxyUrl ?? proxyUrl() },
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),

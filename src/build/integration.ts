@@ -114,7 +114,9 @@ export function ceSite(): AstroIntegration {
           collectGarbage();
         };
         const indexCache = cacheDir && fileURLToPath(new URL('search-index/', cacheDir));
-        const index = await indexForSearch(fileURLToPath(dir), indexCache, freeMemory);
+        const content = await loadContentOnce(resolveContentDir());
+        const pageSlugs = content.ok ? content.content.pages.map(({ id }) => id) : [];
+        const index = await indexForSearch(fileURLToPath(dir), indexCache, freeMemory, pageSlugs);
         say(
           `Search index: ${index.pages} pages, ${index.reused ? 'reused from the cache: no searchable page changed' : 'indexed'} (${seconds(started)}).`,
         );

@@ -12,12 +12,18 @@ import { versionsOf } from './package-versions.ts';
 import { readEntry, sha256, warnDamage, writeEntry } from './verified-entry.ts';
 import { faultPoint } from './fault-point.ts';
 
-/** The folders whose `<slug>/index.html` pages carry `data-pagefind-body`: course and instructor pages. */
+/**
+ * The folders whose `<slug>/index.html` pages carry `data-pagefind-body`: course and instructor
+ * pages; and the provider's own pages, each `<slug>/index.html` at the top (content/pages/).
+ */
 const SEARCHABLE_FOLDERS = ['courses', 'instructors'];
-const SEARCHABLE_PAGES = `{${SEARCHABLE_FOLDERS.join(',')}}/*/index.html`;
 
-async function searchablePages(siteDir: string): Promise<string[]> {
-  const pages: string[] = [];
+function searchableGlob(pageSlugs: readonly string[]): string {
+  return `{${[...SEARCHABLE_FOLDERS.map((folder) => `${folder}/*`), ...pageSlugs].join(',')}}/index.html`;
+}
+
+async function searchablePages(siteDir: string, pageSlugs: readonly string[]): Promise<string[]> {
+  const pages: string[] = pageSlugs.map((slug) => path.join(slug, 'index.html'));
   for (const folder of SEARCHABLE_FOLDERS) {
     const entries = await readdir(path.join(siteDir, folder), { withFileTypes: true }).catch(
       () => [],
@@ -29,9 +35,12 @@ async function searchablePages(siteDir: string): Promise<string[]> {
 }
 
 /** A hash of every searchable page (its path and bytes) and of Pagefind's version. */
-export async function searchInputKey(siteDir: string): Promise<string> {
+export async function searchInputKey(
+  siteDir: string,
+  pageSlugs: readonly string[] = [],
+): Promise<string> {
   const hash = createHash('sha256').update(versionsOf(['pagefind']).join('\n'));
-  for (const page of await searchablePages(siteDir)) {
+  for (const page of await searchablePages(siteDir, pageSlugs)) {
     const bytes = await readFile(path.join(siteDir, page)).catch(() => undefined);
     // A folder without an index.html (a calendar's folder) is not a page.
     if (bytes) hash.update('\0').update(page).update('\0').update(bytes);
@@ -39,13 +48,13 @@ export async function searchInputKey(siteDir: string): Promise<string> {
   return hash.digest('hex').slice(0, 40);
 }
 
-async function runPagefind(siteDir: string): Promise<number> {
+async function runPagefind(siteDir: string, pageSlugs: readonly string[]): Promise<number> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // Only the pages whose layout marks them searchable (BaseLayout's `searchable`): reading the
   // list pages too would double Pagefind's parsing and change nothing in the index.
-  const added = await index.addDirectory({ path: siteDir, glob: SEARCHABLE_PAGES });
+  const added = await index.addDirectory({ path: siteDir, glob: searchableGlob(pageSlugs) });
   if (added.errors.length > 0)
     throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
   const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
@@ -87,25 +96,27 @@ async function verifiedIndex(entryDir: string, key: string): Promise<StoredIndex
 
 /**
  * Indexes the built site in `siteDir`, or copies the index of the last build from `cacheDir`
- * when the searchable pages are unchanged. Returns how many pages the index holds.
+ * when the searchable pages are unchanged. Returns how many pages the index holds. `pageSlugs`
+ * are the provider's pages (content/pages/), searchable beside courses and instructors.
  */
 export async function indexForSearch(
   siteDir: string,
   cacheDir?: string,
   beforeIndexing?: () => void,
+  pageSlugs: readonly string[] = [],
 ): Promise<{ pages: number; reused: boolean }> {
   const pagefindDir = path.join(siteDir, 'pagefind');
   const indexNow = async () => {
     beforeIndexing?.();
     try {
-      return await runPagefind(siteDir);
+      return await runPagefind(siteDir, pageSlugs);
     } finally {
       const pagefind = await import('pagefind');
       await pagefind.close();
     }
   };
   if (cacheDir === undefined) return { pages: await indexNow(), reused: false };
-  const key = await searchInputKey(siteDir);
+  const key = await searchInputKey(siteDir, pageSlugs);
   const cached = path.join(cacheDir, key);
   const stored = await verifiedIndex(cached, key);
   if (stored) {

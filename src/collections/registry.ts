@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { boardSchema } from './schemas/board.ts';
 import { courseSchema } from './schemas/course.ts';
 import { instructorSchema } from './schemas/instructor.ts';
+import { pageSchema } from './schemas/page.ts';
 import { policySchema } from './schemas/policy.ts';
 import { siteSchema } from './schemas/site.ts';
 import { sponsorSchema } from './schemas/sponsor.ts';
@@ -88,6 +89,20 @@ export const COLLECTION_REGISTRY = {
     schema: policySchema,
     extensions: YAML,
     identifier: 'name',
+  },
+  pages: {
+    title: 'Pages',
+    location: 'content/pages/<slug>.md',
+    summary:
+      "One Markdown file per page of the provider's own (About, Contact, FAQ, Privacy, Terms, Accessibility statement). The file name is the URL: `/<slug>/`; it may not be the name of one of the site's own sections (`courses`, `search`, `admin`, …). The body goes through the same HTML policy as a course description.",
+    schema: pageSchema,
+    extensions: ['.md'],
+    body: {
+      name: 'page text',
+      label: 'Page text',
+      hint: 'The text of the page, in Markdown.',
+    },
+    identifier: 'title',
   },
   site: {
     title: 'Site settings',

@@ -14,13 +14,18 @@ export interface BuildRun {
 export function runScript(
   script: 'build' | 'check',
   environment: Record<string, string>,
+  args: readonly string[] = [],
 ): BuildRun {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', `${script}.ts`)], {
-    cwd: repoRoot,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...environment },
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(repoRoot, 'scripts', `${script}.ts`), ...args],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...environment },
+      encoding: 'utf8',
+      timeout: 300_000,
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

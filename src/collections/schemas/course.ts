@@ -242,6 +242,14 @@ export const courseSchema = z
       description: 'URL slug; the file name is used when left out.',
       examples: ['attachment-theory'],
     }),
+    previousSlugs: z
+      .array(slugSchema)
+      .default([])
+      .meta({
+        description:
+          'Slugs the course was published under before it was renamed. Each old address (`/courses/<old>/`) keeps working: a 301 in `_redirects` (Netlify, Cloudflare Pages) and a redirect page for other hosts. No other course may use one as its slug.',
+        examples: [['attachment-theory-2020']],
+      }),
     replaces: referenceTo('courses', 'attachment-theory-2020')
       .optional()
       .meta({

@@ -37,6 +37,13 @@ import { formatFieldPath, type ContentProblem } from './problems.ts';
 import { checkMarkdownBody } from './html-policy.ts';
 import { decodeUtf8, MAX_FILE_BYTES, parseSource, type ParsedSource } from './source-file.ts';
 import { problemsFromIssues } from './zod-issues.ts';
+import {
+  brandProblems,
+  cmsProblems,
+  missingLogoProblem,
+  pageSlugProblem,
+  previousSlugProblems,
+} from './site-rules.ts';
 
 export interface ContentEntry<T> {
   /** The slug: the file name without its extension, or the course's `slug` field. */
@@ -444,6 +451,24 @@ function repeatedCourseProblems(
   return problems;
 }
 
+/** The brand's contrast and logo file, and the CMS repository: rules across fields and files. */
+async function siteProblems(
+  contentDir: string,
+  site: SiteSettings,
+  parsed: ParsedFile,
+): Promise<ContentProblem[]> {
+  const { brand, cms } = site;
+  const problems = cms ? cmsProblems(cms, parsed.file, parsed.source.lineOf) : [];
+  if (!brand) return problems;
+  problems.push(...brandProblems(brand, parsed.file, parsed.source.lineOf));
+  const isFile = await stat(path.join(contentDir, brand.logo)).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+  if (!isFile) problems.push(missingLogoProblem(brand.logo, parsed.file, parsed.source.lineOf));
+  return problems;
+}
+
 type LoadedCollections = { [N in CollectionName]: LoadedCollection<N> };
 
 /** Every collection of the registry, read side by side. */
@@ -478,7 +503,9 @@ export async function loadContent(
   const sitePromise = readFile(siteFile).then(
     async () => {
       const parsed = await readContentFile(siteFile, false, problems);
-      return parsed ? validate(siteSchema, parsed, problems) : undefined;
+      const data = parsed ? validate(siteSchema, parsed, problems) : undefined;
+      if (parsed && data) problems.push(...(await siteProblems(contentDir, data, parsed)));
+      return data;
     },
     () => {
       problems.push({
@@ -610,6 +637,20 @@ export async function loadContent(
     }
   }
   problems.push(...repeatedCourseProblems(courses.valid));
+  problems.push(
+    ...previousSlugProblems(
+      courses.valid.map(({ entry, source }) => ({
+        id: entry.id,
+        file: entry.file,
+        previousSlugs: entry.data.previousSlugs,
+        lineOf: source.lineOf,
+      })),
+    ),
+  );
+  for (const { entry } of loaded.pages.valid) {
+    const problem = pageSlugProblem(entry.id, entry.file);
+    if (problem) problems.push(problem);
+  }
   // Courses that failed their schema or could not be read can still be the one `replaces` names.
   const courseIds = new Set([...coursesBySlug.keys(), ...idsOf(courses)]);
   for (const { entry: course } of courses.valid) {

@@ -477,12 +477,25 @@ export function breadcrumbJsonLd(items: BreadcrumbItem[]): WithContext<Breadcrum
   };
 }
 
-/** The organisation that publishes the site (site.organization, resolved). */
+/**
+ * The organisation that publishes the site (site.organization, resolved), with the ways to
+ * reach it the content gives (its own contact, else the site's e-mail) and its logo.
+ */
 export function organizationJsonLd(
   site: SiteSettings,
   sponsor: Sponsor,
+  logoPath?: string,
 ): WithContext<OrganizationLeaf> {
-  return { '@context': CONTEXT, '@id': siteOrganizationId(site), ...organization(sponsor) };
+  const { email = site.contactEmail, phone, address } = sponsor.contact ?? {};
+  return {
+    '@context': CONTEXT,
+    '@id': siteOrganizationId(site),
+    ...organization(sponsor),
+    ...(email !== undefined && { email }),
+    ...(phone !== undefined && { telephone: phone }),
+    ...(address !== undefined && { address }),
+    ...(logoPath !== undefined && { logo: new URL(logoPath, site.url).href }),
+  };
 }
 
 /**

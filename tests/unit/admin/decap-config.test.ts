@@ -4,6 +4,7 @@
  * fields, sessions and readings as lists with their sub-fields, dates and times as plain text
  * that is written exactly as typed. prepareEntry is the check the admin runs before saving.
  */
+import type { CmsSettings } from '../../../src/collections/schemas/site.ts';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -80,7 +81,7 @@ describe('the collections', () => {
         (info.schema as unknown as { shape: Record<string, unknown> }).shape,
       );
       const names = fieldsOf(info.name).map((each) => each.name);
-      const body = info.name === 'courses' || info.name === 'instructors' ? ['body'] : [];
+      const body = 'body' in info ? ['body'] : [];
       expect(names, info.name).toEqual([...keys, ...body]);
     }
   });
@@ -124,6 +125,31 @@ describe('the collections', () => {
     );
     expect(config.media_folder.startsWith('public/')).toBe(true);
     expect(config.public_folder).toBe(config.media_folder.slice('public'.length));
+  });
+
+  it('take the production backend from `cms` in site.yaml, and keep decap-server locally', () => {
+    const withCms = (cms: CmsSettings) => decapConfig({ cms });
+    expect(withCms({ backend: 'github', repo: 'praxis/courses', branch: 'main' }).backend).toEqual({
+      name: 'github',
+      repo: 'praxis/courses',
+      branch: 'main',
+    });
+    expect(
+      withCms({ backend: 'gitlab', repo: 'group/sub/courses', branch: 'live' }).backend,
+    ).toEqual({
+      name: 'gitlab',
+      repo: 'group/sub/courses',
+      branch: 'live',
+    });
+    expect(withCms({ backend: 'git-gateway', branch: 'main' }).backend).toEqual({
+      name: 'git-gateway',
+      branch: 'main',
+    });
+    expect(
+      withCms({ backend: 'github', repo: 'praxis/courses', branch: 'main' }).local_backend,
+    ).toEqual({
+      url: 'http://127.0.0.1:8081/api/v1',
+    });
   });
 });
 
