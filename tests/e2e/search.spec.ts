@@ -335,7 +335,7 @@ test.describe('the search dialog in the header', () => {
 });
 
 test.describe('loading', () => {
-  test('a course page loads no search code until the reader reaches for it, and stays within 3 KB of JavaScript', async ({
+  test('a course page loads no search code until the reader reaches for it, and stays within 4 KB of JavaScript', async ({
     page,
   }, testInfo) => {
     const scripts: string[] = [];
@@ -363,7 +363,9 @@ test.describe('loading', () => {
       type: 'JavaScript before search (gzip bytes)',
       description: String(gzipped),
     });
-    expect(gzipped).toBeLessThanOrEqual(3 * 1024);
+    // 3 KB until the page re-ran every clock-bound fact (#20: status, registration, prices, the
+    // refund tier, approvals, on-demand credit) with the build's own function: 3.9 KB today.
+    expect(gzipped).toBeLessThanOrEqual(4 * 1024);
 
     const sizes = new Map<string, number>();
     page.on('response', async (response) => {
