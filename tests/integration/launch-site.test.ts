@@ -8,6 +8,7 @@
 import { load } from 'cheerio';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -125,5 +126,24 @@ describe('a launched site', () => {
     expect(real.stderr).toContain('content/site.yaml › url');
     expect(real.stderr).toMatch(/Launch check: \d+ items left before this site can go live/);
     expect(readdirSync(path.join(repoRoot, 'content'))).not.toContain('pages');
+  });
+
+  it('shows a logo replaced under the same file name on every page after the next build, cache kept', async () => {
+    const logo = path.join(contentDir, 'brand', 'logo.svg');
+    await writeFile(
+      logo,
+      (await readFile(logo, 'utf8')).replace('</svg>', '<circle r="1"/></svg>'),
+    );
+    const run = runScript('build', {
+      CONTENT_DIR: contentDir,
+      OUT_DIR: site.outDir,
+      ASTRO_CACHE_DIR: `${site.outDir}-cache`,
+      SITE_NOW: '2021-02-01T12:00:00Z',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const published = readdirSync(path.join(site.outDir, 'brand'));
+    expect(published).toHaveLength(1);
+    for (const page of ['index.html', 'courses/fixture-course/index.html', 'privacy/index.html'])
+      expect(site.read(page), page).toContain(`/brand/${published[0]}`);
   });
 });
