@@ -11,6 +11,7 @@ import type { Plugin } from 'vite';
 import type { SiteSettings } from '../collections/schemas/site.ts';
 import { resolveContentDir } from '../collections/validation/load-content.ts';
 import { brandColors, brandCss } from '../domain/brand/palette.ts';
+import { ogLogo, type OgLogo } from './social-images/og-image.ts';
 import { headerLogoBox, logoSize, type LogoSize } from '../domain/brand/logo.ts';
 
 export interface BrandLogo {
@@ -40,6 +41,15 @@ export function brandLogo(
     bytes,
     box: headerLogoBox(logoSize(bytes, extension)),
   };
+}
+
+/** The logo of `site` as its social cards draw it; undefined without a brand. */
+export function brandOgLogo(
+  site: Pick<SiteSettings, 'brand'>,
+  contentDir = resolveContentDir(),
+): OgLogo | undefined {
+  const logo = brandLogo(site, contentDir);
+  return logo && ogLogo(logo.bytes, logo.type);
 }
 
 const BRAND_CSS = 'virtual:ce-brand.css';
