@@ -13,6 +13,7 @@ import { ContentValidationError } from '../collections/validation/problems.ts';
 import { resolveContentDir } from '../collections/validation/load-content.ts';
 import { courseOgCard } from '../views/og-card.ts';
 import { warmOgCache } from './social-images/og-cache.ts';
+import { brandOgLogo } from './brand.ts';
 import { forgetContent, loadContentOnce } from '../collections/loader.ts';
 import { indexForSearch } from './search-index.ts';
 import {
@@ -83,9 +84,10 @@ export function ceSite(): AstroIntegration {
         if (!loaded.ok) throw new ContentValidationError(loaded.problems);
         before = cacheDir ? await readIncrementalManifest(cacheDir) : undefined;
         // The costliest artefact: drawn in parallel here, so the image route only reads files.
+        const logo = brandOgLogo(loaded.content.site, contentDir);
         const images = await warmOgCache(
           loaded.content.courses.map((course) =>
-            courseOgCard(course.data, loaded.content.site.name),
+            courseOgCard(course.data, loaded.content.site.name, logo),
           ),
         );
         say(

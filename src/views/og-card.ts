@@ -1,7 +1,7 @@
 /** What a course's social image shows, from its validated data. */
 import type { Course } from '../collections/schemas/course.ts';
 import { FORMAT_LABELS, hoursText } from '../domain/labels.ts';
-import type { OgCard } from '../build/social-images/og-image.ts';
+import type { OgCard, OgLogo } from '../build/social-images/og-image.ts';
 import { courseOfferings } from '../domain/offerings/offerings.ts';
 import { formatDateRange } from '../domain/time/schedule.ts';
 
@@ -11,7 +11,7 @@ type CardSource = Parameters<typeof courseOfferings>[0] & Pick<Course, 'title' |
  * The card states no status and no "next" date, so it needs no rebuild as time passes: the
  * dates of a course given once, else the first of its dated offerings and how many more.
  */
-export function courseOgCard(course: CardSource, siteName: string): OgCard {
+export function courseOgCard(course: CardSource, siteName: string, logo?: OgLogo): OgCard {
   const offerings = courseOfferings(course);
   const ranges = offerings
     .map((offering) => offering.sessions.map((session) => session.date).sort())
@@ -32,5 +32,6 @@ export function courseOgCard(course: CardSource, siteName: string): OgCard {
     when,
     facts: `${hoursText(course.ceHours)} · ${[...new Set(offerings.map((offering) => FORMAT_LABELS[offering.format]))].join(' · ')}`,
     siteName,
+    ...(logo && { logo }),
   };
 }

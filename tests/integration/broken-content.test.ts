@@ -372,7 +372,7 @@ const cases: Record<string, string[]> = {
     problem(
       '<content>/courses/fixture-course.md:18 › audiance',
       '  `audiance` is not a known field.',
-      '  expected: one of: title, subtitle, summary, slug, replaces, draft, publishDate, instructors, format, timeZone, venue, sessions, availableFrom, availableUntil, prices, registrationUrl, capacity, status, offerings, ceHours, ceHoursBreakdown, ceHoursNote, audience, levels, topics, objectives, approvals, disclosures, completion, sponsors, readings, refundPolicy',
+      '  expected: one of: title, subtitle, summary, slug, previousSlugs, replaces, draft, publishDate, instructors, format, timeZone, venue, sessions, availableFrom, availableUntil, prices, registrationUrl, capacity, status, offerings, ceHours, ceHoursBreakdown, ceHoursNote, audience, levels, topics, objectives, approvals, disclosures, completion, sponsors, readings, refundPolicy',
       '  found:    "audiance"',
       '  fix:      Did you mean `audience`? Rename the field.',
     ),

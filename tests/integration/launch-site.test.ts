@@ -5,9 +5,11 @@
  * JSON-LD, the admin's backend, the redirects of the renamed course, every page valid HTML by
  * the W3C checker; and `npm run check -- --launch` passes on it and fails on the real content.
  */
+import { Resvg } from '@resvg/resvg-js';
 import { load } from 'cheerio';
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +62,33 @@ describe('a launched site', () => {
     const css = site.read(stylesheets.attr('href')!);
     expect(css).toContain('--color-accent:#7a1f5c');
     expect(css).toMatch(/prefers-color-scheme:\s*dark\)\{:root\{--color-accent:#ae769c/);
+  });
+
+  it('links a 180x180 touch icon drawn from the SVG logo, on every page', () => {
+    const logo = load(site.read('index.html'))('header a.brand img').attr('src')!;
+    const hash = /logo-([0-9a-f]{10})\.svg$/.exec(logo)![1];
+    for (const page of ['index.html', 'courses/fixture-course/index.html', 'privacy/index.html']) {
+      const touch = load(site.read(page))('link[rel="apple-touch-icon"]');
+      expect(touch.attr('href'), page).toBe(`/brand/touch-icon-${hash}.png`);
+      expect(touch.attr('sizes'), page).toBe('180x180');
+    }
+    const png = readFileSync(path.join(site.outDir, 'brand', `touch-icon-${hash}.png`));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([180, 180]);
+  });
+
+  it('draws the logo on the course’s social image, left of the site name', () => {
+    const $ = load(site.read('courses/fixture-course/index.html'));
+    const image = new URL($('meta[property="og:image"]').attr('content')!).pathname;
+    const png = readFileSync(path.join(site.outDir, image));
+    const href = `data:image/png;base64,${png.toString('base64')}`;
+    // Decoded by drawing it at its own size: the logo's purple square where a card without a
+    // brand has only its background.
+    const rgba = new Resvg(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630"><image width="1200" height="630" href="${href}"/></svg>`,
+    ).render().pixels;
+    const at = (60 * 1200 + 86) * 4;
+    expect([...rgba.subarray(at, at + 3)]).toEqual([0x7a, 0x1f, 0x5c]);
   });
 
   it('names the publisher’s address, e-mail and phone in the footer and the Organization', () => {
@@ -125,5 +154,28 @@ describe('a launched site', () => {
     expect(real.stderr).toContain('content/site.yaml › url');
     expect(real.stderr).toMatch(/Launch check: \d+ items left before this site can go live/);
     expect(readdirSync(path.join(repoRoot, 'content'))).not.toContain('pages');
+  });
+
+  it('shows a logo replaced under the same file name on every page after the next build, cache kept', async () => {
+    const logo = path.join(contentDir, 'brand', 'logo.svg');
+    await writeFile(
+      logo,
+      (await readFile(logo, 'utf8')).replace('</svg>', '<circle r="1"/></svg>'),
+    );
+    const run = runScript('build', {
+      CONTENT_DIR: contentDir,
+      OUT_DIR: site.outDir,
+      ASTRO_CACHE_DIR: `${site.outDir}-cache`,
+      SITE_NOW: '2021-02-01T12:00:00Z',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const published = readdirSync(path.join(site.outDir, 'brand')).sort();
+    expect(published).toHaveLength(2);
+    const [logoFile, iconFile] = published;
+    expect(iconFile).toBe(logoFile!.replace(/^logo-(\w+)\.svg$/, 'touch-icon-$1.png'));
+    for (const page of ['index.html', 'courses/fixture-course/index.html', 'privacy/index.html']) {
+      expect(site.read(page), page).toContain(`/brand/${logoFile}`);
+      expect(site.read(page), page).toContain(`/brand/${iconFile}`);
+    }
   });
 });

@@ -7,7 +7,19 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { logoSize } from '../../domain/brand/logo.ts';
 import { versionsOf } from '../package-versions.ts';
+
+/** The provider's logo as a card draws it. */
+export interface OgLogo {
+  /** The logo's bytes as a data: URI, so resvg reads no file (and a worker needs none). */
+  href: string;
+  /** The SHA-256 of those bytes: the cache key's share of the logo, far shorter than the URI. */
+  digest: string;
+  /** Its intrinsic size, for the proportions of its box. */
+  width: number;
+  height: number;
+}
 
 export interface OgCard {
   title: string;
@@ -16,6 +28,8 @@ export interface OgCard {
   /** "8 CE hours · Live online". */
   facts: string;
   siteName: string;
+  /** The brand's logo, before the site name; absent without a brand. */
+  logo?: OgLogo;
 }
 
 export const OG_WIDTH = 1200;
@@ -31,6 +45,58 @@ const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package
 export const OG_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSerif-Bold.ttf'].map(
   (file) => path.join(fontDir, file),
 );
+
+/**
+ * A logo drawn as a PNG fitted within `maxWidth` x `maxHeight`. An SVG logo is rasterised on
+ * its own first: resvg draws an SVG nested in an `<image>` without the fonts it was given, so
+ * a logo's lettering would vanish. A PNG logo is used as it is.
+ */
+export function logoPng(
+  bytes: Uint8Array,
+  type: 'image/svg+xml' | 'image/png',
+  maxWidth: number,
+  maxHeight: number,
+): Uint8Array {
+  if (type === 'image/png') return bytes;
+  const size = logoSize(bytes, '.svg') ?? { width: 1, height: 1 };
+  const fitTo =
+    size.width / size.height > maxWidth / maxHeight
+      ? ({ mode: 'width', value: maxWidth } as const)
+      : ({ mode: 'height', value: maxHeight } as const);
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+  return new Resvg(Buffer.from(bytes), { ...renderOptions(maxWidth), fitTo }).render().asPng();
+}
+
+/** A logo file as a card's logo. */
+export function ogLogo(bytes: Uint8Array, type: 'image/svg+xml' | 'image/png'): OgLogo {
+  const size = logoSize(bytes, type === 'image/png' ? '.png' : '.svg') ?? { width: 1, height: 1 };
+  // Twice the box, so the logo stays sharp where the card is shown at its full size.
+  const png = logoPng(bytes, type, 2 * LOGO_MAX_WIDTH, 2 * LOGO_HEIGHT);
+  return {
+    href: `data:image/png;base64,${Buffer.from(png).toString('base64')}`,
+    digest: createHash('sha256').update(bytes).digest('hex'),
+    ...size,
+  };
+}
+
+/** resvg's options for the cards and touch icons: the shipped fonts only, for every generic family. */
+export function renderOptions(width: number) {
+  return {
+    fitTo: { mode: 'width', value: width } as const,
+    font: {
+      fontFiles: OG_FONT_FILES,
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+      // A logo's own text often names a generic family; without these it would draw in none.
+      sansSerifFamily: 'DejaVu Sans',
+      serifFamily: 'DejaVu Serif',
+    },
+  };
+}
+
+/** The logo's box on a card: 48 high beside the site name, at most 240 wide. */
+const LOGO_HEIGHT = 48;
+const LOGO_MAX_WIDTH = 240;
 
 function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -74,10 +140,19 @@ export function ogImageSvg(card: OgCard): string {
         `<text x="80" y="${titleTop + index * titleSize * 1.2}" font-family="DejaVu Serif" font-weight="700" font-size="${titleSize}" fill="#1d2433">${escapeXml(line)}</text>`,
     )
     .join('');
+  // The logo sits left of the site name on its line, above the title's first line (whose
+  // glyphs rise to about y 100), so a long title never runs into it.
+  const logoWidth = card.logo
+    ? Math.min(LOGO_MAX_WIDTH, Math.round((card.logo.width / card.logo.height) * LOGO_HEIGHT))
+    : 0;
+  const logo = card.logo
+    ? `<image x="80" y="40" width="${logoWidth}" height="${LOGO_HEIGHT}" preserveAspectRatio="xMinYMid meet" href="${card.logo.href}"/>\n`
+    : '';
+  const nameX = card.logo ? 80 + logoWidth + 20 : 80;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">
 <rect width="100%" height="100%" fill="#fbfaf7"/>
 <rect width="24" height="100%" fill="#0b5c6b"/>
-<text x="80" y="80" font-family="DejaVu Sans" font-weight="700" font-size="30" fill="#0b5c6b">${escapeXml(card.siteName)}</text>
+${logo}<text x="${nameX}" y="80" font-family="DejaVu Sans" font-weight="700" font-size="30" fill="#0b5c6b">${escapeXml(card.siteName)}</text>
 ${title}
 <text x="80" y="520" font-family="DejaVu Sans" font-size="34" fill="#1d2433">${escapeXml(card.when)}</text>
 <text x="80" y="572" font-family="DejaVu Sans" font-weight="700" font-size="34" fill="#0b5c6b">${escapeXml(card.facts)}</text>
@@ -96,6 +171,8 @@ export function ogCardHash(
     card.when,
     card.facts,
     card.siteName,
+    // Only with a brand, so the key of a card without one stays what it was (and its cache).
+    ...(card.logo ? [card.logo.digest, card.logo.width, card.logo.height] : []),
   ];
   return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 20);
 }
@@ -103,9 +180,6 @@ export function ogCardHash(
 export async function renderOgPng(card: OgCard): Promise<Uint8Array> {
   const { renderAsync } = await import('@resvg/resvg-js');
   // renderAsync draws on libuv's thread pool, so several images render on several cores.
-  const image = await renderAsync(ogImageSvg(card), {
-    fitTo: { mode: 'width', value: OG_WIDTH },
-    font: { fontFiles: OG_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-  });
+  const image = await renderAsync(ogImageSvg(card), renderOptions(OG_WIDTH));
   return image.asPng();
 }

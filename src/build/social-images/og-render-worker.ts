@@ -7,7 +7,7 @@ import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { collectGarbage } from '../collect-garbage.ts';
-import { OG_FONT_FILES, OG_WIDTH, ogImageSvg } from './og-image.ts';
+import { OG_WIDTH, ogImageSvg, renderOptions } from './og-image.ts';
 import type { OgJob } from './og-cache.ts';
 import { encodeEntry } from '../verified-entry.ts';
 
@@ -16,12 +16,7 @@ let drawn = 0;
 
 parentPort?.on('message', ({ card, key, file }: OgJob) => {
   try {
-    const png = new Resvg(ogImageSvg(card), {
-      fitTo: { mode: 'width', value: OG_WIDTH },
-      font: { fontFiles: OG_FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-    })
-      .render()
-      .asPng();
+    const png = new Resvg(ogImageSvg(card), renderOptions(OG_WIDTH)).render().asPng();
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, encodeEntry(key, png));

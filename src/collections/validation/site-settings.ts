@@ -1,4 +1,5 @@
 /** Reads the site settings alone, for astro.config.mjs, which needs the site URL before any content is loaded. */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteSchema, type SiteSettings } from '../schemas/site.ts';
@@ -43,4 +44,18 @@ export function readSiteSettings(contentDir: string): SiteSettings {
     );
   }
   return result.data;
+}
+
+/**
+ * A digest of the logo's bytes, or undefined without a brand. Every page shows the logo by a
+ * file name that carries this digest, so it belongs in what their cache keys are made of: a
+ * logo replaced under the same name must render every page again.
+ */
+export function logoDigest(
+  site: Pick<SiteSettings, 'brand'>,
+  contentDir: string,
+): string | undefined {
+  if (!site.brand) return undefined;
+  const bytes = readFileSync(path.join(contentDir, site.brand.logo));
+  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -2,13 +2,15 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allCourses, siteSettings, type CourseView } from '../../views/catalog.ts';
 import { courseOgCard } from '../../views/og-card.ts';
+import { brandOgLogo } from '../../build/brand.ts';
 import { cachedOgImage } from '../../build/social-images/og-cache.ts';
 import { ogCardHash, type OgCard } from '../../build/social-images/og-image.ts';
 
 export const getStaticPaths = (async () => {
   const [courses, site] = await Promise.all([allCourses(), siteSettings()]);
+  const logo = brandOgLogo(site);
   return courses.map((view: CourseView) => {
-    const card = courseOgCard(view.entry.data, site.name);
+    const card = courseOgCard(view.entry.data, site.name, logo);
     // The card's hash names its drawing in the image cache, which the integration has filled.
     return { params: { slug: view.slug }, props: { card }, cacheKey: ogCardHash(card) };
   });

@@ -1,3 +1,6 @@
+import { Resvg } from '@resvg/resvg-js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,11 +10,15 @@ import { readEntry } from '../../../../src/build/verified-entry.ts';
 import {
   OG_RENDERER_PACKAGES,
   ogCardHash,
+  OG_WIDTH,
   ogImageSvg,
+  ogLogo,
+  renderOptions,
   wrapText,
   type OgCard,
 } from '../../../../src/build/social-images/og-image.ts';
 import { installedVersion, versionsOf } from '../../../../src/build/package-versions.ts';
+import { repoRoot } from '../../../helpers/fixtures.ts';
 
 const card: OgCard = {
   title: 'Improving Treatment Effectiveness with Attachment Theory',
@@ -20,7 +27,82 @@ const card: OgCard = {
   siteName: 'Praxis CET',
 };
 
+// The launch fixture's logo: a purple square with a P, and the word "Praxis" in sans-serif.
+const logoBytes = readFileSync(path.join(repoRoot, 'tests/fixtures/launch/brand/logo.svg'));
+const branded: OgCard = { ...card, logo: ogLogo(logoBytes, 'image/svg+xml') };
+
+/** The RGBA pixels of a card as the build draws it. */
+function pixels(drawn: OgCard): Buffer {
+  return new Resvg(ogImageSvg(drawn), renderOptions(OG_WIDTH)).render().pixels;
+}
+
+/** How many pixels in a box are (nearly) the colour `[r, g, b]`. */
+function countColour(
+  rgba: Buffer,
+  box: { x: number; y: number; width: number; height: number },
+  [r, g, b]: [number, number, number],
+): number {
+  let count = 0;
+  for (let y = box.y; y < box.y + box.height; y++)
+    for (let x = box.x; x < box.x + box.width; x++) {
+      const at = (y * OG_WIDTH + x) * 4;
+      if (Math.abs(rgba[at]! - r) + Math.abs(rgba[at + 1]! - g) + Math.abs(rgba[at + 2]! - b) < 30)
+        count++;
+    }
+  return count;
+}
+
+const PURPLE: [number, number, number] = [0x7a, 0x1f, 0x5c];
+
 describe('social image drawing', () => {
+  it('draws a card without a brand exactly as before the logo existed', () => {
+    // The digests of the SVG and of the key (with fixed versions) as they were before cards
+    // could carry a logo: the same SVG under the same options is the same PNG, and the same
+    // key keeps every cached image.
+    const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+    expect(digest(ogImageSvg(card))).toBe(
+      'f50602246c36d35e6ab2bc56fd84a8346d5aca4b81be42315324b637c2cc8b86',
+    );
+    expect(ogCardHash(card, ['a', 'b'])).toBe('9879246a5d16cb831d5c');
+    expect(ogImageSvg(card)).not.toContain('<image');
+  });
+
+  it('draws the logo left of the site name, above the title, with its own text', () => {
+    const svg = ogImageSvg(branded);
+    expect(svg).toContain(
+      '<image x="80" y="40" width="192" height="48" preserveAspectRatio="xMinYMid meet" href="data:image/png;base64,',
+    );
+    // The site name stays text, moved right of the logo's box.
+    expect(svg).toContain('<text x="292" y="80"');
+    expect(svg).toContain('>Praxis CET</text>');
+    const plain = pixels(card);
+    const withLogo = pixels(branded);
+    // The logo's square, and its word drawn with the shipped fonts (a nested SVG's text).
+    const square = { x: 82, y: 44, width: 8, height: 40 };
+    const word = { x: 138, y: 50, width: 90, height: 30 };
+    expect(countColour(plain, square, PURPLE)).toBe(0);
+    expect(countColour(withLogo, square, PURPLE)).toBe(square.width * square.height);
+    expect(countColour(plain, word, PURPLE)).toBe(0);
+    expect(countColour(withLogo, word, PURPLE)).toBeGreaterThan(100);
+    // Below the logo's box (the title and the dates) nothing moved.
+    expect(withLogo.subarray(100 * OG_WIDTH * 4)).toEqual(plain.subarray(100 * OG_WIDTH * 4));
+  });
+
+  it('keys a card by its logo’s bytes, and keeps a wide logo within its box', () => {
+    expect(ogCardHash(branded)).not.toBe(ogCardHash(card));
+    expect(ogCardHash(branded)).toBe(
+      ogCardHash({ ...card, logo: ogLogo(new Uint8Array(logoBytes), 'image/svg+xml') }),
+    );
+    const changed = Buffer.from(logoBytes.toString().replace('</svg>', '<circle r="1"/></svg>'));
+    expect(ogCardHash({ ...card, logo: ogLogo(changed, 'image/svg+xml') })).not.toBe(
+      ogCardHash(branded),
+    );
+    const wide = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1000 50"/>');
+    expect(ogImageSvg({ ...card, logo: ogLogo(wide, 'image/svg+xml') })).toContain(
+      'width="240" height="48"',
+    );
+  });
+
   it('wraps a title by words and ends an over-long one with an ellipsis', () => {
     expect(wrapText('Improving Treatment Effectiveness with Attachment Theory', 27, 4)).toEqual([
       'Improving Treatment',
