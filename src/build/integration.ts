@@ -23,6 +23,8 @@ import {
 } from './incremental-manifest.ts';
 import { openBuildCache, type BuildCache } from './build-cache.ts';
 import { faultPoint, pauseRequested } from './fault-point.ts';
+import { isPublished } from '../domain/offerings/publishing.ts';
+import { buildNow } from '../domain/time/clock.ts';
 
 const faultRoute = fileURLToPath(new URL('./fault-route.ts', import.meta.url));
 
@@ -85,10 +87,13 @@ export function ceSite(): AstroIntegration {
         before = cacheDir ? await readIncrementalManifest(cacheDir) : undefined;
         // The costliest artefact: drawn in parallel here, so the image route only reads files.
         const logo = brandOgLogo(loaded.content.site, contentDir);
+        // Only what this build publishes: a draft or a course whose publishDate lies ahead has no
+        // page, so its card would be drawn for nobody.
+        const now = buildNow();
         const images = await warmOgCache(
-          loaded.content.courses.map((course) =>
-            courseOgCard(course.data, loaded.content.site.name, logo),
-          ),
+          loaded.content.courses
+            .filter((course) => isPublished(course.data, now, 'production'))
+            .map((course) => courseOgCard(course.data, loaded.content.site.name, logo)),
         );
         say(
           `Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(started)}).`,

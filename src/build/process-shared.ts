@@ -2,9 +2,11 @@
  * The one place the site keeps anything on globalThis: a value shared by every copy of a module
  * in this process. Astro loads its own copy of every module (the config, the content loaders
  * and the pages each have a module graph), so a module-level variable would not be shared.
- * Two things need it: the validated content, which `npm run build`, the integration and the
- * loaders share so it is validated once, and the dev server's content problems, which the
- * loader finds and the pages show. Values that routes need reach them through Astro's APIs.
+ * Three things need it: the validated content, which `npm run build`, the integration and the
+ * loaders share so it is validated once; the dev server's content problems, which the loader
+ * finds and the pages show; and the locks a build holds (build-cache.ts), so a later build in
+ * the same process lets go of those a failed one kept. Values that routes need reach them
+ * through Astro's APIs.
  */
 export interface ProcessShared<T> {
   set(value: T): void;

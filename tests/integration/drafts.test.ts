@@ -34,6 +34,8 @@ describe('drafts and scheduled publishing', () => {
       expect(before.read('sitemap-0.xml'), slug).not.toContain(`/courses/${slug}/`);
       expect(before.read('feed.xml'), slug).not.toContain(`/courses/${slug}/`);
     }
+    // Nor is a social image drawn for them, only to be thrown away.
+    expect(before.run.stdout).toMatch(/^Social images: 1 drawn, 0 reused from the cache/m);
   });
 
   it('leaves them out of the search index', () => {

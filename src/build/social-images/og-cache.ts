@@ -32,7 +32,7 @@ export async function cachedOgImage(
 
 /**
  * Draws every missing image on worker threads, one per core, so a cold build's thousands of
- * images take a fraction of the time. Used by the build script, before Astro renders pages.
+ * images take a fraction of the time. Used by the site's integration, before Astro renders pages.
  */
 export async function warmOgCache(
   cards: readonly OgCard[],
