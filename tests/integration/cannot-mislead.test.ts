@@ -7,21 +7,10 @@ import { load, type CheerioAPI } from 'cheerio';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
+import { keyFacts, texts } from '../helpers/page-text.ts';
 import { contentWithOverlay } from '../helpers/fixtures.ts';
 
 const SLUG = 'sydney-workshop';
-const clean = (value: string) => value.replace(/\s+/g, ' ').trim();
-const texts = ($: CheerioAPI, selector: string) =>
-  $(selector)
-    .toArray()
-    .map((element) => clean($(element).text()));
-/** The key facts as label → value, the way a reader scans them. */
-const keyFacts = ($: CheerioAPI) =>
-  Object.fromEntries(
-    $('.key-facts dl > div')
-      .toArray()
-      .map((row) => [clean($(row).children('dt').text()), clean($(row).children('dd').text())]),
-  );
 
 let contentDir: string;
 let site: BuiltSite;

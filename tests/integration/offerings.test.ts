@@ -11,21 +11,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { realContentWith } from '../helpers/fixtures.ts';
+import { clean, keyFacts, texts } from '../helpers/page-text.ts';
 
 const SLUG = 'motivational-interviewing-for-counselors';
 const PAGE = `courses/${SLUG}/index.html`;
-const clean = (value: string) => value.replace(/\s+/g, ' ').trim();
-const texts = ($: CheerioAPI, selector: string) =>
-  $(selector)
-    .toArray()
-    .map((element) => clean($(element).text()));
-/** The key facts as label → value, the way a reader scans them. */
-const keyFacts = ($: CheerioAPI) =>
-  Object.fromEntries(
-    $('.key-facts dl > div')
-      .toArray()
-      .map((row) => [clean($(row).children('dt').text()), clean($(row).children('dd').text())]),
-  );
 
 let contentDir: string;
 const sites: BuiltSite[] = [];

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuiltSite } from '../helpers/build.ts';
 import { repoRoot } from '../helpers/fixtures.ts';
+import { keyFacts } from '../helpers/page-text.ts';
 
 const SLUG = 'attachment-theory-treatment-effectiveness';
 const text = ($: CheerioAPI, selector: string) => $(selector).text().replace(/\s+/g, ' ').trim();
@@ -158,15 +159,6 @@ describe('the seed course, built after it ended', () => {
 
 describe('the seed course, built before it started', () => {
   /** The key facts as term and description, row by row. */
-  const keyFacts = ($: CheerioAPI) =>
-    Object.fromEntries(
-      $('.key-facts dl > div')
-        .toArray()
-        .map((row) => [
-          $(row).find('dt').text().trim(),
-          $(row).find('dd').text().replace(/\s+/g, ' ').trim(),
-        ]),
-    );
 
   it('on October 1 is upcoming, names the refund less the fee until October 5, and explains why there is no register button', () => {
     const site = buildSite(path.join(repoRoot, 'content'), '2020-10-01T12:00:00Z');
