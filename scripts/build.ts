@@ -105,11 +105,6 @@ async function swapIntoPlace(): Promise<void> {
   if (hadPrevious) await rm(previousDir, { recursive: true, force: true });
 }
 
-/** Astro's error, without the chain of module errors that its other renders add once it has failed. */
-function buildError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   // The folder that will hold dist/ may not exist yet (a first build into a new place).
@@ -174,7 +169,7 @@ async function buildAndSwap(
       `Built ${loaded.content.courses.length} courses into ${shown} in ${total} s (validation ${validation} s).`,
     );
   } catch (error) {
-    console.error(buildError(error));
+    console.error(error instanceof Error ? error.message : error);
     // Astro renders several pages at once, so files may still be landing in the folder: retry.
     await rm(stagingDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     console.error(`\nThe build failed; ${shown} is unchanged.`);

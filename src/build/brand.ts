@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Resvg } from '@resvg/resvg-js';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import type { SiteSettings } from '../collections/schemas/site.ts';
@@ -34,14 +34,30 @@ export interface BrandLogo {
   box: LogoSize;
 }
 
-/** The logo of `site`, read from the content folder; undefined without a brand. */
+const readLogos = new Map<string, { version: string; logo: BrandLogo }>();
+
+/**
+ * The logo of `site`, read from the content folder; undefined without a brand. Every page's
+ * layout asks for it, so it is read and hashed once per file version (size and change time,
+ * so the dev server still sees a new logo), not once per page.
+ */
 export function brandLogo(
   site: Pick<SiteSettings, 'brand'>,
   contentDir = resolveContentDir(),
 ): BrandLogo | undefined {
   if (!site.brand) return undefined;
-  const extension = path.extname(site.brand.logo).toLowerCase() === '.png' ? '.png' : '.svg';
-  const bytes = readFileSync(path.join(contentDir, site.brand.logo));
+  const file = path.join(contentDir, site.brand.logo);
+  const { size, ctimeMs, mtimeMs } = statSync(file);
+  const version = `${size}:${ctimeMs}:${mtimeMs}`;
+  const known = readLogos.get(file);
+  if (known?.version === version) return known.logo;
+  const logo = readLogo(file, readFileSync(file));
+  readLogos.set(file, { version, logo });
+  return logo;
+}
+
+function readLogo(file: string, bytes: Uint8Array): BrandLogo {
+  const extension = path.extname(file).toLowerCase() === '.png' ? '.png' : '.svg';
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
   const fileName = `logo-${hash}${extension}`;
   return {
