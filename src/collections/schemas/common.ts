@@ -85,22 +85,28 @@ export const wallTimeSchema = z
     examples: ['16:00'],
   });
 
-const knownZones = new Map<string, boolean>();
+// The name Intl gives each zone asked about, or null for a zone it does not know. Cached, as
+// thousands of courses share a few zones and each DateTimeFormat costs about 0.1 ms.
+const canonicalZones = new Map<string, string | null>();
+
+/** The zone's name as IANA writes it (Intl accepts any case), or null when it is no zone. */
+function canonicalZone(value: string): string | null {
+  let canonical = canonicalZones.get(value);
+  if (canonical === undefined) {
+    try {
+      canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+    } catch {
+      // Intl throws on a zone it does not know.
+      canonical = null;
+    }
+    canonicalZones.set(value, canonical);
+  }
+  return canonical;
+}
 
 export function isIanaTimeZone(value: string): boolean {
   if (value !== 'UTC' && !value.includes('/')) return false;
-  let known = knownZones.get(value);
-  if (known === undefined) {
-    // Intl throws on a zone it does not know; the answer is cached, as thousands of courses share a few zones.
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: value });
-      known = true;
-    } catch {
-      known = false;
-    }
-    knownZones.set(value, known);
-  }
-  return known;
+  return canonicalZone(value) !== null;
 }
 
 /** An IANA time-zone name such as `America/New_York`. */
@@ -109,8 +115,7 @@ export const timeZoneSchema = z
   .superRefine((value, context) => {
     if (isIanaTimeZone(value)) {
       // Intl accepts any case, but the name is printed as written: `america/new_york` is refused.
-      const canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions()
-        .timeZone;
+      const canonical = canonicalZone(value)!;
       if (canonical === value || canonical.toLowerCase() !== value.toLowerCase()) return;
       context.addIssue({
         code: 'custom',
