@@ -22,7 +22,7 @@ export const FOLDER_RULES = [
   {
     folders: ['collections'],
     holds:
-      'the content model: the one collection registry, zod schemas, the validator and its rules and messages, Astro’s content loader',
+      "the content model: the one collection registry, zod schemas, the validator and its rules and messages, Astro's content loader",
     mayImport: ['domain', 'process'],
   },
   {
@@ -46,7 +46,7 @@ export const FOLDER_RULES = [
   {
     folders: ['build'],
     holds:
-      'what a build adds around Astro’s pages: the integration, caches, social images, search index, sitemap, headers',
+      "what a build adds around Astro's pages: the integration, caches, social images, search index, sitemap, headers",
     mayImport: 'everything',
   },
   {
@@ -57,8 +57,7 @@ export const FOLDER_RULES = [
   },
   {
     folders: ['components'],
-    holds:
-      'Astro components by feature: `course/`, `browse/`, `search/`, `site/`; they render what they are given',
+    holds: 'Astro components by feature: `course/`, `browse/`, `search/`, `site/`',
     mayImport: ['views', 'domain', 'scripts'],
     importsText: '`views/`, `domain/`, `scripts/` (in their `<script>` tags)',
   },
@@ -89,8 +88,8 @@ function importsCell(rule) {
   if (rule.mayImport === 'everything') return 'anything';
   const folders = rule.mayImport.map((folder) => code(`${folder}/`)).join(', ');
   const only = rule.mayImport.some((folder) => folder.includes('/')) ? `${folders} only` : folders;
-  const refused = (rule.noModules ?? []).map((prefix) => `no ${code(prefix)}`);
-  return [only, ...refused].filter((part) => part !== '').join('; ');
+  const refused = (rule.noModules ?? []).map((prefix) => `no ${code(prefix)}`).join(', ');
+  return [only || 'nothing', refused].filter((part) => part !== '').join('; ');
 }
 
 /** The table as src/README.md shows it. */
