@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { acquireLock, waitForLock, type HeldLock } from './lock.ts';
-import { processSingleton } from './process-shared.ts';
+import { processSingleton } from '../process/process-shared.ts';
 import { sealAstroCache, verifyAstroCache, type SeenFiles } from './cache-seal.ts';
 
 export interface BuildCache {

@@ -15,7 +15,7 @@ import {
   type LoadResult,
 } from './validation/load-content.ts';
 import { isPublished } from '../domain/offerings/publishing.ts';
-import { processSingleton } from '../build/process-shared.ts';
+import { processSingleton } from '../process/process-shared.ts';
 import type { CollectionName } from './registry.ts';
 
 // Shared by every copy of this module: the build script, the integration and Astro's content

@@ -1,9 +1,30 @@
 /** What a course's social image shows, from its validated data. */
 import type { Course } from '../collections/schemas/course.ts';
 import { FORMAT_LABELS, hoursText } from '../domain/labels.ts';
-import type { OgCard, OgLogo } from '../build/social-images/og-image.ts';
 import { courseOfferings } from '../domain/offerings/offerings.ts';
 import { formatDateRange } from '../domain/time/schedule.ts';
+
+/** The provider's logo as a card draws it. */
+export interface OgLogo {
+  /** The logo's bytes as a data: URI, so resvg reads no file (and a worker needs none). */
+  href: string;
+  /** The SHA-256 of those bytes: the cache key's share of the logo, far shorter than the URI. */
+  digest: string;
+  /** Its intrinsic size, for the proportions of its box. */
+  width: number;
+  height: number;
+}
+
+export interface OgCard {
+  title: string;
+  /** "October 19 – November 9, 2020", or a format line for on-demand courses. */
+  when: string;
+  /** "8 CE hours · Live online". */
+  facts: string;
+  siteName: string;
+  /** The brand's logo, before the site name; absent without a brand. */
+  logo?: OgLogo;
+}
 
 type CardSource = Parameters<typeof courseOfferings>[0] & Pick<Course, 'title' | 'ceHours'>;
 

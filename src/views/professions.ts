@@ -7,8 +7,16 @@ import {
   type ApplicableCredit,
   type Profession,
 } from '../domain/ce/professions.ts';
-import type { Jurisdiction } from '../collections/schemas/jurisdiction.ts';
+import { US_JURISDICTIONS, type Jurisdiction } from '../collections/schemas/jurisdiction.ts';
 import { allCourses, type CourseView } from './catalog.ts';
+
+// Components name states through this view, not the schema (src/README.md's folder table).
+export type { Jurisdiction };
+
+/** A state's name as the profession pages show it: "New York" for NY. */
+export function jurisdictionName(state: Jurisdiction): string {
+  return US_JURISDICTIONS[state];
+}
 
 export type CourseApproval = CourseView['approvals'][number];
 export interface ProfessionCourse {

@@ -9,28 +9,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { logoSize } from '../../domain/brand/logo.ts';
 import { versionsOf } from '../package-versions.ts';
+import type { OgCard, OgLogo } from '../../views/og-card.ts';
 
-/** The provider's logo as a card draws it. */
-export interface OgLogo {
-  /** The logo's bytes as a data: URI, so resvg reads no file (and a worker needs none). */
-  href: string;
-  /** The SHA-256 of those bytes: the cache key's share of the logo, far shorter than the URI. */
-  digest: string;
-  /** Its intrinsic size, for the proportions of its box. */
-  width: number;
-  height: number;
-}
-
-export interface OgCard {
-  title: string;
-  /** "October 19 – November 9, 2020", or a format line for on-demand courses. */
-  when: string;
-  /** "8 CE hours · Live online". */
-  facts: string;
-  siteName: string;
-  /** The brand's logo, before the site name; absent without a brand. */
-  logo?: OgLogo;
-}
+// What a card shows is the view's to say (src/views/og-card.ts); drawing it is this file's.
+export type { OgCard, OgLogo };
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;

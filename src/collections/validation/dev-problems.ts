@@ -3,7 +3,7 @@
  * Astro's error overlay instead of silently serving stale content. Shared across the
  * process because the loader and the pages run in different module graphs.
  */
-import { processShared } from '../../build/process-shared.ts';
+import { processShared } from '../../process/process-shared.ts';
 import { ContentValidationError, type ContentProblem } from './problems.ts';
 
 const lastProblems = processShared<readonly ContentProblem[]>('dev-content-problems', []);
