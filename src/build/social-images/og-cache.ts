@@ -10,16 +10,15 @@ import path from 'node:path';
 import { ogCardHash, renderOgPng, type OgCard } from './og-image.ts';
 import { readEntry, writeEntry } from '../verified-entry.ts';
 
-export function ogCacheDir(
-  astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro',
-): string {
+/** The image cache inside Astro's resolved `config.cacheDir`. */
+export function ogCacheDir(astroCacheDir: string): string {
   return path.resolve(astroCacheDir, 'og-images');
 }
 
 /** The PNG for a card: from the cache, or drawn and stored (atomically, so a crash leaves no half file). */
 export async function cachedOgImage(
   card: OgCard,
-  cacheDir = ogCacheDir(),
+  cacheDir: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const key = ogCardHash(card);
   const file = path.join(cacheDir, `${key}.png`);
@@ -36,7 +35,7 @@ export async function cachedOgImage(
  */
 export async function warmOgCache(
   cards: readonly OgCard[],
-  cacheDir = ogCacheDir(),
+  cacheDir: string,
 ): Promise<{ drawn: number; reused: number }> {
   const missing: OgJob[] = [];
   const checked = new Map<string, Promise<boolean>>();
