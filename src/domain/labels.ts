@@ -82,3 +82,11 @@ export const paths = {
     `/professions/${profession}/${state.toLowerCase()}/`,
   providerPolicy: (sponsor: string, policy: string) => `/providers/${sponsor}/${policy}/`,
 } as const;
+
+/** The browse pages, as the footer and the search page's help when nothing matches link them. */
+export const BROWSE_LINKS: readonly { href: string; label: string }[] = [
+  { href: paths.courses(), label: 'All courses' },
+  { href: paths.topics(), label: 'Courses by topic' },
+  { href: paths.boards(), label: 'Courses by CE board' },
+  { href: paths.instructors(), label: 'Instructors' },
+];
