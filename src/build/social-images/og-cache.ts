@@ -1,6 +1,6 @@
 /**
- * Social images cached on disk by content hash, shared across builds. The site's integration
- * warms the cache on worker threads before Astro renders; the image endpoint then only reads
+ * Social images cached on disk by content hash, shared across builds. The build steps
+ * (build-steps.ts) warm the cache on worker threads before Astro renders; the image endpoint then only reads
  * files (and draws one itself only if the cache was cleared in between). Every entry carries
  * the digest of its bytes (verified-entry.ts): a damaged image is drawn again, never published.
  */
@@ -31,7 +31,7 @@ export async function cachedOgImage(
 
 /**
  * Draws every missing image on worker threads, one per core, so a cold build's thousands of
- * images take a fraction of the time. Used by the site's integration, before Astro renders pages.
+ * images take a fraction of the time. Used by the build steps, before Astro renders pages.
  */
 export async function warmOgCache(
   cards: readonly OgCard[],
