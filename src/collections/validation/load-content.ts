@@ -668,7 +668,10 @@ export async function loadContent(
   // The real day, not SITE_NOW: a build pinned to the past still takes courses years ahead.
   const today = new Date().toISOString().slice(0, 10);
   // The build's clock, for the approvals an open-ended on-demand course advertises while online.
-  const now = siteNow === undefined ? buildNow(options.environment ?? buildEnvironment()).getTime() : undefined;
+  const now =
+    siteNow === undefined
+      ? buildNow(options.environment ?? buildEnvironment()).getTime()
+      : undefined;
   const lapseWarnings: ContentProblem[] = [];
   const coursesToCheck = [
     ...courses.valid.map(({ entry, source }) => ({
