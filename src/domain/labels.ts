@@ -60,6 +60,11 @@ export function siteUrl(siteAddress: string, path: string): string {
   return new URL(path, siteAddress).href;
 }
 
+/** The page of one term of a browse facet (src/views/facets.ts): `/<facet>/<term>/`. */
+export function termPath(segment: string, key: string): string {
+  return `/${segment}/${key}/`;
+}
+
 export const paths = {
   home: () => '/',
   courses: () => '/courses/',
@@ -70,11 +75,11 @@ export const paths = {
   instructors: () => '/instructors/',
   instructor: (slug: string) => `/instructors/${slug}/`,
   topics: () => '/topics/',
-  topic: (name: string) => `/topics/${slugify(name)}/`,
+  topic: (name: string) => termPath('topics', slugify(name)),
   boards: () => '/boards/',
-  board: (id: string) => `/boards/${id}/`,
-  format: (format: CourseFormat) => `/formats/${format}/`,
-  level: (level: Level) => `/levels/${level}/`,
+  board: (id: string) => termPath('boards', id),
+  format: (format: CourseFormat) => termPath('formats', format),
+  level: (level: Level) => termPath('levels', level),
   search: () => '/search/',
   professions: () => '/professions/',
   profession: (profession: string) => `/professions/${profession}/`,
