@@ -35,13 +35,13 @@ export const FOLDER_RULES = [
   {
     folders: ['views'],
     holds: 'what pages show: collections joined into course views, facets, paged lists',
-    mayImport: ['collections', 'domain'],
+    mayImport: ['collections', 'domain', 'process'],
   },
   {
     folders: ['process'],
     holds:
-      'the one module that keeps anything on `globalThis`: values every copy of a module in the process shares',
-    mayImport: [],
+      'what the Node process gives every module: its environment (`environment.ts`, the one reader of `process.env`) and the values every copy of a module shares (`process-shared.ts`, the one user of `globalThis`)',
+    mayImport: ['domain'],
   },
   {
     folders: ['build'],

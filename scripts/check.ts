@@ -13,7 +13,7 @@ import {
 import { formatProblem, formatReport } from '../src/collections/validation/problems.ts';
 import { loadContent, resolveContentDir } from '../src/collections/validation/load-content.ts';
 import { launchItems } from '../src/collections/validation/launch.ts';
-import { buildNow } from '../src/domain/time/clock.ts';
+import { buildNow } from '../src/process/environment.ts';
 import path from 'node:path';
 
 const args = process.argv.slice(2);

@@ -22,9 +22,8 @@ export const CITATION_PACKAGES = [
   'citeproc',
 ] as const;
 
-export function citationCacheDir(
-  astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro',
-): string {
+/** The reference cache inside Astro's resolved `config.cacheDir`. */
+export function citationCacheDir(astroCacheDir: string): string {
   return path.resolve(astroCacheDir, 'citations');
 }
 
@@ -59,7 +58,7 @@ async function formatAndStore(
 /** formatReferences, answered from the cache when these exact readings were formatted before. */
 export async function cachedReferences(
   readings: readonly Reading[],
-  cacheDir = citationCacheDir(),
+  cacheDir: string,
   formatterVersions: readonly string[] = versionsOf(CITATION_PACKAGES),
 ): Promise<FormattedReference[]> {
   if (readings.length === 0) return [];

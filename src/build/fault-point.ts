@@ -7,6 +7,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { buildPauseSetting } from '../process/environment.ts';
 
 export const FAULT_POINTS = [
   'locked',
@@ -20,12 +21,12 @@ export const FAULT_POINTS = [
 ] as const;
 export type FaultPoint = (typeof FAULT_POINTS)[number];
 
-export const pauseRequested = (point: FaultPoint): boolean =>
-  process.env['CE_BUILD_PAUSE_AT'] === point && Boolean(process.env['CE_BUILD_PAUSE_READY']);
+export const pauseRequested = (point: FaultPoint): boolean => buildPauseSetting()?.at === point;
 
 export async function faultPoint(point: FaultPoint): Promise<void> {
-  if (!pauseRequested(point)) return;
-  const ready = process.env['CE_BUILD_PAUSE_READY']!;
+  const pause = buildPauseSetting();
+  if (pause?.at !== point) return;
+  const ready = pause.readyFile;
   writeFileSync(ready, `${process.pid} ${point}`);
   // Polling leaves the event loop free, so a SIGINT handler still runs while paused.
   while (existsSync(ready)) await sleep(20);

@@ -1,136 +1,113 @@
 /**
- * The site's own Astro integration: everything a build makes besides Astro's pages happens
- * here, so `astro build` and `npm run build` produce the same site. Before the pages render it
- * draws the missing social images on worker threads (the image route then only reads them);
- * once they are written it reports which course pages Astro's incremental build reused and
- * indexes the site for search with Pagefind.
+ * The site's integration, the only thing astro.config.mjs names (as Starlight's does): it sets
+ * Astro's options and adds, in this order, MDX, the sitemap, the security headers, the build
+ * steps (social images before the pages, the search index after them) and the redirects of
+ * renamed courses (after the search index, so their pages are never indexed).
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
 import type { AstroIntegration } from 'astro';
-import { collectGarbage } from './collect-garbage.ts';
-import { ContentValidationError } from '../collections/validation/problems.ts';
+import type { Element } from 'hast';
+import rehypeExternalLinks from 'rehype-external-links';
+import remarkGfm from 'remark-gfm';
+import type { Plugin } from 'vite';
+import { EXTERNAL_LINK_REL, isExternalLink } from '../collections/validation/html-policy.ts';
 import { resolveContentDir } from '../collections/validation/load-content.ts';
-import { courseOgCard } from '../views/og-card.ts';
-import { warmOgCache } from './social-images/og-cache.ts';
-import { brandOgLogo } from './brand.ts';
-import { forgetContent, loadContentOnce } from '../collections/loader.ts';
-import { indexForSearch } from './search-index.ts';
-import {
-  coursePagesReused,
-  readIncrementalManifest,
-  type IncrementalManifest,
-} from './incremental-manifest.ts';
-import { openBuildCache, type BuildCache } from './build-cache.ts';
-import { faultPoint, pauseRequested } from './fault-point.ts';
-import { isPublished } from '../domain/offerings/publishing.ts';
-import { buildNow } from '../domain/time/clock.ts';
+import { readSiteSettings } from '../collections/validation/site-settings.ts';
+import { cacheDirSetting } from '../process/environment.ts';
+import { brandCssPlugin } from './brand.ts';
+import { buildSteps } from './build-steps.ts';
+import { courseRedirectFiles } from './redirects.ts';
+import { security } from './security.ts';
+import { siteMap } from './sitemap.ts';
 
-const faultRoute = fileURLToPath(new URL('./fault-route.ts', import.meta.url));
-
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-
-/** When each phase of a build ended, for the closing `Phases:` line (the benchmark reads it). */
-class PhaseClock {
-  private readonly spent: string[] = [];
-  private last = performance.now();
-  restart(): void {
-    this.spent.length = 0;
-    this.last = performance.now();
-  }
-  end(phase: string): void {
-    this.spent.push(`${phase} ${seconds(this.last)}`);
-    this.last = performance.now();
-  }
-  summary(): string {
-    return `Phases: ${this.spent.join(', ')}.`;
-  }
+/**
+ * .md bodies use Astro's default engine (Sätteri, GFM built in); .mdx files get the unified
+ * pipeline with remark-gfm given explicitly, and the same rel on links to other sites as the
+ * Markdown renderer gives (rehype-external-links, told which host is ours).
+ */
+function siteMdx(siteUrl: string): AstroIntegration {
+  const isExternalElement = (element: Element) =>
+    isExternalLink(String(element.properties['href'] ?? ''), siteUrl);
+  return mdx({
+    extendMarkdownConfig: false,
+    processor: unified({
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [
+        [rehypeExternalLinks, { rel: [...EXTERNAL_LINK_REL], test: isExternalElement }],
+      ],
+    }),
+  });
 }
 
-export function ceSite(): AstroIntegration {
+const CACHE_DIR_MODULE = 'virtual:ce-site/cache-dir';
+
+/**
+ * A Vite plugin serving `virtual:ce-site/cache-dir`: Astro's resolved `config.cacheDir` (which a
+ * build whose cache is busy replaces with a private one, build-cache.ts), for the routes that
+ * read the image and reference caches. A module, not the environment: routes run in Vite's
+ * bundle, which shares no state with this file.
+ */
+function cacheDirModule(resolvedCacheDir: () => URL): Plugin {
+  const resolvedId = `\0${CACHE_DIR_MODULE}`;
+  return {
+    name: 'ce-site-cache-dir',
+    resolveId: (id) => (id === CACHE_DIR_MODULE ? resolvedId : undefined),
+    load: (id) =>
+      id === resolvedId
+        ? `export const cacheDir = ${JSON.stringify(fileURLToPath(resolvedCacheDir()))};`
+        : undefined,
+  };
+}
+
+export function ceCourseSite(): AstroIntegration {
   let cacheDir: URL | undefined;
-  let cache: BuildCache | undefined;
-  let before: IncrementalManifest | undefined;
-  const phases = new PhaseClock();
-  // The build's own summary lines, printed whatever Astro's log level.
-  const say = (line: string) => console.log(line);
   return {
     name: 'ce-site',
     hooks: {
-      'astro:config:setup': async ({ config, command, updateConfig, injectRoute }) => {
-        if (command !== 'build') return;
-        if (pauseRequested('rendering'))
-          injectRoute({ pattern: '/fault-point.txt', entrypoint: faultRoute, prerender: true });
-        // Before Astro reads anything from the cache (its content store, at sync): one build at
-        // a time, and only what the last finished build sealed (src/build/build-cache.ts).
-        cache = await openBuildCache(
-          fileURLToPath(config.root),
-          fileURLToPath(config.cacheDir),
-          say,
-        );
-        if (cache.isPrivate) updateConfig({ cacheDir: pathToFileURL(`${cache.dir}${path.sep}`) });
-        // The image and reference caches are read by routes, which see only the environment.
-        process.env['ASTRO_CACHE_DIR'] = cache.dir;
+      'astro:config:setup': ({ config, updateConfig }) => {
+        // The site URL is set once, in content/site.yaml; a missing or relative URL stops here
+        // with the same message `npm run check` gives.
+        const site = readSiteSettings(resolveContentDir());
+        const root = fileURLToPath(config.root);
+        updateConfig({
+          site: site.url,
+          trailingSlash: 'always',
+          // Astro 7's HTML compression drops the space between a line's last word and a tag
+          // that starts the next line ("or<a>"); gzip makes the saving negligible anyway.
+          compressHTML: false,
+          // ASTRO_CACHE_DIR: separate caches let tests and benchmarks build different content
+          // folders side by side. Astro reads it only after this hook (content store, pages).
+          cacheDir: pathToFileURL(`${cacheDirSetting(root)}${path.sep}`),
+          build: { format: 'directory', concurrency: 4 },
+          // Pages, images and calendars whose route code and `cacheKey` (a hash of what they
+          // render from, render-key.ts) are unchanged are copied from the last build.
+          experimental: { incrementalBuild: true },
+          devToolbar: { enabled: false },
+          vite: {
+            plugins: [
+              // The brand colours from site.yaml, as the CSS module `virtual:ce-brand.css`.
+              brandCssPlugin(site),
+              // Set at `astro:config:done`, before Vite loads any module.
+              cacheDirModule(() => cacheDir!),
+            ],
+            // The dev server watches the project folder; benchmark content and built sites
+            // hold tens of thousands of files it has no use for.
+            server: { watch: { ignored: ['**/.bench/**', '**/dist/**', '**/dist.*/**'] } },
+          },
+          integrations: [
+            siteMdx(site.url),
+            siteMap(),
+            security(),
+            buildSteps(),
+            courseRedirectFiles(),
+          ],
+        });
       },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
-        phases.restart();
-      },
-      'astro:build:start': async () => {
-        // Between the config and this hook, Astro synced the content and generated its types.
-        phases.end('content sync');
-        const started = performance.now();
-        const contentDir = resolveContentDir();
-        const loaded = await loadContentOnce(contentDir);
-        // The content loaders have already thrown for bad content; this is only for types.
-        if (!loaded.ok) throw new ContentValidationError(loaded.problems);
-        before = cacheDir ? await readIncrementalManifest(cacheDir) : undefined;
-        // The costliest artefact: drawn in parallel here, so the image route only reads files.
-        const logo = brandOgLogo(loaded.content.site, contentDir);
-        // Only what this build publishes: a draft or a course whose publishDate lies ahead has no
-        // page, so its card would be drawn for nobody.
-        const now = buildNow();
-        const images = await warmOgCache(
-          loaded.content.courses
-            .filter((course) => isPublished(course.data, now, 'production'))
-            .map((course) => courseOgCard(course.data, loaded.content.site.name, logo)),
-        );
-        say(
-          `Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(started)}).`,
-        );
-        phases.end('social images');
-        await faultPoint('social-images');
-      },
-      'astro:build:done': async ({ dir }) => {
-        // Vite's bundle, every page, and the integrations before this one (the sitemap).
-        phases.end('bundle and pages');
-        await faultPoint('pages-written');
-        const started = performance.now();
-        if (cacheDir) {
-          const pages = coursePagesReused(
-            before,
-            await readIncrementalManifest(cacheDir),
-            cache?.discarded,
-          );
-          say(`Course pages: ${pages.rendered} rendered, ${pages.reused} reused from the cache.`);
-        }
-        // Pagefind's indexer is a separate process that needs about 2 GB at 5,000 courses; give
-        // back what the Astro build no longer uses first, so the two do not add up.
-        const freeMemory = () => {
-          forgetContent(resolveContentDir());
-          collectGarbage();
-        };
-        const indexCache = cacheDir && fileURLToPath(new URL('search-index/', cacheDir));
-        const content = await loadContentOnce(resolveContentDir());
-        const pageSlugs = content.ok ? content.content.pages.map(({ id }) => id) : [];
-        const index = await indexForSearch(fileURLToPath(dir), indexCache, freeMemory, pageSlugs);
-        say(
-          `Search index: ${index.pages} pages, ${index.reused ? 'reused from the cache: no searchable page changed' : 'indexed'} (${seconds(started)}).`,
-        );
-        phases.end('search index');
-        await cache?.finish();
-        await faultPoint('sealed');
-        say(phases.summary());
       },
     },
   };

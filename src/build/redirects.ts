@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { loadContentOnce } from '../collections/loader.ts';
 import { resolveContentDir } from '../collections/validation/load-content.ts';
 import { isPublished } from '../domain/offerings/publishing.ts';
-import { buildNow } from '../domain/time/clock.ts';
+import { buildNow } from '../process/environment.ts';
 import { courseRedirects, redirectPage, redirectsFile } from '../domain/seo/redirects.ts';
 
 export function courseRedirectFiles(): AstroIntegration {

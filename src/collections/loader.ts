@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { buildNow } from '../domain/time/clock.ts';
+import { buildNow } from '../process/environment.ts';
 import { setDevProblems } from './validation/dev-problems.ts';
 import { ContentValidationError, formatReport } from './validation/problems.ts';
 import {

@@ -60,6 +60,11 @@ export function siteUrl(siteAddress: string, path: string): string {
   return new URL(path, siteAddress).href;
 }
 
+/** The page of one term of a browse facet (src/views/facets.ts): `/<facet>/<term>/`. */
+export function termPath(segment: string, key: string): string {
+  return `/${segment}/${key}/`;
+}
+
 export const paths = {
   home: () => '/',
   courses: () => '/courses/',
@@ -70,11 +75,11 @@ export const paths = {
   instructors: () => '/instructors/',
   instructor: (slug: string) => `/instructors/${slug}/`,
   topics: () => '/topics/',
-  topic: (name: string) => `/topics/${slugify(name)}/`,
+  topic: (name: string) => termPath('topics', slugify(name)),
   boards: () => '/boards/',
-  board: (id: string) => `/boards/${id}/`,
-  format: (format: CourseFormat) => `/formats/${format}/`,
-  level: (level: Level) => `/levels/${level}/`,
+  board: (id: string) => termPath('boards', id),
+  format: (format: CourseFormat) => termPath('formats', format),
+  level: (level: Level) => termPath('levels', level),
   search: () => '/search/',
   professions: () => '/professions/',
   profession: (profession: string) => `/professions/${profession}/`,
@@ -82,3 +87,11 @@ export const paths = {
     `/professions/${profession}/${state.toLowerCase()}/`,
   providerPolicy: (sponsor: string, policy: string) => `/providers/${sponsor}/${policy}/`,
 } as const;
+
+/** The browse pages, as the footer and the search page's help when nothing matches link them. */
+export const BROWSE_LINKS: readonly { href: string; label: string }[] = [
+  { href: paths.courses(), label: 'All courses' },
+  { href: paths.topics(), label: 'Courses by topic' },
+  { href: paths.boards(), label: 'Courses by CE board' },
+  { href: paths.instructors(), label: 'Instructors' },
+];

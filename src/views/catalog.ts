@@ -15,7 +15,7 @@ import {
   type CourseFactsNow,
   type OfferingClock,
 } from '../domain/offerings/course-clock.ts';
-import { buildNow } from '../domain/time/clock.ts';
+import { buildNow } from '../process/environment.ts';
 import { paths } from '../domain/labels.ts';
 import { refundTerms, refundTierClock, type RefundTerms } from '../domain/offerings/refund.ts';
 import { assertNoDevProblems } from '../collections/validation/dev-problems.ts';

@@ -3,7 +3,7 @@
  * route (`src/pages/[facet]/[term]/[...page].astro`), the browse links and the index pages all
  * read this list, and a term's page lives at `/<facet>/<term>/`.
  */
-import { FORMAT_LABELS, LEVEL_LABELS, paths } from '../domain/labels.ts';
+import { FORMAT_LABELS, LEVEL_LABELS, paths, termPath } from '../domain/labels.ts';
 import { boardFilterValue } from '../domain/search/search-filters.ts';
 import { slugify } from '../domain/slug.ts';
 import { groupByTerm, type Term } from '../domain/ce/taxonomy.ts';
@@ -62,9 +62,9 @@ export const FACETS = {
 
 export type FacetName = keyof typeof FACETS;
 
-/** The page of one term of a facet. */
-export function termPath(facet: FacetName, key: string): string {
-  return `/${FACETS[facet].segment}/${key}/`;
+/** The page of one term of a facet: the same URL `paths` gives a topic, board, format or level. */
+export function facetTermPath(facet: FacetName, key: string): string {
+  return termPath(FACETS[facet].segment, key);
 }
 
 export type FacetTerms = Record<FacetName, Term<CourseView>[]>;

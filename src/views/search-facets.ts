@@ -4,13 +4,8 @@
  * equal to the index's own), so the page can show its filters without loading Pagefind until
  * the reader first uses the search.
  */
-import { FORMAT_LABELS, LEVEL_LABELS } from '../domain/labels.ts';
 import { professionsOf } from '../domain/ce/professions.ts';
-import {
-  boardFilterValue,
-  type FilterCounts,
-  type FilterKey,
-} from '../domain/search/search-filters.ts';
+import { filterValue, type FilterCounts, type FilterKey } from '../domain/search/search-filters.ts';
 import { allCourses, type CourseView } from './catalog.ts';
 
 /** The filter values one course page carries, by group. */
@@ -36,14 +31,14 @@ export function courseFilterValues(view: CourseView): Partial<Record<FilterKey, 
           ),
         ];
   return {
-    format: view.formats.map((format) => FORMAT_LABELS[format]),
-    level: data.levels.map((level) => LEVEL_LABELS[level]),
+    format: view.formats.map(filterValue.format),
+    level: data.levels.map(filterValue.level),
     profession: professionsOf(view.approvals.map(({ board }) => board.data)).map(
-      (profession) => profession.name,
+      filterValue.profession,
     ),
-    board: view.approvals.map(({ board }) => boardFilterValue(board.data)),
-    topic: [...data.topics],
-    instructor: view.instructors.map(({ data: instructor }) => instructor.name),
+    board: view.approvals.map(({ board }) => filterValue.board(board.data)),
+    topic: data.topics.map(filterValue.topic),
+    instructor: view.instructors.map(({ data: instructor }) => filterValue.instructor(instructor)),
     status,
     ...(years.length === 0 ? {} : { year: years }),
   };

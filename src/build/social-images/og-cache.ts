@@ -1,6 +1,6 @@
 /**
- * Social images cached on disk by content hash, shared across builds. The site's integration
- * warms the cache on worker threads before Astro renders; the image endpoint then only reads
+ * Social images cached on disk by content hash, shared across builds. The build steps
+ * (build-steps.ts) warm the cache on worker threads before Astro renders; the image endpoint then only reads
  * files (and draws one itself only if the cache was cleared in between). Every entry carries
  * the digest of its bytes (verified-entry.ts): a damaged image is drawn again, never published.
  */
@@ -10,16 +10,15 @@ import path from 'node:path';
 import { ogCardHash, renderOgPng, type OgCard } from './og-image.ts';
 import { readEntry, writeEntry } from '../verified-entry.ts';
 
-export function ogCacheDir(
-  astroCacheDir = process.env['ASTRO_CACHE_DIR'] ?? 'node_modules/.astro',
-): string {
+/** The image cache inside Astro's resolved `config.cacheDir`. */
+export function ogCacheDir(astroCacheDir: string): string {
   return path.resolve(astroCacheDir, 'og-images');
 }
 
 /** The PNG for a card: from the cache, or drawn and stored (atomically, so a crash leaves no half file). */
 export async function cachedOgImage(
   card: OgCard,
-  cacheDir = ogCacheDir(),
+  cacheDir: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const key = ogCardHash(card);
   const file = path.join(cacheDir, `${key}.png`);
@@ -32,11 +31,11 @@ export async function cachedOgImage(
 
 /**
  * Draws every missing image on worker threads, one per core, so a cold build's thousands of
- * images take a fraction of the time. Used by the site's integration, before Astro renders pages.
+ * images take a fraction of the time. Used by the build steps, before Astro renders pages.
  */
 export async function warmOgCache(
   cards: readonly OgCard[],
-  cacheDir = ogCacheDir(),
+  cacheDir: string,
 ): Promise<{ drawn: number; reused: number }> {
   const missing: OgJob[] = [];
   const checked = new Map<string, Promise<boolean>>();

@@ -18,6 +18,7 @@ import {
 } from '../registry.ts';
 import { closestMatch } from '../../domain/search/suggest.ts';
 import { buildNow, siteNowProblem } from '../../domain/time/clock.ts';
+import { buildEnvironment, contentDirSetting } from '../../process/environment.ts';
 import {
   creditDates,
   openEndedOnDemand,
@@ -74,7 +75,7 @@ export type LoadResult =
 export interface LoadOptions {
   /** Report compliance findings as errors; site.yaml's `strictCompliance` when left out. */
   strict?: boolean;
-  /** Where SITE_NOW is read from; `process.env` when left out. */
+  /** Where SITE_NOW is read from; the build's environment (src/process/environment.ts) when left out. */
   environment?: Record<string, string | undefined>;
 }
 
@@ -106,7 +107,7 @@ type CollectionName = FileCollectionName;
 
 /** Where content is read from: `CONTENT_DIR`, or `content/` in the working directory. */
 export function resolveContentDir(explicit?: string): string {
-  return path.resolve(explicit ?? process.env['CONTENT_DIR'] ?? 'content');
+  return explicit === undefined ? contentDirSetting() : path.resolve(explicit);
 }
 
 function displayPath(absolutePath: string): string {
@@ -491,7 +492,7 @@ export async function loadContent(
 ): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
   // Checked with the content, so `npm run check` and the build report it before Astro starts.
-  const siteNow = siteNowProblem(options.environment);
+  const siteNow = siteNowProblem(options.environment ?? buildEnvironment());
   if (siteNow)
     problems.push({
       file: 'SITE_NOW',
@@ -667,7 +668,10 @@ export async function loadContent(
   // The real day, not SITE_NOW: a build pinned to the past still takes courses years ahead.
   const today = new Date().toISOString().slice(0, 10);
   // The build's clock, for the approvals an open-ended on-demand course advertises while online.
-  const now = siteNow === undefined ? buildNow(options.environment).getTime() : undefined;
+  const now =
+    siteNow === undefined
+      ? buildNow(options.environment ?? buildEnvironment()).getTime()
+      : undefined;
   const lapseWarnings: ContentProblem[] = [];
   const coursesToCheck = [
     ...courses.valid.map(({ entry, source }) => ({

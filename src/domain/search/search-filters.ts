@@ -8,6 +8,8 @@
  */
 import { FORMAT_LABELS, LEVEL_LABELS } from '../labels.ts';
 import { slugify } from '../slug.ts';
+import type { CourseFormat } from '../../collections/schemas/format.ts';
+import type { Level } from '../../collections/schemas/course.ts';
 
 export const FILTER_GROUPS = [
   { key: 'format', label: 'Format' },
@@ -30,6 +32,20 @@ export type FilterCounts = Readonly<Record<string, Readonly<Record<string, numbe
 export function boardFilterValue(board: { code: string; fullName?: string | undefined }): string {
   return board.fullName ? `${board.fullName} (${board.code})` : board.code;
 }
+
+/**
+ * The filter value each fact of a course gives, by group: the one function both the components
+ * that emit a filter beside the fact they show (a level, a board, a topic, an instructor) and
+ * the search page's counts (src/views/search-facets.ts) read, so the two cannot drift apart.
+ */
+export const filterValue = {
+  format: (format: CourseFormat): string => FORMAT_LABELS[format],
+  level: (level: Level): string => LEVEL_LABELS[level],
+  profession: (profession: { name: string }): string => profession.name,
+  board: boardFilterValue,
+  topic: (topic: string): string => topic,
+  instructor: (instructor: { name: string }): string => instructor.name,
+} as const satisfies Partial<Record<FilterKey, (fact: never) => string>>;
 
 const STATUS_ORDER = ['Upcoming', 'On demand', 'Past'];
 

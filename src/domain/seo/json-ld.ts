@@ -39,7 +39,7 @@ import type { Credit } from '../ce/ce-approvals.ts';
 import { creditText } from '../ce/ce-text.ts';
 import { hoursText, LEVEL_LABELS, paths, siteUrl } from '../labels.ts';
 import { courseOfferings, type Offering } from '../offerings/offerings.ts';
-import { priceLines } from '../offerings/prices.ts';
+import { priceLines, type PriceLine } from '../offerings/prices.ts';
 import { requireZonedInstant, type ZonedInstant } from '../time/zoned-time.ts';
 
 const CONTEXT = 'https://schema.org';
@@ -95,8 +95,22 @@ export interface CourseJsonLdInput {
   image?: string;
   /** The credit each body gives, from the course's resolved approvals. */
   credits?: { board: Board; credit: Credit }[];
-  /** The build's clock: prices whose last day has passed are left out. All prices when left out. */
+  /**
+   * The course's offerings with the prices that apply at build time, as the course view holds
+   * them (src/views/catalog.ts), so the page's markup and its key facts share one computation.
+   */
+  offerings?: readonly PricedOffering[];
+  /**
+   * Without `offerings`, the clock the prices are read at: those whose last day has passed are
+   * left out. All prices when left out.
+   */
   now?: Date;
+}
+
+/** An offering and its prices at build time. */
+export interface PricedOffering {
+  offering: Offering;
+  prices: readonly PriceLine[];
 }
 
 export interface CatalogCourse {
@@ -252,12 +266,25 @@ function span(sessions: TimedSession[]): { start: ZonedInstant; end: ZonedInstan
 }
 
 /**
+ * The course's offerings in the order its file gives them, with their prices: the course view's
+ * (which lists them in reading order), or read from the content at `now`.
+ */
+function pricedOfferings(input: CourseJsonLdInput): readonly PricedOffering[] {
+  const filePosition = ({ offering }: PricedOffering) => Number(offering.path[1] ?? 0);
+  if (input.offerings) return input.offerings.toSorted((a, b) => filePosition(a) - filePosition(b));
+  const now = input.now ?? new Date(0);
+  return courseOfferings(input.course).map((offering) => ({
+    offering,
+    prices: priceLines(offering.prices, offering.timeZone, now),
+  }));
+}
+
+/**
  * The offering's prices as Offers: each with who it is for, a last day as `validThrough`, and a
  * group price's smallest group. None when the content states no price.
  */
-function offers(offering: Offering, now: Date | undefined): Offer[] {
-  const lines = priceLines(offering.prices, offering.timeZone, now ?? new Date(0));
-  return lines.map((line) => ({
+function offers({ offering, prices }: PricedOffering): Offer[] {
+  return prices.map((line) => ({
     '@type': 'Offer',
     // The Offer categories of schema.org's Course examples; a price of 0 is a free course.
     category: line.price.amount === 0 ? 'Free' : 'Paid',
@@ -302,10 +329,11 @@ export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> 
   const url = courseUrl(site, slug);
   const providers = sponsors.map(organization);
   const publisher = providers[0];
-  const offerings = courseOfferings(course);
-  const instances = offerings.map((offering): CourseInstance => {
+  const offerings = pricedOfferings(input);
+  const instances = offerings.map((priced): CourseInstance => {
+    const { offering } = priced;
     const dates = offering.format === 'on-demand' ? undefined : span(timedSessions(offering));
-    const priced = offers(offering, input.now);
+    const instanceOffers = offers(priced);
     return {
       '@type': 'CourseInstance',
       courseMode: COURSE_MODE[offering.format],
@@ -316,7 +344,8 @@ export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> 
       ...(dates && { startDate: dates.start.iso, endDate: dates.end.iso }),
       ...(offering.status === 'cancelled' && { eventStatus: 'https://schema.org/EventCancelled' }),
       location: locationValue(locations(input, offering)),
-      ...(offerings.length > 1 && priced.length > 0 && { offers: oneOrMany(priced) }),
+      ...(offerings.length > 1 &&
+        instanceOffers.length > 0 && { offers: oneOrMany(instanceOffers) }),
     };
   });
   const audience: EducationalAudience = {
@@ -332,7 +361,7 @@ export function courseJsonLd(input: CourseJsonLdInput): WithContext<CourseNode> 
   const image = input.image !== undefined ? imageUrl(site, input.image) : undefined;
   // A course given once states its price on the Course too; one given more often, on each instance.
   const [only] = offerings;
-  const courseOffers = offerings.length === 1 && only !== undefined ? offers(only, input.now) : [];
+  const courseOffers = offerings.length === 1 && only !== undefined ? offers(only) : [];
   return {
     '@context': CONTEXT,
     '@type': 'Course',
@@ -380,16 +409,17 @@ function sessionDescription(course: Course, session: Session): string {
  * with the UTC offset in force on its own date. On-demand offerings have no events.
  */
 export function sessionEventsJsonLd(input: CourseJsonLdInput): WithContext<EventSeries>[] {
-  return courseOfferings(input.course).flatMap((offering) => {
-    const series = offeringEvents(input, offering);
+  return pricedOfferings(input).flatMap((priced) => {
+    const series = offeringEvents(input, priced);
     return series === undefined ? [] : [series];
   });
 }
 
 function offeringEvents(
   input: CourseJsonLdInput,
-  offering: Offering,
+  priced: PricedOffering,
 ): WithContext<EventSeries> | undefined {
+  const { offering } = priced;
   const { site, slug, course, instructors, sponsors } = input;
   if (offering.format === 'on-demand') return undefined;
   const sessions = timedSessions(offering);
@@ -422,7 +452,7 @@ function offeringEvents(
     endDate: end.iso,
     ...shared,
   }));
-  const priced = offers(offering, input.now);
+  const seriesOffers = offers(priced);
   return {
     '@context': CONTEXT,
     '@type': 'EventSeries',
@@ -433,7 +463,7 @@ function offeringEvents(
     endDate: dates.end.iso,
     ...shared,
     // The price buys the whole course, so it sits on the series, not on each session.
-    ...(priced.length > 0 && { offers: oneOrMany(priced) }),
+    ...(seriesOffers.length > 0 && { offers: oneOrMany(seriesOffers) }),
     subEvent,
   };
 }

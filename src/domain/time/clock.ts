@@ -79,9 +79,12 @@ export function parseSiteNow(value: string): SiteNow {
   }
 }
 
-/** The problem with the environment's SITE_NOW, in one sentence; undefined when it is unset or valid. */
+/**
+ * The problem with SITE_NOW in `environment`, in one sentence; undefined when it is unset or
+ * valid. The build's own environment is read by src/process/environment.ts.
+ */
 export function siteNowProblem(
-  environment: Record<string, string | undefined> = process.env,
+  environment: Readonly<Record<string, string | undefined>>,
 ): string | undefined {
   const pinned = environment['SITE_NOW'];
   if (pinned === undefined || pinned === '') return undefined;
@@ -89,7 +92,8 @@ export function siteNowProblem(
   return parsed.ok ? undefined : parsed.message;
 }
 
-export function buildNow(environment: Record<string, string | undefined> = process.env): Date {
+/** The instant SITE_NOW in `environment` names, or the real clock when it is unset. */
+export function buildNow(environment: Readonly<Record<string, string | undefined>>): Date {
   const pinned = environment['SITE_NOW'];
   if (pinned === undefined || pinned === '') return new Date();
   const parsed = parseSiteNow(pinned);

@@ -9,9 +9,10 @@ import { stringify } from 'yaml';
 import { DEFAULT_PROXY_PORT, decapConfig, proxyUrl } from '../../admin/decap-config.ts';
 import { resolveContentDir } from '../../collections/validation/load-content.ts';
 import { readSiteSettings } from '../../collections/validation/site-settings.ts';
+import { decapProxyPort } from '../../process/environment.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const port = Number(process.env['DECAP_SERVER_PORT'] ?? DEFAULT_PROXY_PORT);
+  const port = decapProxyPort(DEFAULT_PROXY_PORT);
   // Read from the file, as astro.config.mjs does: this route also serves the admin in tests.
   const { cms } = readSiteSettings(resolveContentDir());
   const config = decapConfig({

@@ -3,7 +3,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { allCourses, siteSettings, type CourseView } from '../../views/catalog.ts';
 import { courseOgCard } from '../../views/og-card.ts';
 import { brandOgLogo } from '../../build/brand.ts';
-import { cachedOgImage } from '../../build/social-images/og-cache.ts';
+import { cacheDir } from 'virtual:ce-site/cache-dir';
+import { cachedOgImage, ogCacheDir } from '../../build/social-images/og-cache.ts';
 import { ogCardHash, type OgCard } from '../../build/social-images/og-image.ts';
 
 export const getStaticPaths = (async () => {
@@ -17,6 +18,6 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: OgCard }> = async ({ props }) => {
-  const png = await cachedOgImage(props.card);
+  const png = await cachedOgImage(props.card, ogCacheDir(cacheDir));
   return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 };

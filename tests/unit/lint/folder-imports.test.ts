@@ -54,8 +54,11 @@ describe('importBreach', () => {
     expect(importBreach(from('collections/registry.ts'), '../content.config.ts')).toBe(
       'src/collections/ may import src/domain/, src/process/ (the table in src/README.md), not src/content.config.ts.',
     );
-    expect(importBreach(from('process/process-shared.ts'), '../domain/slug.ts')).toBe(
-      'src/process/ may import no other folder (the table in src/README.md), not src/domain/slug.ts.',
+    expect(importBreach(from('process/process-shared.ts'), '../build/lock.ts')).toBe(
+      'src/process/ may import src/domain/ (the table in src/README.md), not src/build/lock.ts.',
+    );
+    expect(importBreach(from('styles/tokens.ts'), '../domain/slug.ts')).toBe(
+      'src/styles/ may import no other folder (the table in src/README.md), not src/domain/slug.ts.',
     );
     expect(importBreach(from('scripts/course-time.ts'), 'astro:content')).toBe(
       "src/scripts/ may not import astro: modules ('astro:content').",

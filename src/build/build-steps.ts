@@ -1,0 +1,140 @@
+/**
+ * What a build makes besides Astro's pages, as an integration the site's integration
+ * (integration.ts) adds between the security headers and the redirects, so `astro build` and
+ * `npm run build` produce the same site. Before the pages render it draws the missing social
+ * images on worker threads (the image route then only reads them); once they are written it
+ * reports which course pages Astro's incremental build reused and indexes the site for search
+ * with Pagefind.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { collectGarbage } from './collect-garbage.ts';
+import { ContentValidationError } from '../collections/validation/problems.ts';
+import { resolveContentDir } from '../collections/validation/load-content.ts';
+import { courseOgCard } from '../views/og-card.ts';
+import { ogCacheDir, warmOgCache } from './social-images/og-cache.ts';
+import { brandOgLogo } from './brand.ts';
+import { forgetContent, loadContentOnce } from '../collections/loader.ts';
+import { indexForSearch } from './search-index.ts';
+import {
+  coursePagesReused,
+  readIncrementalManifest,
+  type IncrementalManifest,
+} from './incremental-manifest.ts';
+import { openBuildCache, type BuildCache } from './build-cache.ts';
+import { faultPoint, pauseRequested } from './fault-point.ts';
+import { isPublished } from '../domain/offerings/publishing.ts';
+import { buildNow } from '../process/environment.ts';
+
+const faultRoute = fileURLToPath(new URL('./fault-route.ts', import.meta.url));
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
+/** When each phase of a build ended, for the closing `Phases:` line (the benchmark reads it). */
+class PhaseClock {
+  private readonly spent: string[] = [];
+  private last = performance.now();
+  restart(): void {
+    this.spent.length = 0;
+    this.last = performance.now();
+  }
+  end(phase: string): void {
+    this.spent.push(`${phase} ${seconds(this.last)}`);
+    this.last = performance.now();
+  }
+  summary(): string {
+    return `Phases: ${this.spent.join(', ')}.`;
+  }
+}
+
+export function buildSteps(): AstroIntegration {
+  let cacheDir: URL | undefined;
+  let contentDir = '';
+  let cache: BuildCache | undefined;
+  let before: IncrementalManifest | undefined;
+  const phases = new PhaseClock();
+  // The build's own summary lines, printed whatever Astro's log level.
+  const say = (line: string) => console.log(line);
+  return {
+    name: 'ce-site:build-steps',
+    hooks: {
+      'astro:config:setup': async ({ config, command, updateConfig, injectRoute }) => {
+        if (command !== 'build') return;
+        if (pauseRequested('rendering'))
+          injectRoute({ pattern: '/fault-point.txt', entrypoint: faultRoute, prerender: true });
+        // Before Astro reads anything from the cache (its content store, at sync): one build at
+        // a time, and only what the last finished build sealed (src/build/build-cache.ts).
+        cache = await openBuildCache(
+          fileURLToPath(config.root),
+          fileURLToPath(config.cacheDir),
+          say,
+        );
+        // Routes read the image and reference caches from the resolved `config.cacheDir`
+        // (integration.ts serves it to them as `virtual:ce-site/cache-dir`).
+        if (cache.isPrivate) updateConfig({ cacheDir: pathToFileURL(`${cache.dir}${path.sep}`) });
+      },
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+        contentDir = resolveContentDir();
+        phases.restart();
+      },
+      'astro:build:start': async () => {
+        // Between the config and this hook, Astro synced the content and generated its types.
+        phases.end('content sync');
+        const started = performance.now();
+        const loaded = await loadContentOnce(contentDir);
+        // The content loaders have already thrown for bad content; this is only for types.
+        if (!loaded.ok) throw new ContentValidationError(loaded.problems);
+        before = cacheDir ? await readIncrementalManifest(cacheDir) : undefined;
+        // The costliest artefact: drawn in parallel here, so the image route only reads files.
+        const logo = brandOgLogo(loaded.content.site, contentDir);
+        // Only what this build publishes: a draft or a course whose publishDate lies ahead has no
+        // page, so its card would be drawn for nobody.
+        const now = buildNow();
+        const images = await warmOgCache(
+          loaded.content.courses
+            .filter((course) => isPublished(course.data, now, 'production'))
+            .map((course) => courseOgCard(course.data, loaded.content.site.name, logo)),
+          ogCacheDir(fileURLToPath(cacheDir!)),
+        );
+        say(
+          `Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(started)}).`,
+        );
+        phases.end('social images');
+        await faultPoint('social-images');
+      },
+      'astro:build:done': async ({ dir }) => {
+        // Vite's bundle, every page, and the integrations before this one (the sitemap).
+        phases.end('bundle and pages');
+        await faultPoint('pages-written');
+        const started = performance.now();
+        if (cacheDir) {
+          const pages = coursePagesReused(
+            before,
+            await readIncrementalManifest(cacheDir),
+            cache?.discarded,
+          );
+          say(`Course pages: ${pages.rendered} rendered, ${pages.reused} reused from the cache.`);
+        }
+        // Pagefind's indexer is a separate process that needs about 2 GB at 5,000 courses; give
+        // back what the Astro build no longer uses first, so the two do not add up.
+        const freeMemory = () => {
+          forgetContent(contentDir);
+          collectGarbage();
+        };
+        const indexCache = cacheDir && fileURLToPath(new URL('search-index/', cacheDir));
+        const content = await loadContentOnce(contentDir);
+        const pageSlugs = content.ok ? content.content.pages.map(({ id }) => id) : [];
+        const index = await indexForSearch(fileURLToPath(dir), indexCache, freeMemory, pageSlugs);
+        say(
+          `Search index: ${index.pages} pages, ${index.reused ? 'reused from the cache: no searchable page changed' : 'indexed'} (${seconds(started)}).`,
+        );
+        phases.end('search index');
+        await cache?.finish();
+        await faultPoint('sealed');
+        say(phases.summary());
+      },
+    },
+  };
+}
