@@ -1,7 +1,7 @@
 /**
  * One contender in the lock race test: waits for the start file, tries to take the lock once,
- * prints `held` or `busy`, and, holding it, stays a moment and exits without letting go, so
- * the next round finds a stale lock again.
+ * prints `held` or `busy`, and, holding it, stays (for `holdFor` ms, or until the file
+ * `holdFor` names exists) and exits without letting go, so the next round finds a stale lock.
  */
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,4 +11,7 @@ const [lockFile, startFile, holdFor = '400'] = process.argv.slice(2) as [string,
 while (!existsSync(startFile)) await sleep(5);
 const result = await acquireLock(lockFile);
 console.log('held' in result ? 'held' : 'busy');
-if ('held' in result) await sleep(Number(holdFor));
+if ('held' in result) {
+  if (/^\d+$/.test(holdFor)) await sleep(Number(holdFor));
+  else while (!existsSync(holdFor)) await sleep(5);
+}

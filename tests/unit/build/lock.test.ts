@@ -107,19 +107,30 @@ describe('acquireLock', () => {
         await writeFile(path.join(lockFile, '0'), JSON.stringify({ pid: GONE, token: 'gone' }));
       }
       const start = path.join(dir, `start-${round}`);
+      const stop = path.join(dir, `stop-${round}`);
+      let told = 0;
+      let allTold: () => void;
+      const everyoneTold = new Promise<void>((resolve) => (allTold = resolve));
       const contenders = Array.from({ length: 12 }, () => {
         const child = spawn(
           process.execPath,
-          [path.join(repoRoot, 'tests/helpers/lock-contender.ts'), lockFile, start],
+          [path.join(repoRoot, 'tests/helpers/lock-contender.ts'), lockFile, start, stop],
           { stdio: ['ignore', 'pipe', 'inherit'] },
         );
         let said = '';
-        child.stdout.on('data', (chunk: Buffer) => (said += chunk.toString()));
+        child.stdout.on('data', (chunk: Buffer) => {
+          said += chunk.toString();
+          if (said.endsWith('\n') && (told += 1) === 12) allTold();
+        });
         return new Promise<string>((resolve) => child.on('close', () => resolve(said.trim())));
       });
       // Let every contender start and wait at the line before the race begins.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await writeFile(start, '');
+      // The holder keeps the lock until every contender has had its answer, so a contender
+      // the machine's load delays cannot find the lock stale and rightly take it.
+      await everyoneTold;
+      await writeFile(stop, '');
       const outcomes = await Promise.all(contenders);
       expect(
         outcomes.filter((outcome) => outcome === 'held'),
