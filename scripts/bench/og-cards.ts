@@ -75,12 +75,22 @@ for (let run = 1; run <= Number(values.runs); run++) {
     let start = performance.now();
     const resvg = new Resvg(ogImageSvg(card), renderOptions(OG_WIDTH));
     add(ms, 'step: parse SVG, fonts, text to paths', performance.now() - start);
+    // The bound for drawing with fonts parsed and text laid out once: the same card with its
+    // text already turned into paths (by resvg itself), parsed without any font.
+    const outlined = resvg.toString();
+    start = performance.now();
+    const withoutFonts = new Resvg(outlined, {
+      ...renderOptions(OG_WIDTH),
+      font: { loadSystemFonts: false },
+    });
+    add(ms, 'step: parse the same with text as paths', performance.now() - start);
     start = performance.now();
     const image = resvg.render();
     add(ms, 'step: render', performance.now() - start);
     start = performance.now();
     const pixels = image.pixels;
     add(ms, 'step: copy out pixels', performance.now() - start);
+    if (!withoutFonts.render().pixels.equals(pixels)) add(bytes, 'outlined cards that differ', 1);
     for (const [name, encode] of Object.entries(ENCODERS)) {
       start = performance.now();
       const out = await encode({ pixels, asPng: () => image.asPng() });
@@ -88,6 +98,10 @@ for (let run = 1; run <= Number(values.runs); run++) {
       add(bytes, name, out.length);
     }
   }
+  console.log(
+    `\nOutlined cards whose pixels differ: ${bytes.get('outlined cards that differ') ?? 0}`,
+  );
+  bytes.delete('outlined cards that differ');
   console.log(`\nRun ${run}, ${cards.length} cards, ms and KB a card:`);
   for (const [name, total] of ms)
     console.log(
