@@ -1,6 +1,7 @@
 /**
  * Social card images (1200x630 PNG): title, dates, CE hours and site name, drawn as SVG and
- * rasterised by resvg with DejaVu fonts shipped in an npm package (no system fonts needed).
+ * rasterised by resvg with DejaVu fonts shipped in an npm package (no system fonts needed),
+ * then encoded as PNG by png-encode.ts (faster than resvg's own encoder).
  * Each image is cached by a hash of what it shows, so an unchanged course costs nothing on
  * the next build.
  */
