@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
-import { ogCardHash, renderOgPng, type OgCard } from './og-image.ts';
+import { isCurrentOgEncoding, ogCardHash, renderOgPng, type OgCard } from './og-image.ts';
 import { readEntry, writeEntry } from '../verified-entry.ts';
 
 /** The image cache inside Astro's resolved `config.cacheDir`. */
@@ -23,7 +23,7 @@ export async function cachedOgImage(
   const key = ogCardHash(card);
   const file = path.join(cacheDir, `${key}.png`);
   const cached = await readEntry(file, key);
-  if (cached) return new Uint8Array(cached);
+  if (cached && isCurrentOgEncoding(cached)) return new Uint8Array(cached);
   const png = new Uint8Array(await renderOgPng(card));
   await writeEntry(file, key, png);
   return png;
@@ -46,7 +46,9 @@ export async function warmOgCache(
       // One read per distinct image, however many courses share it.
       let present = checked.get(file);
       if (!present) {
-        present = readEntry(file, key).then((bytes) => bytes !== undefined);
+        present = readEntry(file, key).then(
+          (bytes) => bytes !== undefined && isCurrentOgEncoding(bytes),
+        );
         checked.set(file, present);
       }
       if (!(await present)) missing.push({ card, key, file });

@@ -1,6 +1,7 @@
 /**
  * Social card images (1200x630 PNG): title, dates, CE hours and site name, drawn as SVG and
- * rasterised by resvg with DejaVu fonts shipped in an npm package (no system fonts needed).
+ * rasterised by resvg with DejaVu fonts shipped in an npm package (no system fonts needed),
+ * then encoded as PNG by png-encode.ts (faster than resvg's own encoder).
  * Each image is cached by a hash of what it shows, so an unchanged course costs nothing on
  * the next build.
  */
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { logoSize } from '../../domain/brand/logo.ts';
 import { versionsOf } from '../package-versions.ts';
 import type { OgCard, OgLogo } from '../../views/og-card.ts';
+import { encodeOpaquePng, PNG_FIRST_CHUNK_AT, pngTextChunk } from './png-encode.ts';
 
 // What a card shows is the view's to say (src/views/og-card.ts); drawing it is this file's.
 export type { OgCard, OgLogo };
@@ -159,9 +161,37 @@ export function ogCardHash(
   return createHash('sha256').update(JSON.stringify(key)).digest('hex').slice(0, 20);
 }
 
+/**
+ * How a card's PNG is encoded, written into the file as its first chunk: `encodeOgPng`'s
+ * settings and Node's zlib, whose version decides the deflated bytes. The cache key (ogCardHash)
+ * names what a card shows and what draws it; an entry encoded otherwise (by resvg before, or
+ * another zlib) is drawn again on read (`isCurrentOgEncoding`), so warm and cold builds give
+ * the same bytes.
+ */
+const OG_PNG_LEVEL = 3;
+const OG_ENCODING = pngTextChunk(
+  'Software',
+  `ce-og-card png rgb level ${OG_PNG_LEVEL} zlib ${process.versions.zlib}`,
+);
+
+/** A card's pixels (resvg's `pixels`, opaque RGBA) as the PNG the site publishes. */
+export function encodeOgPng(pixels: Uint8Array): Uint8Array {
+  return encodeOpaquePng(pixels, OG_WIDTH, OG_HEIGHT, {
+    level: OG_PNG_LEVEL,
+    chunks: [OG_ENCODING],
+  });
+}
+
+/** Whether a cached card was encoded as `encodeOgPng` encodes now. */
+export function isCurrentOgEncoding(png: Uint8Array): boolean {
+  return OG_ENCODING.equals(
+    png.subarray(PNG_FIRST_CHUNK_AT, PNG_FIRST_CHUNK_AT + OG_ENCODING.length),
+  );
+}
+
 export async function renderOgPng(card: OgCard): Promise<Uint8Array> {
   const { renderAsync } = await import('@resvg/resvg-js');
   // renderAsync draws on libuv's thread pool, so several images render on several cores.
   const image = await renderAsync(ogImageSvg(card), renderOptions(OG_WIDTH));
-  return image.asPng();
+  return encodeOgPng(image.pixels);
 }
