@@ -6,6 +6,7 @@
  * reports which course pages Astro's incremental build reused and indexes the site for search
  * with Pagefind.
  */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -13,7 +14,7 @@ import { collectGarbage } from './collect-garbage.ts';
 import { ContentValidationError } from '../collections/validation/problems.ts';
 import { resolveContentDir } from '../collections/validation/load-content.ts';
 import { courseOgCard } from '../views/og-card.ts';
-import { ogCacheDir, warmOgCache } from './social-images/og-cache.ts';
+import { ogCacheDir, startOgDrawing } from './social-images/og-cache.ts';
 import { brandOgLogo } from './brand.ts';
 import { forgetContent, loadContentOnce } from '../collections/loader.ts';
 import { indexForSearch } from './search-index.ts';
@@ -53,6 +54,8 @@ export function buildSteps(): AstroIntegration {
   let contentDir = '';
   let cache: BuildCache | undefined;
   let before: IncrementalManifest | undefined;
+  let images: Awaited<ReturnType<typeof startOgDrawing>> | undefined;
+  let imagesStarted = 0;
   const phases = new PhaseClock();
   // The build's own summary lines, printed whatever Astro's log level.
   const say = (line: string) => console.log(line);
@@ -87,25 +90,32 @@ export function buildSteps(): AstroIntegration {
         // The content loaders have already thrown for bad content; this is only for types.
         if (!loaded.ok) throw new ContentValidationError(loaded.problems);
         before = cacheDir ? await readIncrementalManifest(cacheDir) : undefined;
-        // The costliest artefact: drawn in parallel here, so the image route only reads files.
+        // The costliest artefact, drawn on worker threads while Vite bundles and Astro renders
+        // (the main thread keeps one core); the image route waits for a card not yet stored.
         const logo = brandOgLogo(loaded.content.site, contentDir);
         // Only what this build publishes: a draft or a course whose publishDate lies ahead has no
         // page, so its card would be drawn for nobody.
         const now = buildNow();
-        const images = await warmOgCache(
+        images = await startOgDrawing(
           loaded.content.courses
             .filter((course) => isPublished(course.data, now, 'production'))
             .map((course) => courseOgCard(course.data, loaded.content.site.name, logo)),
           ogCacheDir(fileURLToPath(cacheDir!)),
+          Math.max(1, availableParallelism() - 1),
         );
-        say(
-          `Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(started)}).`,
-        );
+        imagesStarted = started;
         phases.end('social images');
         await faultPoint('social-images');
       },
       'astro:build:done': async ({ dir }) => {
-        // Vite's bundle, every page, and the integrations before this one (the sitemap).
+        // Vite's bundle, every page, the integrations before this one (the sitemap), and any
+        // card still being drawn.
+        if (images) {
+          await images.done;
+          say(
+            `Social images: ${images.drawn} drawn, ${images.reused} reused from the cache (${seconds(imagesStarted)}, alongside the bundle and pages).`,
+          );
+        }
         phases.end('bundle and pages');
         await faultPoint('pages-written');
         const started = performance.now();
