@@ -16,6 +16,7 @@ import { warmOgCache } from './social-images/og-cache.ts';
 import { brandOgLogo } from './brand.ts';
 import { forgetContent, loadContentOnce } from '../collections/loader.ts';
 import { indexForSearch } from './search-index.ts';
+import { prepareReferences } from './citation-cache.ts';
 import {
   coursePagesReused,
   readIncrementalManifest,
@@ -100,6 +101,17 @@ export function ceSite(): AstroIntegration {
         );
         phases.end('social images');
         await faultPoint('social-images');
+        // Every distinct APA reference the pages will show, in one batch: the pages look them up.
+        const referencesStarted = performance.now();
+        const references = await prepareReferences(
+          loaded.content.courses
+            .filter((course) => isPublished(course.data, now, 'production'))
+            .map((course) => course.data.readings),
+        );
+        say(
+          `References: ${references.references} distinct, ${references.formatted} formatted, the others reused from the cache (${seconds(referencesStarted)}).`,
+        );
+        phases.end('references');
       },
       'astro:build:done': async ({ dir }) => {
         // Vite's bundle, every page, and the integrations before this one (the sitemap).
