@@ -75,26 +75,36 @@ export interface ReferenceFormat {
 }
 
 /**
- * What APA's in-text citation of a reading begins with: the first author's (else editor's)
- * family name, else the title, with the year. Two readings of one list that share it may be
- * told apart by citeproc (2019a, 2019b), so their entries depend on the list; readings that
- * do not share it never do. Case, accents and punctuation are dropped, so the key errs on the
- * side of "may depend".
+ * What APA's in-text citation of a reading may begin with, each with the year. With authors it
+ * is the first author's family name; without, APA substitutes the editors or the (short)
+ * title depending on the kind of work, so both count. Two readings of one list that share a key
+ * may be told apart by citeproc (2019a, 2019b), so their entries depend on the list; readings
+ * that share none never are. Case, accents, punctuation and all of a title but its first word
+ * are dropped, so the keys err on the side of "may depend".
  */
-export function citationCollisionKey(reading: Reading): string {
-  const lead = reading.authors[0] ?? reading.editors[0];
-  const shown = lead === undefined ? reading.title : lead.family;
-  const folded = shown
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
-  return `${folded}|${reading.year}`;
+export function citationLeadKeys(reading: Reading): string[] {
+  const fold = (text: string) =>
+    `${text
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, '')
+      .trim()}|${reading.year}`;
+  const author = reading.authors[0];
+  if (author !== undefined) return [fold(author.family)];
+  const titleWord = fold(reading.title).split(/\s+/)[0] ?? '';
+  const editor = reading.editors[0];
+  return [...(editor === undefined ? [] : [fold(editor.family)]), `${titleWord}|${reading.year}`];
 }
 
 /** Whether a list must be formatted whole: two of its readings may be cited alike. */
 export function needsWholeList(readings: readonly Reading[]): boolean {
-  const keys = new Set(readings.map(citationCollisionKey));
-  return keys.size < readings.length;
+  const seen = new Set<string>();
+  for (const reading of readings) {
+    const keys = new Set(citationLeadKeys(reading));
+    if ([...keys].some((key) => seen.has(key))) return true;
+    for (const key of keys) seen.add(key);
+  }
+  return false;
 }
 
 interface CiteprocEngine {
@@ -105,7 +115,7 @@ interface CiteprocEngine {
 
 /**
  * Each reading formatted on its own, in as few engine calls as the readings allow: readings go
- * into one batch unless they share a citation collision key (citeproc would tell them apart
+ * into one batch unless they share a citation lead key (citeproc would tell them apart
  * with 2019a/2019b, which no single list may need), so a batch's entries are exactly those
  * each reading gets in any list without such a pair. citation-js's one APA engine does it all.
  */
@@ -139,17 +149,17 @@ interface CslConfig {
   engine: (data: CSL[], style: string, locale: string, format: string) => unknown;
 }
 
-/** Indexes of `readings` in batches, no two readings of a batch sharing a collision key. */
+/** Indexes of `readings` in batches, no two readings of a batch sharing a citation lead key. */
 function collisionFreeBatches(readings: readonly Reading[]): number[][] {
   const batches: { keys: Set<string>; members: number[] }[] = [];
   readings.forEach((reading, index) => {
-    const key = citationCollisionKey(reading);
-    let batch = batches.find(({ keys }) => !keys.has(key));
+    const leads = citationLeadKeys(reading);
+    let batch = batches.find(({ keys }) => leads.every((key) => !keys.has(key)));
     if (batch === undefined) {
       batch = { keys: new Set(), members: [] };
       batches.push(batch);
     }
-    batch.keys.add(key);
+    for (const key of leads) batch.keys.add(key);
     batch.members.push(index);
   });
   return batches.map(({ members }) => members);

@@ -27,7 +27,7 @@ const readings = [
 /** The module as a new build process sees it: only the files of earlier builds are left. */
 async function inNextProcess(): Promise<typeof import('../../../src/build/citation-cache.ts')> {
   for (const name of ['citation-references', 'citation-lists'])
-    delete (globalThis as Record<symbol, unknown>)[Symbol.for(`ce-site.${name}`)];
+    Reflect.deleteProperty(globalThis, Symbol.for(`ce-site.${name}`));
   vi.resetModules();
   return import('../../../src/build/citation-cache.ts');
 }
