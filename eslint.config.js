@@ -52,10 +52,4 @@ export default defineConfig(
     plugins: { site: { rules: { 'folder-imports': folderImportsRule } } },
     rules: { 'site/folder-imports': 'error' },
   },
-  {
-    // TEMPORARY, removed at the merge of the citations branch, which moves this component's
-    // reference formatting out of src/build/ (issue #22).
-    files: ['src/components/course/CitationList.astro'],
-    rules: { 'site/folder-imports': 'off' },
-  },
 );

@@ -15,6 +15,7 @@ import { ContentValidationError } from '../collections/validation/problems.ts';
 import { resolveContentDir } from '../collections/validation/load-content.ts';
 import { courseOgCard } from '../views/og-card.ts';
 import { ogCacheDir, startOgDrawing } from './social-images/og-cache.ts';
+import { citationCacheDir, prepareReferences } from './citation-cache.ts';
 import { brandOgLogo } from './brand.ts';
 import { forgetContent, loadContentOnce } from '../collections/loader.ts';
 import { indexForSearch } from './search-index.ts';
@@ -106,6 +107,18 @@ export function buildSteps(): AstroIntegration {
         imagesStarted = started;
         phases.end('social images');
         await faultPoint('social-images');
+        // Every distinct APA reference the pages will show, in one batch: the pages look them up.
+        const referencesStarted = performance.now();
+        const references = await prepareReferences(
+          loaded.content.courses
+            .filter((course) => isPublished(course.data, now, 'production'))
+            .map((course) => course.data.readings),
+          citationCacheDir(fileURLToPath(cacheDir!)),
+        );
+        say(
+          `References: ${references.references} distinct, ${references.formatted} formatted, the others reused from the cache (${seconds(referencesStarted)}).`,
+        );
+        phases.end('references');
       },
       'astro:build:done': async ({ dir }) => {
         // Vite's bundle, every page, the integrations before this one (the sitemap), and any

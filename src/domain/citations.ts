@@ -38,7 +38,7 @@ function loadCitationJs(): Promise<CitationJs> {
 // `style` is the typed name of citation-js's `template` option.
 const STYLE = { style: 'apa', lang: 'en-US' } as const;
 
-/** APA 7 references for `readings`, in APA order (one per reading). */
+/** APA 7 references for `readings`, in APA order (one per reading): one engine call for the list. */
 export async function formatReferences(
   readings: readonly Reading[],
 ): Promise<FormattedReference[]> {
@@ -53,9 +53,170 @@ export async function formatReferences(
     const reading = readings[Number(id)];
     if (reading === undefined)
       throw new Error(`citations: citation-js returned an unknown entry id "${id}"`);
-    const html = innerHtml(entryHtml);
-    return { html: linkIdentifier(html, reading), text: htmlToText(html), reading };
+    return { ...referenceParts(entryHtml, reading), reading };
   });
+}
+
+/** The HTML and text of one formatted entry, its identifier linked. */
+function referenceParts(entryHtml: string, reading: Reading): { html: string; text: string } {
+  const html = innerHtml(entryHtml);
+  return { html: linkIdentifier(html, reading), text: htmlToText(html) };
+}
+
+/**
+ * One reading formatted on its own: what its entry in any list says, and the keys APA sorts a
+ * list by, so a list of readings formatted apart can be put in APA order without the engine.
+ */
+export interface ReferenceFormat {
+  html: string;
+  text: string;
+  /** citeproc's bibliography sort keys for the reading; null where citeproc has none. */
+  sortKeys: (string | null)[];
+}
+
+/**
+ * What APA's in-text citation of a reading may begin with, each with the year. With authors it
+ * is the first author's family name; without, APA substitutes the editors or the (short)
+ * title depending on the kind of work, so both count. Two readings of one list that share a key
+ * may be told apart by citeproc (2019a, 2019b), so their entries depend on the list; readings
+ * that share none never are. Case, accents, punctuation and all of a title but its first word
+ * are dropped, so the keys err on the side of "may depend".
+ */
+export function citationLeadKeys(reading: Reading): string[] {
+  const fold = (text: string) =>
+    `${text
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, '')
+      .trim()}|${reading.year}`;
+  const author = reading.authors[0];
+  if (author !== undefined) return [fold(author.family)];
+  const titleWord = fold(reading.title).split(/\s+/)[0] ?? '';
+  const editor = reading.editors[0];
+  return [...(editor === undefined ? [] : [fold(editor.family)]), `${titleWord}|${reading.year}`];
+}
+
+/** Whether a list must be formatted whole: two of its readings may be cited alike. */
+export function needsWholeList(readings: readonly Reading[]): boolean {
+  const seen = new Set<string>();
+  for (const reading of readings) {
+    const keys = new Set(citationLeadKeys(reading));
+    if ([...keys].some((key) => seen.has(key))) return true;
+    for (const key of keys) seen.add(key);
+  }
+  return false;
+}
+
+interface CiteprocEngine {
+  updateItems(ids: string[]): string[];
+  makeBibliography(): [unknown, string[]];
+  registry: { registry: Record<string, { sortkeys?: (string | undefined)[] } | undefined> };
+}
+
+/**
+ * Each reading formatted on its own, in as few engine calls as the readings allow: readings go
+ * into one batch unless they share a citation lead key (citeproc would tell them apart
+ * with 2019a/2019b, which no single list may need), so a batch's entries are exactly those
+ * each reading gets in any list without such a pair. citation-js's one APA engine does it all.
+ */
+export async function formatEach(readings: readonly Reading[]): Promise<ReferenceFormat[]> {
+  const { Cite, plugins } = await loadCitationJs();
+  const prepareEngine = (plugins.config.get('@csl') as CslConfig).engine;
+  const formats = new Array<ReferenceFormat>(readings.length);
+  for (const batch of collisionFreeBatches(readings)) {
+    const cite = new Cite(batch.map((index) => toCsl(readings[index]!, String(index))));
+    // As citation-js's own bibliography output does, minus the entry ids it writes on the div.
+    const data = cite.format('data', { format: 'object' }) as CSL[];
+    const engine = prepareEngine(data, STYLE.style, STYLE.lang, 'html') as CiteprocEngine;
+    const sortedIds = engine.updateItems(batch.map(String));
+    const [, entries] = engine.makeBibliography();
+    sortedIds.forEach((id, position) => {
+      const reading = readings[Number(id)];
+      const entryHtml = entries[position];
+      if (reading === undefined || entryHtml === undefined)
+        throw new Error(`citations: citeproc returned an unknown entry id "${id}"`);
+      const sortKeys = engine.registry.registry[id]?.sortkeys ?? [];
+      formats[Number(id)] = {
+        ...referenceParts(entryHtml, reading),
+        sortKeys: sortKeys.map((key) => key ?? null),
+      };
+    });
+  }
+  return formats;
+}
+
+interface CslConfig {
+  engine: (data: CSL[], style: string, locale: string, format: string) => unknown;
+}
+
+/** Indexes of `readings` in batches, no two readings of a batch sharing a citation lead key. */
+function collisionFreeBatches(readings: readonly Reading[]): number[][] {
+  const batches: { keys: Set<string>; members: number[] }[] = [];
+  readings.forEach((reading, index) => {
+    const leads = citationLeadKeys(reading);
+    let batch = batches.find(({ keys }) => leads.every((key) => !keys.has(key)));
+    if (batch === undefined) {
+      batch = { keys: new Set(), members: [] };
+      batches.push(batch);
+    }
+    for (const key of leads) batch.keys.add(key);
+    batch.members.push(index);
+  });
+  return batches.map(({ members }) => members);
+}
+
+// citeproc's bibliography sort (CSL.Registry.Comparifier with CSL.getSortCompare, en-US):
+// keys compared in order, lower-cased, base letters only, punctuation ignored, numbers as
+// numbers; a missing key sorts after a present one. Every APA sort key is ascending.
+const collator = new Intl.Collator('en-US', {
+  sensitivity: 'base',
+  ignorePunctuation: true,
+  numeric: true,
+});
+
+/** citeproc's order of two readings' sort keys; 0 when it would keep them as given. */
+export function compareSortKeys(
+  a: readonly (string | null)[],
+  b: readonly (string | null)[],
+): number {
+  for (const [position, left] of a.entries()) {
+    const right = b[position] ?? null;
+    if (left === right) continue;
+    if (left === null) return 1;
+    if (right === null) return -1;
+    const order = collator.compare(
+      left.toLocaleLowerCase('en-US'),
+      right.toLocaleLowerCase('en-US'),
+    );
+    if (order !== 0) return Math.sign(order);
+  }
+  return 0;
+}
+
+/**
+ * A list's references in APA order from its readings formatted one by one, as
+ * formatReferences would give them; undefined when only formatting the list whole can:
+ * two readings may be cited alike, or citeproc would find two in the same place.
+ */
+export function referencesInApaOrder(
+  readings: readonly Reading[],
+  formats: readonly ReferenceFormat[],
+): FormattedReference[] | undefined {
+  if (needsWholeList(readings)) return undefined;
+  const entries = readings.map((reading, index) => ({ reading, format: formats[index]! }));
+  let tie = false;
+  entries.sort((a, b) => {
+    const order = compareSortKeys(a.format.sortKeys, b.format.sortKeys);
+    if (order === 0) tie = true;
+    return order;
+  });
+  if (tie) return undefined;
+  return entries.map(({ reading, format }) => ({ html: format.html, text: format.text, reading }));
+}
+
+/** What a reading's reference is made from: its CSL-JSON item, as text (for cache keys). */
+export function cslIdentity(reading: Reading): string {
+  return JSON.stringify(toCsl(reading, 'reading'));
 }
 
 /** The CSL-JSON item for a reading; only the fields the reading has are set. */

@@ -1,7 +1,7 @@
 /**
  * Two versions of one small site's content, A and B, for tests of builds that are stopped,
  * reverted, run side by side or given a damaged cache: three courses (two with references, so
- * two citation cache entries) and B changing every course page, social image and the index.
+ * citation cache entries) and B changing every course page, social image and the index.
  */
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

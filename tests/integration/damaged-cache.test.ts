@@ -60,11 +60,11 @@ async function onlyFile(folder: string): Promise<string> {
   return path.join(folder, names[0]!);
 }
 
-/** The citation cache file of a course: each holds one course's formatted references. */
+/** The citation cache files: each holds one reference, and A's two courses list four. */
 async function citationFiles(): Promise<string[]> {
   const names = await readdir(inCache('citations'));
   const files = names.map((name) => inCache('citations', name));
-  expect(files).toHaveLength(2);
+  expect(files).toHaveLength(4);
   return files;
 }
 
@@ -129,7 +129,7 @@ describe('a damaged cache entry is rebuilt and reported, never published', () =>
     ]);
   });
 
-  it("another course's references in a citation cache file, and a garbled one", async () => {
+  it("another reference's entry in a citation cache file, and a garbled one", async () => {
     const [first, second] = await citationFiles();
     await writeFile(first!, await readFile(second!));
     const stored = await readFile(second!);

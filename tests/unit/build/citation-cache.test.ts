@@ -1,50 +1,60 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CITATION_PACKAGES, cachedReferences } from '../../../src/build/citation-cache.ts';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  CITATION_PACKAGES,
+  cachedReferences,
+  prepareReferences,
+} from '../../../src/build/citation-cache.ts';
 import { versionsOf } from '../../../src/build/package-versions.ts';
 import { formatReferences } from '../../../src/domain/citations.ts';
-import { readingSchema } from '../../../src/collections/schemas/reading.ts';
+import { readingSchema, type Reading } from '../../../src/collections/schemas/reading.ts';
+
+const book = (family: string, year: number, title: string): Reading =>
+  readingSchema.parse({
+    type: 'book',
+    authors: [{ family, given: 'A.' }],
+    year,
+    title,
+    publisher: 'P',
+  });
 
 const readings = [
-  readingSchema.parse({
-    type: 'book',
-    authors: [{ family: 'Zed', given: 'A.' }],
-    year: 2019,
-    title: 'Last alphabetically',
-    publisher: 'P',
-  }),
-  readingSchema.parse({
-    type: 'book',
-    authors: [{ family: 'Abel', given: 'B.' }],
-    year: 2020,
-    title: 'First alphabetically',
-    publisher: 'P',
-  }),
+  book('Zed', 2019, 'Last alphabetically'),
+  book('Abel', 2020, 'First alphabetically'),
 ];
+/** The module as a new build process sees it: only the files of earlier builds are left. */
+async function inNextProcess(): Promise<typeof import('../../../src/build/citation-cache.ts')> {
+  for (const name of ['citation-references', 'citation-lists'])
+    Reflect.deleteProperty(globalThis, Symbol.for(`ce-site.${name}`));
+  vi.resetModules();
+  return import('../../../src/build/citation-cache.ts');
+}
+
+const newDir = () => mkdtemp(path.join(tmpdir(), 'ce-citations-'));
 
 describe('cachedReferences', () => {
-  it('returns what formatReferences returns, and stores it by content hash', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ce-citations-'));
+  it('returns what formatReferences returns, and stores one entry per reference', async () => {
+    const dir = await newDir();
     const expected = await formatReferences(readings);
     expect(await cachedReferences(readings, dir)).toEqual(expected);
-    expect(await readdir(dir)).toHaveLength(1);
+    expect(await readdir(dir)).toHaveLength(2);
   }, 60_000);
 
   it('answers a second identical request from the cache, keeping APA order and the readings', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ce-citations-'));
+    const dir = await newDir();
     await cachedReferences(readings, dir);
     const again = await cachedReferences(structuredClone(readings), dir);
     expect(again.map((reference) => reference.reading.title)).toEqual([
       'First alphabetically',
       'Last alphabetically',
     ]);
-    expect(await readdir(dir)).toHaveLength(1);
+    expect(await readdir(dir)).toHaveLength(2);
   }, 60_000);
 
   it('formats again after an upgrade of citation-js or citeproc: their versions are part of the key', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ce-citations-'));
+    const dir = await newDir();
     const installed = versionsOf(CITATION_PACKAGES);
     expect(installed.map((version) => version.replace(/@[^@]+$/, ''))).toEqual([
       '@citation-js/core',
@@ -53,12 +63,85 @@ describe('cachedReferences', () => {
     ]);
     await cachedReferences(readings, dir, installed);
     await cachedReferences(readings, dir, installed);
-    expect(await readdir(dir)).toHaveLength(1);
+    expect(await readdir(dir)).toHaveLength(2);
     await cachedReferences(
       readings,
       dir,
       installed.map((version) => (version.startsWith('citeproc@') ? 'citeproc@9.9.9' : version)),
     );
-    expect(await readdir(dir)).toHaveLength(2);
+    expect(await readdir(dir)).toHaveLength(4);
+  }, 60_000);
+
+  it('formats a list whose readings may be cited alike (2019a, 2019b) whole, and caches it as one entry', async () => {
+    const dir = await newDir();
+    const twins = [
+      book('Roe', 2019, 'Second'),
+      book('Roe', 2019, 'First'),
+      book('Abel', 2001, 'X'),
+    ];
+    const references = await cachedReferences(twins, dir);
+    expect(references).toEqual(await formatReferences(twins));
+    expect(references.map(({ text }) => text.slice(0, 16))).toEqual([
+      'Abel, A. (2001).',
+      'Roe, A. (2019a).',
+      'Roe, A. (2019b).',
+    ]);
+    expect(await readdir(dir)).toHaveLength(1);
+  }, 60_000);
+});
+
+describe('prepareReferences', () => {
+  it('formats each distinct reference once, whatever lists share it, and the pages then find them', async () => {
+    const dir = await newDir();
+    const shared = book('Shared', 2010, 'In both lists');
+    const lists = [
+      [readings[0]!, shared],
+      [shared, readings[1]!],
+    ];
+    expect(await prepareReferences(lists, dir)).toEqual({ references: 3, formatted: 3 });
+    expect(await readdir(dir)).toHaveLength(3);
+    for (const list of lists)
+      expect(await cachedReferences(list, dir)).toEqual(await formatReferences(list));
+    expect(await readdir(dir)).toHaveLength(3);
+  }, 60_000);
+
+  it('reuses the entries of an earlier build and formats only the new references', async () => {
+    const dir = await newDir();
+    const versions = ['@citation-js/core@earlier-build'];
+    await prepareReferences([readings], dir, versions);
+    const fresh = await inNextProcess();
+    expect(
+      await fresh.prepareReferences([[...readings, book('New', 2021, 'Added')]], dir, versions),
+    ).toEqual({
+      references: 3,
+      formatted: 1,
+    });
+  }, 60_000);
+
+  it('reports a damaged entry in one line, discards it and formats the reference again', async () => {
+    const dir = await newDir();
+    const versions = ['@citation-js/core@damaged'];
+    await prepareReferences([readings], dir, versions);
+    const [name] = (await readdir(dir)).sort();
+    const file = path.join(dir, name!);
+    const stored = await readFile(file);
+    await writeFile(file, stored.subarray(0, stored.length - 3));
+    const fresh = await inNextProcess();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      expect(await fresh.prepareReferences([readings], dir, versions)).toEqual({
+        references: 2,
+        formatted: 1,
+      });
+      const length = stored.length - stored.indexOf(10) - 1;
+      expect(warn.mock.calls).toEqual([
+        [
+          `Cache entry ${file} failed verification (${length - 3} bytes where ${length} were stored); it is discarded and made again.`,
+        ],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await readFile(file)).toEqual(stored);
   }, 60_000);
 });
