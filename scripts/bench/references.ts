@@ -36,10 +36,15 @@ async function perCourse(dir: string): Promise<void> {
 async function timed(label: string, run: (dir: string) => Promise<unknown>): Promise<number> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ce-bench-references-'));
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await run(dir);
   const spent = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await rm(dir, { recursive: true, force: true });
-  console.log(`${label}: ${spent.toFixed(2)} s`);
+  // CPU seconds too: on a shared machine they move less than wall time.
+  console.log(
+    `${label}: ${spent.toFixed(2)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s CPU`,
+  );
   return spent;
 }
 
