@@ -756,6 +756,7 @@ export async function loadContent(
         const at = ['approvals', index, ...lapsePath];
         const line = source.lineOf(at) ?? source.lineOf(['approvals', index]);
         lapseWarnings.push({
+          code: 'approval-lapsing',
           ...rest,
           file,
           field: formatFieldPath(at),
