@@ -24,11 +24,11 @@ import { courseRuleProblems, type RuleContext } from './validation/course-rules.
 import { jointAccreditationProblem } from './validation/approval-problems.ts';
 import { policyRuleProblems } from './validation/policy-rules.ts';
 import { formatFieldPath, type ContentProblem } from './validation/problems.ts';
-import { referenceProblems, type KnownCollections } from './validation/references.ts';
+import { referenceProblems, type KnownCollections } from './references.ts';
 import { runRules, type Rule, type RuleProblem } from './validation/rules.ts';
 import { problemsFromIssues } from './validation/zod-issues.ts';
 
-export type { KnownCollections, KnownIds } from './validation/references.ts';
+export type { KnownCollections, KnownIds } from './references.ts';
 
 /** One entry's fields, as read from its file or from the admin's form. */
 export interface EntryInput {

@@ -1,17 +1,17 @@
 /**
- * The reference phase: every field the registry declares as naming an entry of another
- * collection (`references` in ../registry.ts) is checked against that collection's files, in
- * one loop. A file that failed its schema or could not be read still exists here, so a
+ * The reference phase of validate.ts: every field the registry declares as naming an entry of
+ * another collection (`references` in registry.ts) is checked against that collection's files,
+ * in one loop. A file that failed its schema or could not be read still exists here, so a
  * reference to it is not reported a second time.
  */
-import { closestMatch } from '../../domain/search/suggest.ts';
+import { closestMatch } from '../domain/search/suggest.ts';
 import {
   COLLECTION_REGISTRY,
   referenceFields,
   type CollectionName,
   type FileCollectionName,
-} from '../registry.ts';
-import { formatFieldPath, type ContentProblem } from './problems.ts';
+} from './registry.ts';
+import { formatFieldPath, type ContentProblem } from './validation/problems.ts';
 
 /** What the validator knows of one collection's files, for references to it. */
 export interface KnownIds {
