@@ -646,6 +646,22 @@ export async function loadContent(
   return { ok: true, warnings, content: { site: site.data, ...entries } as ContentSet };
 }
 
+/**
+ * What the validator knows of a content folder's entries, for references and rules across
+ * files: what `loadContent` gives each entry, for a caller that validates one entry the same way.
+ */
+export async function validationContextFor(
+  contentDir: string,
+  options: LoadOptions = {},
+): Promise<ValidationContext> {
+  const read = await readCollections(contentDir, []);
+  const now =
+    siteNowProblems(options.environment).length === 0
+      ? buildNow(options.environment).getTime()
+      : undefined;
+  return validationContext(read, now);
+}
+
 /** Every collection of the registry, read side by side. */
 async function readCollections(
   contentDir: string,
