@@ -1,6 +1,6 @@
 /**
- * The read phase, before the validator of validate.ts: a file's text as fields (the YAML, safely)
- * and its Markdown body against the content HTML policy. `npm run check`, the build and the
+ * The read phase, the first of the validator of validate.ts: a file's text as fields (the
+ * YAML, safely) and its Markdown body against the content HTML policy. `npm run check`, the build and the
  * new-course scaffold read files through here; the admin page gets fields from its form and
  * does not load this module (its Markdown parser is native code).
  */
@@ -28,7 +28,7 @@ export type ReadResult =
   | { ok: true; source: ParsedSource; problems: ContentProblem[] }
   | { ok: false; problems: ContentProblem[] };
 
-/** Phase 0: the fields of a file's text, and what its Markdown body holds that the site refuses. */
+/** Phase 1, read: the fields of a file's text, and what its Markdown body holds that the site refuses. */
 export function readPhase(
   collection: CollectionName,
   text: string,

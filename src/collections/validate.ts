@@ -5,15 +5,14 @@
  * same fields give the same problems everywhere. It runs in phases, each on what the one
  * before left sound:
  *
- * 1. schema: the collection's zod schema (messages from validation/zod-issues.ts);
- * 2. references: every field the registry declares as naming another collection's entry;
- * 3. rules: the collection's table of named rules (validation/course-rules.ts for courses),
- *    skipping a rule that reads a field phases 1 or 2 found wrong, so one mistake gives one
+ * 1. read: a file's text as fields, and its Markdown body against the HTML policy
+ *    (validate-file.ts, which the admin page does not load: its form holds fields already);
+ * 2. schema: the collection's zod schema (messages from validation/zod-issues.ts);
+ * 3. references: every field the registry declares as naming another collection's entry;
+ * 4. rules: the collection's table of named rules (validation/course-rules.ts for courses),
+ *    skipping a rule that reads a field phases 2 or 3 found wrong, so one mistake gives one
  *    message;
- * 4. compliance, over a course whose whole content is valid (`compliancePhase`).
- *
- * Reading a file (size, encoding, YAML, the Markdown body) comes before, in validate-file.ts,
- * which the browser does not load; this module runs in the admin page, so it reads no files.
+ * 5. compliance, over a course whose whole content is valid (`compliancePhase`).
  */
 import { z } from 'zod';
 import { COLLECTION_REGISTRY, type CollectionName } from './registry.ts';
@@ -98,16 +97,19 @@ function validFields(schema: z.ZodType, data: unknown): Record<string, unknown> 
 
 const noLines = () => undefined;
 
-/** Phase 1: the schema. Returns the data when it passed, and the top-level fields that failed. */
-export function schemaPhase(
-  collection: CollectionName,
-  input: EntryInput,
-): {
+/** What the schema phase leaves the later ones. */
+export interface SchemaResult {
+  /** The entry's data, when it passed. */
   data?: unknown;
+  /** The fields the later phases check: all of a valid entry, else those valid on their own (courses). */
   fields: Record<string, unknown>;
+  /** The top-level fields the file has and the schema refused. */
   failed: Set<string>;
   problems: ContentProblem[];
-} {
+}
+
+/** Phase 2: the schema. */
+export function schemaPhase(collection: CollectionName, input: EntryInput): SchemaResult {
   const schema: z.ZodType = COLLECTION_REGISTRY[collection].schema;
   const result = schema.safeParse(input.data, { reportInput: true });
   if (result.success)
@@ -147,11 +149,11 @@ function located(
 
 const byLine = (a: ContentProblem, b: ContentProblem) => (a.line ?? 0) - (b.line ?? 0);
 
-/** Phases 2 and 3, the references and the rules, over what the schema phase left. */
+/** Phases 3 and 4, the references and the rules, over what the schema phase left. */
 export function laterPhases(
   collection: CollectionName,
   input: EntryInput,
-  schema: ReturnType<typeof schemaPhase>,
+  schema: SchemaResult,
   context: ValidationContext,
 ): { problems: ContentProblem[]; warnings: ContentProblem[] } {
   const collectionRules = COLLECTION_RULES[collection];
@@ -203,7 +205,7 @@ export function validateCourse(
   return validateEntry('courses', input, context) as EntryValidation<Course>;
 }
 
-/** Phase 4: what each CE body requires the page of a valid course to state, and it does not (warnings). */
+/** Phase 5: what each CE body requires the page of a valid course to state, and it does not (warnings). */
 export function compliancePhase(
   input: EntryInput & { data: Course },
   context: ValidationContext & { instructors: ReadonlyMap<string, Instructor> },

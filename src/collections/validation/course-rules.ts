@@ -33,7 +33,7 @@ export type { RuleProblem } from './rules.ts';
 export interface RuleContext {
   /** The unit a board counts credit in, for credits that leave `unit` out; from `boards` when left out. */
   creditUnitOf?: (board: string) => CreditUnit | undefined;
-  /** Today, for dates too far ahead to be plausible; left out (in the browser), that check is skipped. */
+  /** Today, for dates too far ahead to be plausible; left out, that check is skipped. */
   today?: string;
   /** The valid boards, sponsors and policies; left out (in the admin), the rules across files are skipped. */
   boards?: ReadonlyMap<string, Board>;

@@ -27,6 +27,7 @@ import {
   type EntryInput,
   type KnownCollections,
   type KnownIds,
+  type SchemaResult,
   type ValidationContext,
 } from '../validate.ts';
 import { readPhase } from '../validate-file.ts';
@@ -257,7 +258,7 @@ interface ReadEntry {
   /** The slug: the file name, or a valid course's `slug` field. */
   id: string;
   input: EntryInput;
-  schema: ReturnType<typeof schemaPhase>;
+  schema: SchemaResult;
 }
 
 interface ReadCollection {
@@ -547,7 +548,9 @@ async function siteProblems(
 async function readSite(
   contentDir: string,
   problems: ContentProblem[],
-): Promise<{ parsed: ParsedFile; data: SiteSettings; input: EntryInput } | undefined> {
+): Promise<
+  { parsed: ParsedFile; data: SiteSettings; input: EntryInput; schema: SchemaResult } | undefined
+> {
   const siteFile = path.join(contentDir, 'site.yaml');
   const exists = await stat(siteFile).then(
     () => true,
@@ -570,7 +573,7 @@ async function readSite(
   if (schema.data === undefined) return undefined;
   const data = schema.data as SiteSettings;
   problems.push(...(await siteProblems(contentDir, data, parsed)));
-  return { parsed, data, input };
+  return { parsed, data, input, schema };
 }
 
 /** SITE_NOW, checked with the content so `npm run check` and the build report it before Astro starts. */
@@ -607,10 +610,7 @@ export async function loadContent(
   problems.push(...links, ...(await photoProblems(read.instructors)));
   const context = validationContext(read, now);
   const warnings: ContentProblem[] = [];
-  if (site)
-    problems.push(
-      ...laterPhases('site', site.input, schemaPhase('site', site.input), context).problems,
-    );
+  if (site) problems.push(...laterPhases('site', site.input, site.schema, context).problems);
   for (const name of FILE_COLLECTION_NAMES)
     for (const entry of read[name].entries) {
       const later = laterPhases(name, entry.input, entry.schema, context);
