@@ -220,16 +220,28 @@ interface ClaimCheck {
   problem?: RuleProblem;
 }
 
+// Both approval rules read the same resolutions: each course's are worked out once per context.
+const claimChecks = new WeakMap<object, { context: RuleContext; claims: ClaimCheck[] }>();
+
+function checkedClaims(course: Partial<Course>, context: RuleContext): ClaimCheck[] {
+  const cached = claimChecks.get(course);
+  if (cached?.context === context) return cached.claims;
+  const claims = resolveClaims(course, context);
+  claimChecks.set(course, { context, claims });
+  return claims;
+}
+
 /**
  * Each approval the course claims, resolved against its board and sponsors. Resolved only when
  * the board and every sponsor are known (valid files), so that a missing one is reported once,
  * as a reference.
  */
-function checkedClaims(course: Partial<Course>, context: RuleContext): ClaimCheck[] {
+function resolveClaims(course: Partial<Course>, context: RuleContext): ClaimCheck[] {
   const { boards, sponsors } = context;
   const { sponsors: ids, ceHours } = course;
   if (!boards || !sponsors || !ids || ceHours === undefined) return [];
   if (!ids.every((id) => sponsors.has(id))) return [];
+  const dates = creditDates(course);
   return (course.approvals ?? []).flatMap((claim, index): ClaimCheck[] => {
     const board = boards.get(claim.board);
     if (!board) return [];
@@ -238,7 +250,7 @@ function checkedClaims(course: Partial<Course>, context: RuleContext): ClaimChec
     const problem =
       approvalPeriodProblem(
         resolution.approval,
-        periodProblem(resolution.approval.period, creditDates(course)),
+        periodProblem(resolution.approval.period, dates),
       ) ?? designationProblem(resolution.approval, claim);
     return [{ index, approval: resolution.approval, ...(problem ? { problem } : {}) }];
   });
