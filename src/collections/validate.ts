@@ -21,7 +21,8 @@ import type { Instructor } from './schemas/instructor.ts';
 import { complianceProblems } from './validation/compliance.ts';
 import { courseRuleProblems, type RuleContext } from './validation/course-rules.ts';
 import { jointAccreditationProblem } from './validation/approval-problems.ts';
-import { policyRuleProblems } from './validation/policy-rules.ts';
+import type { PolicyRuleProblem } from './validation/policy-rules.ts';
+import type { Policy } from './schemas/policy.ts';
 import { formatFieldPath, type ContentProblem } from './validation/problems.ts';
 import { referenceProblems, type KnownCollections } from './references.ts';
 import { runRules, type Rule, type RuleProblem } from './validation/rules.ts';
@@ -42,6 +43,12 @@ export interface EntryInput {
 export interface ValidationContext extends RuleContext {
   /** The entries of every collection, for references; left out in the admin, whose relation fields offer only existing ones. */
   known?: KnownCollections;
+  /**
+   * The refund-policy rules (validation/policy-rules.ts). They read the holiday calendars of
+   * date-holidays, too large for the admin page, so the callers that run in Node bring them;
+   * left out, a policy gets its schema and references only.
+   */
+  policyRules?: (policy: Policy) => PolicyRuleProblem[];
 }
 
 export interface EntryValidation<T = unknown> {
@@ -79,7 +86,8 @@ const COLLECTION_RULES: Partial<Record<CollectionName, CollectionRules>> = {
   },
   policies: {
     partial: false,
-    rules: (policy) => policyRuleProblems(policy).map((problem) => ({ ...problem, field: '' })),
+    rules: (policy, context) =>
+      (context.policyRules?.(policy) ?? []).map((problem) => ({ ...problem, field: '' })),
   },
 };
 

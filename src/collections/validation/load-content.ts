@@ -31,6 +31,7 @@ import {
   type ValidationContext,
 } from '../validate.ts';
 import { readPhase } from '../validate-file.ts';
+import { policyRuleProblems } from './policy-rules.ts';
 import type { ContentProblem } from './problems.ts';
 import { decodeUtf8, MAX_FILE_BYTES, type ParsedSource } from './source-file.ts';
 import {
@@ -374,6 +375,7 @@ function validationContext(
     new Map(contentEntries<N>(read[name]).map((entry) => [entry.id, entry.data]));
   return {
     known,
+    policyRules: policyRuleProblems,
     boards: valid('boards'),
     sponsors: valid('sponsors'),
     policies: valid('policies'),
