@@ -388,7 +388,8 @@ function validationContext(
 /** Instructor photos that are not files next to the instructor's file. */
 async function photoProblems(instructors: ReadCollection): Promise<ContentProblem[]> {
   const found = await Promise.all(
-    contentEntries<'instructors'>(instructors).map(async (instructor, index) => {
+    instructors.entries.filter(isValid).map(async (read) => {
+      const instructor = toEntry<'instructors'>(read);
       const photo = instructor.data.photo;
       if (photo === undefined) return [];
       const exists = await stat(path.join(path.dirname(instructor.absolutePath), photo)).then(
@@ -396,7 +397,7 @@ async function photoProblems(instructors: ReadCollection): Promise<ContentProble
         () => false,
       );
       if (exists) return [];
-      const source = instructors.entries.filter(isValid)[index]!.parsed.source;
+      const source = read.parsed.source;
       const line = source.lineOf(['photo']);
       return [
         {
