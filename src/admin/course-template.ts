@@ -117,6 +117,56 @@ function formatHours(hours: number): string {
   return `${rounded} ${rounded === 1 ? 'hour' : 'hours'}`;
 }
 
+/** The first session, when the scaffold asked for one, and the CE hours its length gives. */
+function scheduleLines(
+  course: NewCourse,
+  docs: Map<string, FieldDoc>,
+): { lines: string[]; ceHours: number; ceHoursNote?: string } {
+  if (!course.session) return { lines: [], ceHours: 1 };
+  const length = sessionLength(course.session, course.timeZone);
+  if (!length.ok) throw new Error(length.message);
+  const hours = ceHoursFor(length.hours);
+  if (hours.ceHours <= 0)
+    throw new Error(
+      'The session is shorter than a quarter of an hour, the smallest step of CE hours.',
+    );
+  const lines = [
+    commentFor(docs, 'sessions'),
+    '# Dates and times stay in quotes. Add one entry per session, in date order.',
+    'sessions:',
+    `  - date: ${JSON.stringify(course.session.date)}`,
+    `    start: ${JSON.stringify(course.session.start)}`,
+    `    end: ${JSON.stringify(course.session.end)}`,
+  ];
+  return hours.exact
+    ? { lines, ceHours: hours.ceHours }
+    : {
+        lines,
+        ceHours: hours.ceHours,
+        ceHoursNote: `Replace: why the course awards ${formatHours(hours.ceHours)} of CE for ${formatHours(length.hours)} scheduled.`,
+      };
+}
+
+/** The optional top-level fields not yet written, commented out with an example each. */
+function optionalFieldLines(docs: Map<string, FieldDoc>, written: readonly string[]): string[] {
+  const names = new Set(written.flatMap((line) => /^([A-Za-z]+):/.exec(line)?.[1] ?? []));
+  const optional = [...docs.values()].filter(
+    (doc) =>
+      !doc.path.includes('.') && !doc.path.includes('[') && !doc.required && !names.has(doc.path),
+  );
+  if (optional.length === 0) return [];
+  const lines = ['', '# Optional fields: remove the # in front of one to use it.'];
+  for (const doc of optional) {
+    lines.push(`# ${doc.description ?? doc.path}`);
+    if (doc.example !== undefined) lines.push(`# ${doc.path}: ${yamlInline(doc.example)}`);
+    else if (doc.type === 'text') lines.push(`# ${doc.path}: ${yamlString('Replace with text')}`);
+    else if (doc.type === 'group of fields')
+      lines.push(`# ${doc.path}: ${yamlInline(groupExample(docs, doc.path))}`);
+    else lines.push(`# ${doc.path}: (a ${doc.type}; see docs/CONTENT.md)`);
+  }
+  return lines;
+}
+
 /** The course file, frontmatter and placeholder description. */
 export function courseTemplate(course: NewCourse): string {
   const docs = docsByPath();
@@ -151,28 +201,9 @@ export function courseTemplate(course: NewCourse): string {
       lines.push(`  ${name}: ${yamlInline(value)}`);
   }
 
-  let ceHours = 1;
-  let ceHoursNote: string | undefined;
-  if (course.session) {
-    const length = sessionLength(course.session, course.timeZone);
-    if (!length.ok) throw new Error(length.message);
-    const hours = ceHoursFor(length.hours);
-    if (hours.ceHours <= 0)
-      throw new Error(
-        'The session is shorter than a quarter of an hour, the smallest step of CE hours.',
-      );
-    ceHours = hours.ceHours;
-    if (!hours.exact)
-      ceHoursNote = `Replace: why the course awards ${formatHours(ceHours)} of CE for ${formatHours(length.hours)} scheduled.`;
-    lines.push(
-      commentFor(docs, 'sessions'),
-      '# Dates and times stay in quotes. Add one entry per session, in date order.',
-      'sessions:',
-      `  - date: ${JSON.stringify(course.session.date)}`,
-      `    start: ${JSON.stringify(course.session.start)}`,
-      `    end: ${JSON.stringify(course.session.end)}`,
-    );
-  }
+  const schedule = scheduleLines(course, docs);
+  lines.push(...schedule.lines);
+  const { ceHours, ceHoursNote } = schedule;
   field(
     'ceHours',
     String(ceHours),
@@ -209,22 +240,7 @@ export function courseTemplate(course: NewCourse): string {
   field('sponsors', yamlInline([course.sponsor]), 'file names in content/sponsors/');
   field('refundPolicy', course.policy, 'a file name in content/policies/');
 
-  const written = new Set(lines.flatMap((line) => /^([A-Za-z]+):/.exec(line)?.[1] ?? []));
-  const optional = [...docs.values()].filter(
-    (doc) =>
-      !doc.path.includes('.') && !doc.path.includes('[') && !doc.required && !written.has(doc.path),
-  );
-  if (optional.length > 0) {
-    lines.push('', '# Optional fields: remove the # in front of one to use it.');
-    for (const doc of optional) {
-      lines.push(`# ${doc.description ?? doc.path}`);
-      if (doc.example !== undefined) lines.push(`# ${doc.path}: ${yamlInline(doc.example)}`);
-      else if (doc.type === 'text') lines.push(`# ${doc.path}: ${yamlString('Replace with text')}`);
-      else if (doc.type === 'group of fields')
-        lines.push(`# ${doc.path}: ${yamlInline(groupExample(docs, doc.path))}`);
-      else lines.push(`# ${doc.path}: (a ${doc.type}; see docs/CONTENT.md)`);
-    }
-  }
+  lines.push(...optionalFieldLines(docs, lines));
 
   lines.push(
     '---',

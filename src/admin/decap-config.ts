@@ -9,15 +9,12 @@
  * zone or UTC, while a session's "16:00" must be written exactly as typed, in the course's zone.
  *
  * `prepareEntry` is what the admin page runs before every save (Decap's preSave event): it
- * drops the empty values Decap leaves behind for cleared optional fields, then runs the same
- * schema and course rules as `npm run check`, so a save that would fail the check is refused
- * with the check's own messages.
+ * drops the empty values Decap leaves behind for cleared optional fields, then runs the one
+ * validator `npm run check` runs (src/collections/validate.ts), so a save that would fail the
+ * check is refused with the check's own messages.
  */
-import type { z } from 'zod';
-import { courseRuleProblems } from '../collections/validation/course-rules.ts';
 import { formatFieldPath, type ContentProblem } from '../collections/validation/problems.ts';
-import { problemsFromIssues } from '../collections/validation/zod-issues.ts';
-import { courseSchema, type Course } from '../collections/schemas/course.ts';
+import { validateEntry, type ValidationContext } from '../collections/validate.ts';
 import { REFUND_OUTCOMES } from '../collections/schemas/policy.ts';
 import type { CmsSettings } from '../collections/schemas/site.ts';
 import {
@@ -509,45 +506,26 @@ export interface PreparedEntry {
   problems: ContentProblem[];
 }
 
-/** The fields of an invalid course that are valid on their own, so the rules still run on them. */
-function validCourseFields(data: Record<string, unknown>): Partial<Course> {
-  const partial: Record<string, unknown> = {};
-  for (const [key, fieldSchema] of Object.entries(courseSchema.shape)) {
-    const result = (fieldSchema as z.ZodType).safeParse(data[key]);
-    if (result.success && result.data !== undefined) partial[key] = result.data;
-  }
-  return partial as Partial<Course>;
-}
-
 /**
- * Cleans and checks an entry as Decap is about to save it: the schema, and for a course the
- * rules of course-rules.ts. What needs the other files is left to `npm run check` and the
- * build: whether a referenced entry exists (relation fields only offer existing ones) and
- * whether the refund policy covers the course's format.
+ * Cleans and checks an entry as Decap is about to save it, with the validator of
+ * `npm run check`. What needs the other files is left to the check and the build unless
+ * `context` brings them: whether a referenced entry exists (relation fields only offer existing
+ * ones), whether the refund policy covers the course's format, whether an approval has a
+ * holder. The Markdown body goes through the HTML policy in the check, whose parser the
+ * browser does not load.
  */
 export function prepareEntry(
   collection: string,
   raw: Record<string, unknown>,
   file = `content/${collection}`,
+  context: ValidationContext = { today: new Date().toISOString().slice(0, 10) },
 ): PreparedEntry {
   const info = COLLECTIONS.find((candidate) => candidate.name === collection);
   if (!info) throw new Error(`unknown collection ${collection}`);
   const removedPaths: (string | number)[][] = [];
   const data = withoutEmptyFields(raw, [], removedPaths) as Record<string, unknown>;
   const { body, ...fields } = data;
-  const problems: ContentProblem[] = [];
-  const result = info.schema.safeParse(fields, { reportInput: true });
-  if (!result.success)
-    problems.push(
-      ...problemsFromIssues(result.error.issues, info.schema, fields, file, () => undefined),
-    );
-  if (collection === 'courses') {
-    const course = result.success ? (result.data as Course) : validCourseFields(fields);
-    // A field with its own error is not also reported missing by a rule.
-    const context = result.success ? {} : { presentFields: new Set(Object.keys(fields)) };
-    for (const { path, ...problem } of courseRuleProblems(course, context))
-      problems.push({ ...problem, file, field: formatFieldPath(path) });
-  }
+  const { problems } = validateEntry(info.name, { file, data: fields }, context);
   return {
     data: body === undefined ? fields : { ...fields, body },
     removedPaths,

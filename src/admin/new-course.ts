@@ -13,10 +13,10 @@ import {
 import { courseSchema } from '../collections/schemas/course.ts';
 import { COURSE_FORMATS, type CourseFormat } from '../collections/schemas/format.ts';
 import { policySchema } from '../collections/schemas/policy.ts';
-import { courseRuleProblems } from '../collections/validation/course-rules.ts';
-import { formatFieldPath, type ContentProblem } from '../collections/validation/problems.ts';
+import type { ContentProblem } from '../collections/validation/problems.ts';
 import { decodeUtf8, parseSource } from '../collections/validation/source-file.ts';
-import { problemsFromIssues } from '../collections/validation/zod-issues.ts';
+import type { ValidationContext } from '../collections/validate.ts';
+import { validateCourseFile } from '../collections/validate-file.ts';
 import { closestMatch } from '../domain/search/suggest.ts';
 import {
   sessionLength,
@@ -297,29 +297,13 @@ export function checkSlug(answer: string, inventory: Inventory): Checked<string>
 }
 
 /**
- * Validates the written file the way `npm run check` validates a course (schema and course
- * rules); the references come from the inventory, so they exist.
+ * Validates the written file with the validator of `npm run check` (read, schema, rules); the
+ * references come from the inventory, so they exist, unless `context` says otherwise.
  */
-export function problemsInCourseFile(text: string, file: string): ContentProblem[] {
-  const parsed = parseSource(text, file, true);
-  if (!parsed.ok) return parsed.problems;
-  const result = courseSchema.safeParse(parsed.source.data, { reportInput: true });
-  if (!result.success) {
-    return problemsFromIssues(
-      result.error.issues,
-      courseSchema,
-      parsed.source.data,
-      file,
-      parsed.source.lineOf,
-    );
-  }
-  return courseRuleProblems(result.data).map(({ path: fieldPath, ...problem }) => {
-    const line = parsed.source.lineOf(fieldPath);
-    return {
-      ...problem,
-      file,
-      field: formatFieldPath(fieldPath),
-      ...(line === undefined ? {} : { line }),
-    };
-  });
+export function problemsInCourseFile(
+  text: string,
+  file: string,
+  context: ValidationContext = { today: new Date().toISOString().slice(0, 10) },
+): ContentProblem[] {
+  return validateCourseFile(text, file, context).problems;
 }

@@ -30,6 +30,12 @@ export interface CollectionInfo {
   /** In the admin: the field an entry is known by (its file name is made from it), and further fields a relation searches. */
   identifier: string;
   searchFields?: readonly string[];
+  /**
+   * The fields that name an entry of another collection, by path (`[]` for every entry of a
+   * list): the validator checks each against the files of that collection, in one loop
+   * (validation/references.ts).
+   */
+  references?: Readonly<Record<string, string>>;
 }
 
 export const COLLECTION_REGISTRY = {
@@ -46,6 +52,14 @@ export const COLLECTION_REGISTRY = {
       hint: 'The text of the course page, in Markdown.',
     },
     identifier: 'title',
+    references: {
+      'instructors[]': 'instructors',
+      'approvals[].board': 'boards',
+      'approvals[].sponsor': 'sponsors',
+      replaces: 'courses',
+      'sponsors[]': 'sponsors',
+      refundPolicy: 'policies',
+    },
   },
   instructors: {
     title: 'Instructors',
@@ -80,6 +94,10 @@ export const COLLECTION_REGISTRY = {
     extensions: YAML,
     identifier: 'name',
     searchFields: ['shortName'],
+    references: {
+      'approvals[].board': 'boards',
+      'jointAccreditation.boards[]': 'boards',
+    },
   },
   policies: {
     title: 'Refund policies',
@@ -111,6 +129,7 @@ export const COLLECTION_REGISTRY = {
     schema: siteSchema,
     extensions: YAML,
     identifier: 'name',
+    references: { organization: 'sponsors' },
   },
 } as const satisfies Record<string, CollectionInfo>;
 
@@ -118,6 +137,18 @@ export type Registry = typeof COLLECTION_REGISTRY;
 export type CollectionName = keyof Registry;
 /** The collections that are folders of files; the site settings are one file. */
 export type FileCollectionName = Exclude<CollectionName, 'site'>;
+
+/** The fields of a collection that name entries of others (empty when it names none). */
+export function referenceFields(name: CollectionName): [string, FileCollectionName][] {
+  const info: CollectionInfo = COLLECTION_REGISTRY[name];
+  return Object.entries(info.references ?? {}).map(([field, target]) => {
+    if (!(FILE_COLLECTION_NAMES as readonly string[]).includes(target))
+      throw new Error(
+        `${name}.${field} references "${target}", which is not a collection of files`,
+      );
+    return [field, target as FileCollectionName];
+  });
+}
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_REGISTRY) as CollectionName[];
 export const FILE_COLLECTION_NAMES = COLLECTION_NAMES.filter(

@@ -5,14 +5,19 @@
  */
 import {
   approvalEndsAt,
+  creditDates,
+  openEndedOnDemand,
+  periodProblem,
+  resolveApproval,
   type ApprovalResolution,
   type ResolvedApproval,
 } from '../../domain/ce/ce-approvals.ts';
-import type { Approval } from '../schemas/course.ts';
+import type { Approval, Course } from '../schemas/course.ts';
 import type { Sponsor } from '../schemas/sponsor.ts';
 import { creditAmountText, shownAmount } from '../../domain/ce/ce-text.ts';
 import { describeValue } from './problems.ts';
-import type { RuleProblem } from './course-rules.ts';
+import type { RuleContext } from './course-rules.ts';
+import type { RuleProblem } from './rules.ts';
 
 type Failed = Extract<ApprovalResolution, { ok: false }>;
 
@@ -205,4 +210,82 @@ export function designationProblem(
     found: describeValue(claim.designation),
     fix: `Correct the amount in \`designation\`, or \`credit.amount\` if the statement is right.`,
   };
+}
+
+interface ClaimCheck {
+  index: number;
+  /** The approval the claim resolved to, when it did. */
+  approval?: ResolvedApproval;
+  /** Why it cannot be claimed: no holder, or a period that does not cover the course. */
+  problem?: RuleProblem;
+}
+
+// Both approval rules read the same resolutions: each course's are worked out once per context.
+const claimChecks = new WeakMap<object, { context: RuleContext; claims: ClaimCheck[] }>();
+
+function checkedClaims(course: Partial<Course>, context: RuleContext): ClaimCheck[] {
+  const cached = claimChecks.get(course);
+  if (cached?.context === context) return cached.claims;
+  const claims = resolveClaims(course, context);
+  claimChecks.set(course, { context, claims });
+  return claims;
+}
+
+/**
+ * Each approval the course claims, resolved against its board and sponsors. Resolved only when
+ * the board and every sponsor are known (valid files), so that a missing one is reported once,
+ * as a reference.
+ */
+function resolveClaims(course: Partial<Course>, context: RuleContext): ClaimCheck[] {
+  const { boards, sponsors } = context;
+  const { sponsors: ids, ceHours } = course;
+  if (!boards || !sponsors || !ids || ceHours === undefined) return [];
+  if (!ids.every((id) => sponsors.has(id))) return [];
+  const dates = creditDates(course);
+  return (course.approvals ?? []).flatMap((claim, index): ClaimCheck[] => {
+    const board = boards.get(claim.board);
+    if (!board) return [];
+    const resolution = resolveApproval(claim, { sponsors: ids, ceHours }, board, sponsors);
+    if (!resolution.ok) return [{ index, problem: approvalProblem(resolution, claim.board, ids) }];
+    const problem =
+      approvalPeriodProblem(
+        resolution.approval,
+        periodProblem(resolution.approval.period, dates),
+      ) ?? designationProblem(resolution.approval, claim);
+    return [{ index, approval: resolution.approval, ...(problem ? { problem } : {}) }];
+  });
+}
+
+const inApproval = (index: number, { path, ...rest }: RuleProblem): RuleProblem => ({
+  ...rest,
+  path: ['approvals', index, ...path],
+});
+
+/** Rule: every approval has a holder, covers the course's dates and states its designation. */
+export function approvalRule(course: Partial<Course>, context: RuleContext): RuleProblem[] {
+  return checkedClaims(course, context).flatMap(({ index, problem }) =>
+    problem ? [inApproval(index, problem)] : [],
+  );
+}
+
+/**
+ * Rule: an open-ended on-demand course advertises its approvals while it is online, so one that
+ * has lapsed at the build's clock is an error, one about to lapse a warning.
+ */
+export function approvalLapseRule(course: Partial<Course>, context: RuleContext): RuleProblem[] {
+  const { now } = context;
+  if (now === undefined) return [];
+  return checkedClaims(course, context).flatMap(({ index, approval, problem }) => {
+    const lapse =
+      approval && !problem
+        ? approvalLapseProblem(approval, openEndedOnDemand(course), now)
+        : undefined;
+    if (!lapse) return [];
+    const found = inApproval(index, lapse.problem);
+    return [
+      lapse.severity === 'warning'
+        ? { ...found, code: 'approval-lapsing' as const, severity: 'warning' as const }
+        : found,
+    ];
+  });
 }

@@ -241,6 +241,8 @@ export function complianceProblems(input: ComplianceInput): ContentProblem[] {
             ? input.lineOf(['approvals', index])
             : input.lineOf(gap.path);
         problems.push({
+          code: 'compliance',
+          body: board.code,
           file,
           ...(line === undefined ? {} : { line }),
           field: formatFieldPath(gap.path),
@@ -255,11 +257,9 @@ export function complianceProblems(input: ComplianceInput): ContentProblem[] {
   return problems;
 }
 
-const FINDING = / requires the course page to state /;
-
 /** Whether a problem is a compliance finding (which strict mode reports among the errors). */
 export function isComplianceProblem(problem: ContentProblem): boolean {
-  return FINDING.test(problem.message);
+  return problem.code === 'compliance';
 }
 
 /** "12 compliance warnings in 1 course: APA 1, NBCC 5, …". */
@@ -268,8 +268,7 @@ export function complianceSummary(problems: readonly ContentProblem[], strict: b
   const byBody = new Map<string, number>();
   for (const problem of problems) {
     // Other warnings (an approval about to lapse) are counted apart from the bodies' rules.
-    const at = problem.message.search(FINDING);
-    const body = at < 0 ? 'approvals ending' : problem.message.slice(0, at);
+    const body = (isComplianceProblem(problem) && problem.body) || 'approvals ending';
     byBody.set(body, (byBody.get(body) ?? 0) + 1);
   }
   const kind = strict ? 'compliance errors' : 'compliance warnings';

@@ -1,37 +1,49 @@
 /**
- * Rules about a course that no single field can check: the schedule is real and in order,
- * the CE hours agree with it, and the format's requirements are met. Each returns problems in
- * the same shape as schema errors, all at once.
+ * The rules about a course that no single field can check, as a table (`COURSE_RULES`): each
+ * named, with the fields it reads and its check. The validator (../validate.ts) runs them after
+ * the schema and the references and skips a rule whose fields failed there, so one mistake
+ * gives one message. The schedule is real and in order (offering-rules.ts), the CE hours agree
+ * with it, the format's requirements are met, the approvals resolve to a holder whose approval
+ * covers the course's dates, the refund policy covers the course's formats, and the financial
+ * disclosures follow the ACCME Standards for Integrity and Independence (Standards 3 and 6):
+ * one entry per person who controls content, naming an instructor of the course or a planner,
+ * and no relevant financial relationship that was not mitigated before the course.
  */
+import type { Board } from '../schemas/board.ts';
 import type { Course } from '../schemas/course.ts';
 import type { CreditUnit } from '../schemas/ce.ts';
+import type { Policy } from '../schemas/policy.ts';
+import type { Sponsor } from '../schemas/sponsor.ts';
 import { creditInHours } from '../../domain/ce/ce-approvals.ts';
 import { shownAmount } from '../../domain/ce/ce-text.ts';
 import { slugify } from '../../domain/slug.ts';
+import { courseFormats, TOP_LEVEL_OFFERING_FIELDS } from '../../domain/offerings/offerings.ts';
+import { approvalLapseRule, approvalRule } from './approval-problems.ts';
 import {
-  courseOfferings,
-  TOP_LEVEL_OFFERING_FIELDS,
-  type Offering,
-} from '../../domain/offerings/offerings.ts';
-import { priceKind } from '../../domain/offerings/prices.ts';
-import { zonedInstant } from '../../domain/time/zoned-time.ts';
-import { disclosureProblems } from './disclosure-rules.ts';
-import { offeringOverlaps } from './offering-overlap.ts';
-import type { ContentProblem } from './problems.ts';
+  courseSchedule,
+  formatHours,
+  OFFERING_CHECKS,
+  type OfferingCheck,
+} from './offering-rules.ts';
+import { runRules, type Rule, type RuleProblem } from './rules.ts';
 
-export type RuleProblem = Omit<ContentProblem, 'file' | 'line'> & { path: PropertyKey[] };
+export type { RuleProblem } from './rules.ts';
 
-const MINUTES_PER_HOUR = 60;
-
-/** "an in-person course", "a live-online course". */
-function formatWithArticle(format: string): string {
-  return `${/^[aeiou]/.test(format) ? 'An' : 'A'} ${format}`;
+/** What the rules may know beyond the course itself. */
+export interface RuleContext {
+  /** The unit a board counts credit in, for credits that leave `unit` out; from `boards` when left out. */
+  creditUnitOf?: (board: string) => CreditUnit | undefined;
+  /** Today, for dates too far ahead to be plausible; left out, that check is skipped. */
+  today?: string;
+  /** The valid boards, sponsors and policies; left out (in the admin), the rules across files are skipped. */
+  boards?: ReadonlyMap<string, Board>;
+  sponsors?: ReadonlyMap<string, Sponsor>;
+  policies?: ReadonlyMap<string, Policy>;
+  /** The build's clock, for the approvals an open-ended on-demand course advertises while online. */
+  now?: number;
 }
 
-function formatHours(hours: number): string {
-  const shown = shownAmount(hours);
-  return `${shown} ${shown === 1 ? 'hour' : 'hours'}`;
-}
+export type CourseRule = Rule<Course, RuleContext>;
 
 /** "0.8 CEUs", "3 hours", "1 contact hour", to two decimals as pages print credit. */
 function formatAmount(amount: number, unit: string): string {
@@ -45,85 +57,58 @@ function printableLimit(limit: number): number {
   return Math.floor(limit * 100 + 1e-9) / 100;
 }
 
-/** The same calendar day `years` later (ISO dates): 2026-12-02 + 5 → 2031-12-02. */
-function addYears(date: string, years: number): string {
-  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
+/** The fields the credit a schedule provides depends on: every check of every offering reads one of them. */
+const SCHEDULE_FIELDS = [
+  'format',
+  'offerings',
+  'sessions',
+  'timeZone',
+  'venue',
+  'availableFrom',
+  'availableUntil',
+  'prices',
+] as const;
+
+/** One rule per check of an offering (offering-rules.ts), each reading the fields named here, the format and the offerings. */
+function offeringCheckRules(reads: Record<OfferingCheck, readonly (keyof Course)[]>): CourseRule[] {
+  return OFFERING_CHECKS.map((check) => ({
+    name: check,
+    reads: ['format', 'offerings', ...reads[check]],
+    check: (course, context) => courseSchedule(course, context.today).problems[check],
+  }));
 }
 
-function daysBetween(first: string, last: string): number {
-  return Math.round(
-    (Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000,
+type Found = Omit<RuleProblem, 'path' | 'field'>;
+const at = (path: PropertyKey[], problem: Found): RuleProblem => ({ path, field: '', ...problem });
+
+function offeringFieldsAtTopLevel(course: Partial<Course>): RuleProblem[] {
+  if (course.offerings === undefined) return [];
+  return TOP_LEVEL_OFFERING_FIELDS.filter((field) => course[field] !== undefined).map((field) =>
+    at([field], {
+      message: `\`${field}\` belongs in each offering when the course lists \`offerings\`.`,
+      expected: `\`${field}\` inside each entry of \`offerings\``,
+      found: `\`${field}\` at the top level`,
+      fix: `Move \`${field}\` into the offerings it applies to.`,
+    }),
   );
 }
 
-function minutesBetween(start: string, end: string): number {
-  const minutes = (time: string) =>
-    Number(time.slice(0, 2)) * MINUTES_PER_HOUR + Number(time.slice(3, 5));
-  return minutes(end) - minutes(start);
-}
-
-/** What the rules may know of other files. */
-export interface RuleContext {
-  /** The unit a board counts credit in, for credits that leave `unit` out. */
-  creditUnitOf?: (board: string) => CreditUnit | undefined;
-  /** Fields the file has, valid or not: a field with its own error is not also reported missing. */
-  presentFields?: ReadonlySet<string>;
-  /** Today, for dates too far ahead to be plausible; left out (in the browser), that check is skipped. */
-  today?: string;
-}
-
-/** Dates outside this window are almost certainly typing mistakes. */
-const EARLIEST_PLAUSIBLE = '1990-01-01';
-const YEARS_AHEAD = 5;
-const LONGEST_SPAN_DAYS = 366;
-
-/**
- * Checks a course whose fields passed the schema. When some fields failed, the caller passes
- * only those that passed, and each rule runs if the fields it needs are there.
- */
-export function courseRuleProblems(
-  course: Partial<Course>,
-  context: RuleContext = {},
-): RuleProblem[] {
-  const problems: RuleProblem[] = [];
-  const add = (path: PropertyKey[], problem: Omit<RuleProblem, 'path' | 'field'>) =>
-    problems.push({ path, field: '', ...problem });
-
-  if (course.offerings !== undefined) {
-    for (const field of TOP_LEVEL_OFFERING_FIELDS) {
-      if (course[field] === undefined) continue;
-      add([field], {
-        message: `\`${field}\` belongs in each offering when the course lists \`offerings\`.`,
-        expected: `\`${field}\` inside each entry of \`offerings\``,
-        found: `\`${field}\` at the top level`,
-        fix: `Move \`${field}\` into the offerings it applies to.`,
-      });
-    }
-  } else if (
-    course.format === undefined &&
-    // A format, or a list of offerings, that the file has but the schema refused has its own
-    // error: a bad date inside an offering must not also read as a course without a format.
-    !context.presentFields?.has('format') &&
-    !context.presentFields?.has('offerings')
-  ) {
-    add(['format'], {
+function formatStated(course: Partial<Course>): RuleProblem[] {
+  if (course.offerings !== undefined || course.format !== undefined) return [];
+  return [
+    at(['format'], {
       message: 'The course does not say how it is given.',
       expected:
         'format: live-online, in-person, hybrid or on-demand (or a list of `offerings`, each with its format)',
       found: 'nothing',
       fix: 'Add `format: live-online` (or the format it has).',
-    });
-  }
+    }),
+  ];
+}
 
-  // Top-level fields the file has but the schema refused: each has its own error, so none is also "missing".
-  const failed = new Set(
-    [...(context.presentFields ?? [])].filter(
-      (field) => course[field as keyof Course] === undefined,
-    ),
-  );
-  const offerings = courseOfferings(course);
-  const overlaps = offeringOverlaps(offerings);
-  problems.push(...overlaps.map(({ problem }) => problem));
+function offeringIdsDistinct(course: Partial<Course>, context: RuleContext): RuleProblem[] {
+  const { offerings, overlaps } = courseSchedule(course, context.today);
+  const problems: RuleProblem[] = [];
   const seenIds = new Map<string, number>();
   offerings.forEach((offering, index) => {
     if (offering.path.length === 0) return;
@@ -131,156 +116,187 @@ export function courseRuleProblems(
     if (first === undefined) seenIds.set(offering.id, index);
     // An offering written twice is reported once, as an overlap, not also for its shared id.
     else if (!overlaps.some((overlap) => overlap.first === first && overlap.second === index))
-      add([...offering.path, 'id'], {
-        message: `Offerings ${first + 1} and ${index + 1} have the same id, "${offering.id}", so their calendar files would share an address.`,
-        expected: 'a different id for each offering',
-        found: JSON.stringify(offering.id),
-        fix: 'Give one of them its own `id:`, such as `spring-2027`.',
-      });
+      problems.push(
+        at([...offering.path, 'id'], {
+          message: `Offerings ${first + 1} and ${index + 1} have the same id, "${offering.id}", so their calendar files would share an address.`,
+          expected: 'a different id for each offering',
+          found: JSON.stringify(offering.id),
+          fix: 'Give one of them its own `id:`, such as `spring-2027`.',
+        }),
+      );
   });
+  return problems;
+}
 
-  /** The credit hours each dated offering's schedule provides, when its schedule is sound. */
-  const schedules: { scheduled: string; creditHours: number }[] = [];
-  for (const offering of offerings) {
-    const before = problems.length;
-    const schedule = offeringScheduleProblems(
-      offering,
-      offering.path.length === 0 ? failed : new Set(),
-      context,
-      add,
-    );
-    if (schedule !== undefined && problems.length === before) schedules.push(schedule);
-  }
-  // Every offering gives the course's credit, so the shortest schedule is the one to check against.
-  const shortest = schedules.sort((a, b) => a.creditHours - b.creditHours)[0];
-  const scheduleKnown = shortest !== undefined;
-  const creditHours = shortest?.creditHours ?? 0;
-  const scheduled = shortest?.scheduled ?? '';
-  if (course.ceHours !== undefined && scheduleKnown) {
-    if (course.ceHours > creditHours + 1e-9) {
-      add(['ceHours'], {
+function ceHoursMatchSchedule(course: Partial<Course>, context: RuleContext): RuleProblem[] {
+  const shortest = courseSchedule(course, context.today).shortest;
+  if (course.ceHours === undefined || !shortest) return [];
+  const { creditHours, scheduled } = shortest;
+  if (course.ceHours > creditHours + 1e-9)
+    return [
+      at(['ceHours'], {
         message: `The course awards more CE hours than the ${scheduled}.`,
         expected: `at most ${formatHours(creditHours)}`,
         found: formatHours(course.ceHours),
         fix: 'Correct `ceHours`, or the session times.',
-      });
-    } else if (course.ceHours < creditHours - 1e-9 && !course.ceHoursNote) {
-      add(['ceHours'], {
+      }),
+    ];
+  if (course.ceHours < creditHours - 1e-9 && !course.ceHoursNote)
+    return [
+      at(['ceHours'], {
         message: `The CE hours differ from the ${scheduled}.`,
         expected: formatHours(creditHours),
         found: formatHours(course.ceHours),
         fix: 'Correct `ceHours`, or add `ceHoursNote` saying why they differ (for example breaks that earn no credit).',
-      });
-    }
-  }
+      }),
+    ];
+  return [];
+}
 
-  (course.approvals ?? []).forEach((approval, index) => {
-    for (const [key, value] of [
-      ['note', approval.note],
-      ['statement', approval.courseApproval?.statement],
-    ] as const) {
-      if (value === undefined || !/\bpending\b/i.test(value)) continue;
-      const at =
-        key === 'note'
-          ? ['approvals', index, 'note']
-          : ['approvals', index, 'courseApproval', 'statement'];
-      add(at, {
-        message:
-          'A course page may not advertise an approval as pending: NASW forbids the wording, and Washington forbids advertising before approval.',
-        expected: 'an approval the body has granted',
-        found: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value),
-        fix: 'Remove this approval until it is granted, then list it with its number.',
-      });
-    }
+function approvalsNotPending(course: Partial<Course>): RuleProblem[] {
+  return (course.approvals ?? []).flatMap((approval, index) =>
+    (
+      [
+        [['approvals', index, 'note'], approval.note],
+        [['approvals', index, 'courseApproval', 'statement'], approval.courseApproval?.statement],
+      ] as const
+    ).flatMap(([path, value]) =>
+      value === undefined || !/\bpending\b/i.test(value)
+        ? []
+        : [
+            at([...path], {
+              message:
+                'A course page may not advertise an approval as pending: NASW forbids the wording, and Washington forbids advertising before approval.',
+              expected: 'an approval the body has granted',
+              found: JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value),
+              fix: 'Remove this approval until it is granted, then list it with its number.',
+            }),
+          ],
+    ),
+  );
+}
+
+const unitOf = (context: RuleContext, board: string): CreditUnit | undefined =>
+  context.creditUnitOf ? context.creditUnitOf(board) : context.boards?.get(board)?.creditUnit;
+
+function creditPartsAddUp(course: Partial<Course>, context: RuleContext): RuleProblem[] {
+  return (course.approvals ?? []).flatMap((approval, index) => {
     const credit = approval.credit;
-    if (!credit) return;
-    const unit = credit.unit ?? context.creditUnitOf?.(approval.board);
+    if (!credit?.parts) return [];
+    const unit = credit.unit ?? unitOf(context, approval.board);
     // Amounts are compared as the page prints them (two decimals), so that a message never
     // says "at most 0.63 CEUs, found 0.63 CEUs" and a page never shows more than is allowed.
     const printed = shownAmount(credit.amount);
-    if (credit.parts) {
-      const total = credit.parts.reduce((sum, part) => sum + shownAmount(part.amount), 0);
-      if (Math.abs(total - printed) > 1e-9) {
-        const shown = (amount: number) => formatAmount(amount, unit ?? 'hours');
-        add(['approvals', index, 'credit', 'parts'], {
-          message: `The parts add up to ${shown(total)}, not the ${shown(printed)} of this credit.`,
-          expected: shown(printed),
-          found: shown(total),
-          fix: 'Make the parts add up to `amount`, or correct `amount`.',
-        });
-      }
-    }
-    const limit =
-      unit === undefined || !scheduleKnown
-        ? undefined
-        : printableLimit(unit === 'CEUs' ? creditHours / 10 : creditHours);
-    if (unit !== undefined && limit !== undefined && printed > limit + 1e-9) {
-      add(['approvals', index, 'credit', 'amount'], {
-        message: `This credit stands for ${formatHours(creditInHours(printed, unit))}, more than the ${scheduled}.`,
+    const total = credit.parts.reduce((sum, part) => sum + shownAmount(part.amount), 0);
+    if (Math.abs(total - printed) <= 1e-9) return [];
+    const shown = (amount: number) => formatAmount(amount, unit ?? 'hours');
+    return [
+      at(['approvals', index, 'credit', 'parts'], {
+        message: `The parts add up to ${shown(total)}, not the ${shown(printed)} of this credit.`,
+        expected: shown(printed),
+        found: shown(total),
+        fix: 'Make the parts add up to `amount`, or correct `amount`.',
+      }),
+    ];
+  });
+}
+
+function creditWithinSchedule(course: Partial<Course>, context: RuleContext): RuleProblem[] {
+  const shortest = courseSchedule(course, context.today).shortest;
+  if (!shortest) return [];
+  return (course.approvals ?? []).flatMap((approval, index) => {
+    const credit = approval.credit;
+    const unit = credit && (credit.unit ?? unitOf(context, approval.board));
+    if (!credit || unit === undefined) return [];
+    const printed = shownAmount(credit.amount);
+    const limit = printableLimit(
+      unit === 'CEUs' ? shortest.creditHours / 10 : shortest.creditHours,
+    );
+    if (printed <= limit + 1e-9) return [];
+    return [
+      at(['approvals', index, 'credit', 'amount'], {
+        message: `This credit stands for ${formatHours(creditInHours(printed, unit))}, more than the ${shortest.scheduled}.`,
         expected: `at most ${formatAmount(limit, unit)}`,
         found:
           printed === credit.amount
             ? formatAmount(printed, unit)
             : `${credit.amount} ${unit}, which the page prints as ${formatAmount(printed, unit)}`,
         fix: 'Correct the amount (0.1 CEU is one hour), or the session times.',
-      });
-    }
+      }),
+    ];
   });
+}
 
-  problems.push(...disclosureProblems(course));
-
+function completionDates(course: Partial<Course>, context: RuleContext): RuleProblem[] {
   const completion = course.completion;
   if (
-    completion &&
-    (completion.releaseDate !== undefined || completion.creditEndsOn !== undefined)
-  ) {
-    if (offerings.length > 0 && !offerings.some((offering) => offering.format === 'on-demand')) {
-      add(['completion', completion.releaseDate !== undefined ? 'releaseDate' : 'creditEndsOn'], {
+    !completion ||
+    (completion.releaseDate === undefined && completion.creditEndsOn === undefined)
+  )
+    return [];
+  const { offerings } = courseSchedule(course, context.today);
+  if (offerings.length > 0 && !offerings.some((offering) => offering.format === 'on-demand'))
+    return [
+      at(['completion', completion.releaseDate !== undefined ? 'releaseDate' : 'creditEndsOn'], {
         message:
           'Release and end-of-credit dates are for on-demand courses; this one has sessions.',
         expected: 'no releaseDate or creditEndsOn',
         found: offerings.map((offering) => offering.format).join(', '),
         fix: 'Remove the dates, or change `format` to on-demand.',
-      });
-    } else if (
-      completion.releaseDate !== undefined &&
-      completion.creditEndsOn !== undefined &&
-      completion.creditEndsOn < completion.releaseDate
-    ) {
-      add(['completion', 'creditEndsOn'], {
+      }),
+    ];
+  if (
+    completion.releaseDate !== undefined &&
+    completion.creditEndsOn !== undefined &&
+    completion.creditEndsOn < completion.releaseDate
+  )
+    return [
+      at(['completion', 'creditEndsOn'], {
         message: 'Credit ends before the material is released.',
         expected: `a date after ${completion.releaseDate}`,
         found: completion.creditEndsOn,
         fix: 'Correct `creditEndsOn` or `releaseDate`.',
-      });
-    }
-  }
+      }),
+    ];
+  return [];
+}
 
-  if (course.ceHoursBreakdown && course.ceHours !== undefined) {
-    const total = course.ceHoursBreakdown.reduce((sum, part) => sum + part.hours, 0);
-    if (Math.abs(total - course.ceHours) > 1e-9) {
-      add(['ceHoursBreakdown'], {
-        message: `The parts add up to ${formatHours(total)}, not the ${formatHours(course.ceHours)} of \`ceHours\`.`,
-        expected: formatHours(course.ceHours),
-        found: formatHours(total),
-        fix: 'Make the hours of the parts add up to `ceHours`.',
-      });
-    }
-  }
+function ceHoursBreakdownAddsUp(course: Partial<Course>): RuleProblem[] {
+  if (!course.ceHoursBreakdown || course.ceHours === undefined) return [];
+  const total = course.ceHoursBreakdown.reduce((sum, part) => sum + part.hours, 0);
+  if (Math.abs(total - course.ceHours) <= 1e-9) return [];
+  return [
+    at(['ceHoursBreakdown'], {
+      message: `The parts add up to ${formatHours(total)}, not the ${formatHours(course.ceHours)} of \`ceHours\`.`,
+      expected: formatHours(course.ceHours),
+      found: formatHours(total),
+      fix: 'Make the hours of the parts add up to `ceHours`.',
+    }),
+  ];
+}
 
+function boardsListedOnce(course: Partial<Course>): RuleProblem[] {
   const seenBoards = new Map<string, number>();
-  (course.approvals ?? []).forEach((approval, index) => {
+  return (course.approvals ?? []).flatMap((approval, index) => {
     const first = seenBoards.get(approval.board);
-    if (first !== undefined) {
-      add(['approvals', index, 'board'], {
+    if (first === undefined) {
+      seenBoards.set(approval.board, index);
+      return [];
+    }
+    return [
+      at(['approvals', index, 'board'], {
         message: `The board "${approval.board}" is listed twice.`,
         expected: 'each board once',
         found: JSON.stringify(approval.board),
         fix: `Remove this entry, or merge it with approvals[${first}].`,
-      });
-    } else seenBoards.set(approval.board, index);
+      }),
+    ];
   });
+}
 
+function topicsDistinct(course: Partial<Course>): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const add = (path: PropertyKey[], problem: Found) => problems.push(at(path, problem));
   const seenTopics = new Map<string, number>();
   (course.topics ?? []).forEach((topic, index) => {
     const key = slugify(topic);
@@ -301,6 +317,12 @@ export function courseRuleProblems(
     } else seenTopics.set(key, index);
   });
 
+  return problems;
+}
+
+function readingsComplete(course: Partial<Course>): RuleProblem[] {
+  const problems: RuleProblem[] = [];
+  const add = (path: PropertyKey[], problem: Found) => problems.push(at(path, problem));
   (course.readings ?? []).forEach((reading, index) => {
     const needsAuthors = reading.type !== 'edited-book';
     if (needsAuthors && reading.authors.length === 0) {
@@ -333,265 +355,178 @@ export function courseRuleProblems(
   return problems;
 }
 
-type AddProblem = (path: PropertyKey[], problem: Omit<RuleProblem, 'path' | 'field'>) => void;
+function refundPolicyCoversFormats(course: Partial<Course>, context: RuleContext): RuleProblem[] {
+  const policy =
+    course.refundPolicy === undefined ? undefined : context.policies?.get(course.refundPolicy);
+  if (!policy) return [];
+  const uncovered = courseFormats(course).filter((format) => !policy.appliesTo.includes(format));
+  if (uncovered.length === 0) return [];
+  const formats = uncovered.join(' and ');
+  return [
+    at(['refundPolicy'], {
+      message: `The policy "${course.refundPolicy}" does not cover ${formats} courses.`,
+      expected: `a policy whose appliesTo includes ${formats}`,
+      found: JSON.stringify(course.refundPolicy),
+      fix: `Choose another policy, or add ${formats} to appliesTo in content/policies/${course.refundPolicy}.yaml if it really applies.`,
+    }),
+  ];
+}
 
-/**
- * One offering's schedule, place, availability and prices. Returns the credit hours its
- * schedule provides when it is a dated offering whose times are all real, else undefined.
- */
-function offeringScheduleProblems(
-  offering: Offering,
-  failed: ReadonlySet<string>,
-  context: RuleContext,
-  add: AddProblem,
-): { scheduled: string; creditHours: number } | undefined {
-  const at = (...rest: PropertyKey[]) => [...offering.path, ...rest];
-  const { format, sessions } = offering;
-  if (format === 'on-demand' && sessions.length > 0) {
-    add(at('sessions'), {
-      message: 'An on-demand course has no live sessions.',
-      expected: 'no sessions',
-      found: `${sessions.length} sessions`,
-      fix: 'Remove `sessions`, or change `format` to live-online, in-person or hybrid.',
-    });
-  }
-  if (format !== 'on-demand' && sessions.length === 0 && !failed.has('sessions')) {
-    add(at('sessions'), {
-      message: `${formatWithArticle(format)} course needs at least one session.`,
-      expected: 'a list of sessions with date, start and end',
-      found: 'no sessions',
-      fix: 'Add a session, for example `- { date: "2020-10-19", start: "16:00", end: "18:00" }`.',
-    });
-  }
-  if ((format === 'in-person' || format === 'hybrid') && !offering.venue && !failed.has('venue')) {
-    add(at('venue'), {
-      message: `${formatWithArticle(format)} course needs a venue.`,
-      expected: 'venue with name, streetAddress, locality and country',
-      found: 'nothing',
-      fix: 'Add `venue:` with the address where the course meets.',
-    });
-  }
-  for (const key of ['availableFrom', 'availableUntil'] as const) {
-    if (offering[key] !== undefined && format !== 'on-demand') {
-      add(at(key), {
-        message: `\`${key}\` is for on-demand courses; this one meets in sessions.`,
-        expected: `no ${key}`,
-        found: offering[key]!,
-        fix: `Remove \`${key}\`, or change \`format\` to on-demand.`,
-      });
-    }
-  }
-  if (
-    offering.availableFrom !== undefined &&
-    offering.availableUntil !== undefined &&
-    offering.availableUntil < offering.availableFrom
-  ) {
-    add(at('availableUntil'), {
-      message: 'On-demand access closes before it opens.',
-      expected: `a date on or after ${offering.availableFrom}`,
-      found: offering.availableUntil,
-      fix: 'Correct `availableUntil` or `availableFrom`.',
-    });
-  }
-  const timeZone = offering.timeZone;
-  const needsZone =
-    sessions.length > 0 ||
-    offering.availableFrom !== undefined ||
-    offering.availableUntil !== undefined ||
-    offering.prices.some((price) => price.until !== undefined);
-  if (needsZone && timeZone === undefined && !failed.has('timeZone')) {
-    add(at('timeZone'), {
-      message: 'The offering has dates but no time zone to read them in.',
-      expected: 'an IANA time zone such as America/New_York',
-      found: 'nothing',
-      fix: 'Add `timeZone:` with the zone the dates and times are written in.',
-    });
-  }
-  pricesProblems(offering, add);
+function disclosuresComplete(course: Partial<Course>): RuleProblem[] {
+  const disclosures = course.disclosures;
+  if (!disclosures) return [];
+  const problems: RuleProblem[] = [];
+  const add = (path: PropertyKey[], problem: Omit<RuleProblem, 'path' | 'field'>) =>
+    problems.push({ path, field: '', ...problem });
 
-  let scheduledMinutes = 0;
-  let noCreditMinutes = 0;
-  let previousEnd: { epoch: number; index: number } | undefined;
-  let sound = true;
-  const flag: AddProblem = (path, problem) => {
-    sound = false;
-    add(path, problem);
-  };
-  sessions.forEach((session, index) => {
-    if (session.end <= session.start) {
-      flag(at('sessions', index, 'end'), {
-        message: 'The session ends before it starts.',
-        expected: `a time after the start, ${session.start}`,
-        found: JSON.stringify(session.end),
-        fix: 'Correct the end time (24-hour clock: 4 PM is "16:00"); a session cannot run past midnight.',
+  const seenPeople = new Map<string, number>();
+  disclosures.people.forEach((person, index) => {
+    const at = ['disclosures', 'people', index];
+    if ((person.instructor === undefined) === (person.name === undefined)) {
+      add(at, {
+        message:
+          'A disclosure names one person: an instructor of the course, or a planner by name.',
+        expected: 'exactly one of `instructor` or `name`',
+        found: person.instructor === undefined ? 'neither' : 'both',
+        fix: 'Give `instructor: <slug>` for an instructor, or `name:` and `role: planner` for someone who plans the course.',
       });
       return;
     }
-    if (!timeZone) return;
-    const start = zonedInstant(session.date, session.start, timeZone);
-    const end = zonedInstant(session.date, session.end, timeZone);
-    for (const [key, result, time] of [
-      ['start', start, session.start],
-      ['end', end, session.end],
-    ] as const) {
-      if (result.ok) continue;
-      const message =
-        result.problem === 'nonexistent'
-          ? `${session.date} ${time} does not exist in ${timeZone}: the clocks spring forward over it.`
-          : `${session.date} ${time} happens twice in ${timeZone}: the clocks fall back over it.`;
-      flag(at('sessions', index, key), {
-        message,
-        expected: 'a time that occurs exactly once that day',
-        found: JSON.stringify(time),
-        fix: 'Move the session out of the daylight-saving change, for example an hour later.',
+    if (
+      person.instructor !== undefined &&
+      course.instructors &&
+      !course.instructors.includes(person.instructor)
+    ) {
+      add([...at, 'instructor'], {
+        message: `"${person.instructor}" does not teach this course.`,
+        expected: `one of the course's instructors: ${course.instructors.join(', ')}`,
+        found: JSON.stringify(person.instructor),
+        fix: 'Correct the slug, or add the instructor to `instructors`; a planner who does not teach is given by `name`.',
       });
     }
-    if (!start.ok || !end.ok) return;
-    scheduledMinutes += (end.instant.epochMilliseconds - start.instant.epochMilliseconds) / 60_000;
-    session.agenda.forEach((item, itemIndex) => {
-      const itemAt = at('sessions', index, 'agenda', itemIndex);
-      if (item.noCredit && (item.start === undefined || item.end === undefined)) {
-        flag([...itemAt, item.start === undefined ? 'start' : 'end'], {
-          message: `"${item.title}" gives no CE credit, so the schedule needs its times to leave it out of the hours.`,
-          expected: 'start and end, such as start: "12:00" and end: "13:00"',
-          found: 'nothing',
-          fix: 'Add `start` and `end` to this agenda item.',
+    const who = person.instructor ?? person.name!;
+    if (person.relationships !== 'none') {
+      person.relationships.forEach((relationship, relationshipIndex) => {
+        if (relationship.mitigated) return;
+        add([...at, 'relationships', relationshipIndex, 'mitigated'], {
+          message: `${who}'s relationship with ${relationship.company} (${relationship.nature}) was not mitigated. A relevant financial relationship must be mitigated before the course (ACCME Standard 3); only then may the person control its content, with the relationship disclosed to learners.`,
+          expected: 'a relationship mitigated before the course: `mitigated: true`',
+          found: '`mitigated: false`',
+          fix: `Mitigate it before the course, for example by having someone without financial relationships review ${who}'s content, then write \`mitigated: true\`; if it cannot be mitigated, give ${who}'s part to someone else.`,
         });
-        return;
-      }
-      if (item.start === undefined || item.end === undefined) return;
-      if (item.end <= item.start || item.start < session.start || item.end > session.end) {
-        flag([...itemAt, 'end'], {
-          message: `"${item.title}" does not fit its session (${session.start}–${session.end}).`,
-          expected: `a start and end between ${session.start} and ${session.end}, end after start`,
-          found: `${item.start}–${item.end}`,
-          fix: 'Correct the times of the agenda item, or of the session.',
-        });
-        return;
-      }
-      if (item.noCredit) noCreditMinutes += minutesBetween(item.start, item.end);
-    });
-    if (previousEnd && start.instant.epochMilliseconds < previousEnd.epoch) {
-      flag(at('sessions', index, 'date'), {
-        message: `Session ${index + 1} starts before session ${previousEnd.index + 1} ends.`,
-        expected: 'sessions in date order, not overlapping',
-        found: `${session.date} ${session.start}`,
-        fix: 'List the sessions in order and make sure no two overlap.',
       });
     }
-    previousEnd = { epoch: end.instant.epochMilliseconds, index };
+    const key = person.instructor ?? who.toLowerCase();
+    const first = seenPeople.get(key);
+    if (first !== undefined) {
+      add(at, {
+        message: `${who} has two disclosures.`,
+        expected: 'one disclosure per person',
+        found: `disclosures.people[${first}] and disclosures.people[${index}]`,
+        fix: 'Merge them into one entry listing every relationship.',
+      });
+    } else seenPeople.set(key, index);
   });
-
-  const datedFields: [PropertyKey[], string][] = [
-    ...sessions.map((session, index): [PropertyKey[], string] => [
-      at('sessions', index, 'date'),
-      session.date,
-    ]),
-    ...(['availableFrom', 'availableUntil'] as const).flatMap((key): [PropertyKey[], string][] =>
-      offering[key] === undefined ? [] : [[at(key), offering[key]!]],
-    ),
-  ];
-  for (const [path, date] of datedFields) {
-    if (date < EARLIEST_PLAUSIBLE) {
-      flag(path, {
-        message: `The date ${date} is before 1990, far too early for a course on this site.`,
-        expected: 'a date from 1990 on',
-        found: date,
-        fix: 'Correct the year.',
-      });
-    } else if (context.today !== undefined && date > addYears(context.today, YEARS_AHEAD)) {
-      flag(path, {
-        message: `The date ${date} is more than ${YEARS_AHEAD} years after today (${context.today}).`,
-        expected: `a date on or before ${addYears(context.today, YEARS_AHEAD)}`,
-        found: date,
-        fix: 'Correct the year; courses are announced at most five years ahead.',
+  (course.instructors ?? []).forEach((instructor) => {
+    if (!seenPeople.has(instructor)) {
+      add(['disclosures', 'people'], {
+        message: `The disclosures leave out ${instructor}, who teaches the course.`,
+        expected: 'one disclosure for every instructor and planner',
+        found: `no entry for ${instructor}`,
+        fix: `Add \`- { instructor: ${instructor}, relationships: none }\`, or list the relationships.`,
       });
     }
-  }
-  const dates = sessions.map((session) => session.date).sort();
-  const firstDate = dates[0];
-  const lastDate = dates.at(-1);
-  if (firstDate && lastDate && daysBetween(firstDate, lastDate) > LONGEST_SPAN_DAYS) {
-    flag(at('sessions'), {
-      message: `The sessions run from ${firstDate} to ${lastDate}, more than a year: one course's sessions fall within a year.`,
-      expected: 'sessions within 366 days',
-      found: `${daysBetween(firstDate, lastDate)} days`,
-      fix:
-        offering.path.length === 0
-          ? "Correct the dates, or list each run as one of the course's `offerings`."
-          : 'Correct the dates, or make the later sessions an offering of their own.',
-    });
-  }
-
-  if (!sound || timeZone === undefined || format === 'on-demand' || sessions.length === 0)
-    return undefined;
-  /** The hours of credit the schedule provides: scheduled time less the parts that give no credit. */
-  const creditHours = (scheduledMinutes - noCreditMinutes) / MINUTES_PER_HOUR;
-  const scheduled =
-    noCreditMinutes > 0
-      ? `${formatHours(creditHours)} of credit the schedule provides (${formatHours(scheduledMinutes / MINUTES_PER_HOUR)} less ${formatHours(noCreditMinutes / MINUTES_PER_HOUR)} without credit)`
-      : `${formatHours(creditHours)} scheduled`;
-  return { scheduled, creditHours };
+  });
+  return problems;
 }
 
-/** A price list a reader can trust: who each price is for, early birds with a deadline before the start, one currency. */
-function pricesProblems(offering: Offering, add: AddProblem): void {
-  const at = (...rest: PropertyKey[]) => [...offering.path, 'prices', ...rest];
-  const firstDate = offering.sessions.map((session) => session.date).sort()[0];
-  const currencies = new Set(offering.prices.map((price) => price.currency));
-  offering.prices.forEach((price, index) => {
-    const kind = priceKind(price);
-    if (kind === 'early-bird' && price.until === undefined) {
-      add(at(index, 'until'), {
-        message: 'An early-bird price needs the last day it applies.',
-        expected: 'until: a date such as "2027-02-15"',
-        found: 'nothing',
-        fix: 'Add `until:` with the early-bird deadline.',
-      });
-    }
-    if (kind === 'group' && price.groupSize === undefined) {
-      add(at(index, 'groupSize'), {
-        message: 'A group price needs the smallest group it applies to.',
-        expected: 'groupSize: a number of 2 or more',
-        found: 'nothing',
-        fix: 'Add `groupSize:`, such as `groupSize: 5`.',
-      });
-    }
-    if (kind !== 'group' && price.groupSize !== undefined) {
-      add(at(index, 'groupSize'), {
-        message: `\`groupSize\` is for group prices; this is a${kind === 'early-bird' ? 'n' : ''} ${kind} price.`,
-        expected: 'kind: group, or no groupSize',
-        found: String(price.groupSize),
-        fix: 'Add `kind: group`, or remove `groupSize`.',
-      });
-    }
-    if (price.until !== undefined && firstDate !== undefined && price.until >= firstDate) {
-      add(at(index, 'until'), {
-        message: `The price applies until ${price.until}, on or after the first session (${firstDate}).`,
-        expected: `a date before ${firstDate}`,
-        found: price.until,
-        fix: 'Correct `until`, or remove it if the price applies until registration closes.',
-      });
-    }
-  });
-  if (currencies.size > 1) {
-    add(at(), {
-      message: `The prices are in ${[...currencies].join(' and ')}: one offering's prices share a currency.`,
-      expected: 'one currency',
-      found: [...currencies].join(', '),
-      fix: 'Give every price of the offering in the same currency, or make another offering for the other currency.',
-    });
-  }
-  if (
-    offering.prices.length > 0 &&
-    !offering.prices.some((price) => priceKind(price) === 'standard')
-  ) {
-    add(at(), {
-      message:
-        'The prices have no standard price, so nobody knows what they pay once the others end.',
-      expected: 'one price without `kind` (or with `kind: standard`)',
-      found: offering.prices.map((price) => priceKind(price)).join(', '),
-      fix: 'Add the standard price, such as `- { amount: 200, currency: USD }`.',
-    });
-  }
+/** The fields the approval rules read: the claims, the sponsors that hold them, the hours and the dates. */
+const APPROVAL_FIELDS = [
+  'approvals',
+  'sponsors',
+  'ceHours',
+  'sessions',
+  'offerings',
+  'availableFrom',
+  'availableUntil',
+  'completion',
+] as const;
+
+/**
+ * Every rule about a course, in the order their messages are listed. A rule is skipped when a
+ * field it reads failed the schema or names no file, so its message never repeats that one.
+ */
+export const COURSE_RULES: readonly CourseRule[] = [
+  { name: 'approval-holder-and-period', reads: APPROVAL_FIELDS, check: approvalRule },
+  {
+    name: 'approval-lapse',
+    reads: [...APPROVAL_FIELDS, 'format', 'timeZone'],
+    check: approvalLapseRule,
+  },
+  {
+    name: 'refund-policy-covers-formats',
+    reads: ['refundPolicy', 'format', 'offerings'],
+    check: refundPolicyCoversFormats,
+  },
+  { name: 'offering-fields-in-offerings', reads: ['offerings'], check: offeringFieldsAtTopLevel },
+  { name: 'format-stated', reads: ['format', 'offerings'], check: formatStated },
+  {
+    name: 'offerings-apart',
+    reads: ['offerings'],
+    check: (course, context) =>
+      courseSchedule(course, context.today).overlaps.map(({ problem }) => problem),
+  },
+  { name: 'offering-ids-distinct', reads: ['offerings'], check: offeringIdsDistinct },
+  ...offeringCheckRules({
+    'sessions-for-format': ['sessions'],
+    'venue-for-format': ['venue'],
+    'availability-on-demand': ['availableFrom', 'availableUntil'],
+    'dates-have-time-zone': ['timeZone', 'sessions', 'availableFrom', 'availableUntil', 'prices'],
+    'prices-complete': ['prices', 'sessions'],
+    'session-ends-after-start': ['sessions'],
+    'session-times-exist': ['sessions', 'timeZone'],
+    'plausible-dates': ['sessions', 'availableFrom', 'availableUntil'],
+  }),
+  {
+    name: 'ce-hours-match-schedule',
+    reads: ['ceHours', 'ceHoursNote', ...SCHEDULE_FIELDS],
+    check: ceHoursMatchSchedule,
+  },
+  { name: 'approval-not-pending', reads: ['approvals'], check: approvalsNotPending },
+  { name: 'credit-parts-add-up', reads: ['approvals'], check: creditPartsAddUp },
+  {
+    name: 'credit-within-schedule',
+    reads: ['approvals', ...SCHEDULE_FIELDS],
+    check: creditWithinSchedule,
+  },
+  {
+    name: 'disclosures-complete',
+    reads: ['disclosures', 'instructors'],
+    check: disclosuresComplete,
+  },
+  {
+    name: 'completion-dates',
+    reads: ['completion', 'format', 'offerings'],
+    check: completionDates,
+  },
+  {
+    name: 'ce-hours-breakdown-adds-up',
+    reads: ['ceHoursBreakdown', 'ceHours'],
+    check: ceHoursBreakdownAddsUp,
+  },
+  { name: 'boards-listed-once', reads: ['approvals'], check: boardsListedOnce },
+  { name: 'topics-distinct', reads: ['topics'], check: topicsDistinct },
+  { name: 'readings-complete', reads: ['readings'], check: readingsComplete },
+];
+
+/**
+ * Runs the course rules over a course whose fields passed the schema; `failed` names the
+ * top-level fields that did not, whose rules are skipped.
+ */
+export function courseRuleProblems(
+  course: Partial<Course>,
+  context: RuleContext = {},
+  failed: ReadonlySet<string> = new Set(),
+): RuleProblem[] {
+  return runRules(COURSE_RULES, course, context, failed);
 }

@@ -1,43 +1,40 @@
 /**
- * Reads and validates the whole content folder in one pass and reports every problem in
- * every file together. Used by `npm run check`, by the build before anything is written,
- * and by the Astro loaders, so editors meet the same messages everywhere.
+ * Reads the whole content folder and validates it in one pass, reporting every problem in every
+ * file together. Used by `npm run check`, by the build before anything is written, and by the
+ * Astro loaders, so editors meet the same messages everywhere. Each file goes through the one
+ * validator of ../validate.ts (read, schema, references, rules, compliance); what only the
+ * folder can tell (file names, links, photos and logos on disk, slugs shared by two courses, a
+ * course that repeats another) is checked here.
  */
-import { policyRuleProblems } from './policy-rules.ts';
-import { courseFormats, courseOfferings } from '../../domain/offerings/offerings.ts';
 import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { courseSchema, type Course } from '../schemas/course.ts';
-import { siteSchema, type SiteSettings } from '../schemas/site.ts';
+import type { Course } from '../schemas/course.ts';
+import type { SiteSettings } from '../schemas/site.ts';
 import {
   COLLECTION_REGISTRY,
   FILE_COLLECTION_NAMES,
+  type CollectionName,
   type FileCollectionName,
   type Registry,
 } from '../registry.ts';
-import { closestMatch } from '../../domain/search/suggest.ts';
+import { courseOfferings } from '../../domain/offerings/offerings.ts';
 import { buildNow, siteNowProblem } from '../../domain/time/clock.ts';
 import { buildEnvironment, contentDirSetting } from '../../process/environment.ts';
 import {
-  creditDates,
-  openEndedOnDemand,
-  periodProblem,
-  resolveApproval,
-} from '../../domain/ce/ce-approvals.ts';
-import {
-  approvalLapseProblem,
-  approvalPeriodProblem,
-  approvalProblem,
-  designationProblem,
-  jointAccreditationProblem,
-} from './approval-problems.ts';
-import { complianceProblems } from './compliance.ts';
-import { courseRuleProblems } from './course-rules.ts';
-import { formatFieldPath, type ContentProblem } from './problems.ts';
-import { checkMarkdownBody } from './html-policy.ts';
-import { decodeUtf8, MAX_FILE_BYTES, parseSource, type ParsedSource } from './source-file.ts';
-import { problemsFromIssues } from './zod-issues.ts';
+  compliancePhase,
+  laterPhases,
+  schemaPhase,
+  type EntryInput,
+  type KnownCollections,
+  type KnownIds,
+  type SchemaResult,
+  type ValidationContext,
+} from '../validate.ts';
+import { readPhase } from '../validate-file.ts';
+import { policyRuleProblems } from './policy-rules.ts';
+import type { ContentProblem } from './problems.ts';
+import { decodeUtf8, MAX_FILE_BYTES, type ParsedSource } from './source-file.ts';
 import {
   brandProblems,
   cmsProblems,
@@ -103,8 +100,6 @@ function isIgnorableDotFile(name: string): boolean {
   );
 }
 
-type CollectionName = FileCollectionName;
-
 /** Where content is read from: `CONTENT_DIR`, or `content/` in the working directory. */
 export function resolveContentDir(explicit?: string): string {
   return explicit === undefined ? contentDirSetting() : path.resolve(explicit);
@@ -123,9 +118,10 @@ interface ParsedFile {
   source: ParsedSource;
 }
 
+/** The read phase of a file on disk: its size and encoding, then its text (../validate-file.ts). */
 async function readContentFile(
+  collection: CollectionName,
   absolutePath: string,
-  withBody: boolean,
   problems: ContentProblem[],
 ): Promise<ParsedFile | undefined> {
   const file = displayPath(absolutePath);
@@ -144,66 +140,17 @@ async function readContentFile(
     problems.push(...decoded.problems);
     return undefined;
   }
-  const parsed = parseSource(decoded.text, file, withBody);
-  if (!parsed.ok) {
-    problems.push(...parsed.problems);
-    return undefined;
-  }
   const extension = path.extname(absolutePath);
+  const read = readPhase(collection, decoded.text, file, extension);
+  problems.push(...read.problems);
+  if (!read.ok) return undefined;
   return {
     file,
     absolutePath,
     extension,
     name: path.basename(absolutePath, extension),
-    source: parsed.source,
+    source: read.source,
   };
-}
-
-function validate<S extends z.ZodType>(
-  schema: S,
-  parsed: ParsedFile,
-  problems: ContentProblem[],
-): z.output<S> | undefined {
-  const result = schema.safeParse(parsed.source.data, { reportInput: true });
-  if (result.success) return result.data;
-  problems.push(
-    ...problemsFromIssues(
-      result.error.issues,
-      schema,
-      parsed.source.data,
-      parsed.file,
-      parsed.source.lineOf,
-    ),
-  );
-  return undefined;
-}
-
-/** Raw HTML and links in a Markdown body that the content HTML policy refuses (see html-policy.ts). */
-function bodyProblems(parsed: ParsedFile, label: string): ContentProblem[] {
-  const violations = checkMarkdownBody(parsed.source.body);
-  return violations.map(({ line, message, found, fix }) => ({
-    file: parsed.file,
-    line: parsed.source.bodyLine + line - 1,
-    field: '',
-    message: `In the ${label}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`,
-    expected: 'Markdown, and only the HTML listed in docs/security.md',
-    found,
-    fix,
-  }));
-}
-
-/**
- * The fields of an invalid course that are valid on their own, so that rules and reference
- * checks still run on them and an editor sees every problem of the file at once.
- */
-function validCourseFields(data: unknown): Partial<Course> {
-  if (data === null || typeof data !== 'object') return {};
-  const partial: Record<string, unknown> = {};
-  for (const [key, fieldSchema] of Object.entries(courseSchema.shape)) {
-    const result = (fieldSchema as z.ZodType).safeParse((data as Record<string, unknown>)[key]);
-    if (result.success && result.data !== undefined) partial[key] = result.data;
-  }
-  return partial as Partial<Course>;
 }
 
 /**
@@ -307,106 +254,212 @@ function fileNameProblems(parsed: ParsedFile): ContentProblem[] {
   return problems;
 }
 
-interface Loaded<N extends CollectionName> {
-  entry: ContentEntry<z.output<Registry[N]['schema']>>;
-  source: ParsedSource;
+/** One file of a collection, read and past its schema. */
+interface ReadEntry {
+  parsed: ParsedFile;
+  /** The slug: the file name, or a valid course's `slug` field. */
+  id: string;
+  input: EntryInput;
+  schema: SchemaResult;
 }
 
-interface LoadedCollection<N extends CollectionName> {
-  valid: Loaded<N>[];
-  /** Files that parsed as YAML but failed the schema, kept so later checks can still run. */
-  invalid: { file: string; source: ParsedSource }[];
+interface ReadCollection {
+  /** Files that parsed, valid or not: one that failed its schema still exists for references. */
+  entries: ReadEntry[];
   /** Files that could not be read (not UTF-8, bad YAML, too large): they exist all the same. */
   unreadable: string[];
 }
 
-async function loadCollection<N extends CollectionName>(
-  contentDir: string,
-  name: N,
+/** Reads one file of a collection folder through the read and schema phases. */
+async function readEntry(
+  name: FileCollectionName,
+  absolutePath: string,
   problems: ContentProblem[],
-): Promise<LoadedCollection<N>> {
-  const info: (typeof COLLECTION_REGISTRY)[CollectionName] = COLLECTION_REGISTRY[name];
-  const { schema, extensions } = info;
+): Promise<ReadEntry | { unreadable: string } | undefined> {
+  const { extensions } = COLLECTION_REGISTRY[name];
+  const extension = path.extname(absolutePath);
+  if (!(extensions as readonly string[]).includes(extension)) {
+    problems.push({
+      file: displayPath(absolutePath),
+      field: '',
+      message: `content/${name}/ holds only ${extensions.join(' or ')} files.`,
+      found: extension || 'no extension',
+      fix: `Rename the file to end in ${extensions[0]}, or move it out of content/${name}/.`,
+    });
+    return undefined;
+  }
+  const parsed = await readContentFile(name, absolutePath, problems);
+  if (!parsed) return { unreadable: displayPath(absolutePath) };
+  // A course's `slug` field, when it has one, names it instead of its file name.
+  const raw = parsed.source.data;
+  const hasSlugField =
+    name === 'courses' && raw !== null && typeof raw === 'object' && 'slug' in raw;
+  const nameProblems = hasSlugField ? [] : fileNameProblems(parsed);
+  problems.push(...nameProblems);
+  const input = { file: parsed.file, data: raw, lineOf: parsed.source.lineOf };
+  const schema = schemaPhase(name, input);
+  problems.push(...schema.problems);
+  // A valid entry its file name cannot name is left out: it has its message.
+  if (schema.data !== undefined && nameProblems.length > 0) return undefined;
+  const slug = name === 'courses' ? (schema.data as Course | undefined)?.slug : undefined;
+  return { parsed, id: slug ?? parsed.name, input, schema };
+}
+
+async function readCollection(
+  contentDir: string,
+  name: FileCollectionName,
+  problems: ContentProblem[],
+): Promise<ReadCollection> {
   const files = await listFiles(path.join(contentDir, name), name, problems);
-  const body = 'body' in info ? info.body : undefined;
-  const withBody = body !== undefined;
-  const collection: LoadedCollection<N> = { valid: [], invalid: [], unreadable: [] };
-  const loaded = await Promise.all(
-    files.map(async (absolutePath) => {
-      const extension = path.extname(absolutePath);
-      if (!(extensions as readonly string[]).includes(extension)) {
-        problems.push({
-          file: displayPath(absolutePath),
-          field: '',
-          message: `content/${name}/ holds only ${extensions.join(' or ')} files.`,
-          found: extension || 'no extension',
-          fix: `Rename the file to end in ${extensions[0]}, or move it out of content/${name}/.`,
-        });
-        return undefined;
-      }
-      const parsed = await readContentFile(absolutePath, withBody, problems);
-      if (!parsed) return { unreadable: displayPath(absolutePath) };
-      if (extension === '.md' && body) problems.push(...bodyProblems(parsed, body.name));
-      // A course's `slug` field, when it has one, names it instead of its file name.
-      const raw = parsed.source.data;
-      const hasSlugField =
-        name === 'courses' && raw !== null && typeof raw === 'object' && 'slug' in raw;
-      const nameProblems = hasSlugField ? [] : fileNameProblems(parsed);
-      problems.push(...nameProblems);
-      const data = validate(schema, parsed, problems);
-      if (data === undefined) return { invalid: { file: parsed.file, source: parsed.source } };
-      if (nameProblems.length > 0) return undefined;
-      const id = name === 'courses' ? ((data as Course).slug ?? parsed.name) : parsed.name;
-      const entry = {
-        id,
-        file: parsed.file,
-        absolutePath,
-        data,
-        body: parsed.source.body,
-        extension,
-      };
-      return { valid: { entry, source: parsed.source } as Loaded<N> };
-    }),
-  );
-  for (const item of loaded) {
+  const read = await Promise.all(files.map((file) => readEntry(name, file, problems)));
+  const collection: ReadCollection = { entries: [], unreadable: [] };
+  for (const item of read) {
     if (item === undefined) continue;
-    if ('valid' in item) collection.valid.push(item.valid);
-    else if ('invalid' in item) collection.invalid.push(item.invalid);
-    else collection.unreadable.push(item.unreadable);
+    if ('unreadable' in item) collection.unreadable.push(item.unreadable);
+    else collection.entries.push(item);
   }
   return collection;
 }
 
-function referenceProblem(
-  file: string,
-  source: ParsedSource,
-  fieldPath: PropertyKey[],
-  collection: CollectionName,
-  value: string,
-  known: readonly string[],
-): ContentProblem {
-  const suggestion = closestMatch(value, known);
-  const line = source.lineOf(fieldPath);
+const isValid = (entry: ReadEntry) => entry.schema.data !== undefined;
+
+/** The valid entries of a collection, as the site is built from them. */
+function contentEntries<N extends FileCollectionName>(
+  collection: ReadCollection,
+): ContentEntry<z.output<Registry[N]['schema']>>[] {
+  return collection.entries.filter(isValid).map((entry) => toEntry<N>(entry));
+}
+
+function toEntry<N extends FileCollectionName>({
+  parsed,
+  id,
+  schema,
+}: ReadEntry): ContentEntry<z.output<Registry[N]['schema']>> {
   return {
-    file,
-    field: formatFieldPath(fieldPath),
-    ...(line === undefined ? {} : { line }),
-    message: `There is no "${value}" in content/${collection}/.`,
-    expected: known.length > 0 ? `one of: ${known.join(', ')}` : `a file in content/${collection}/`,
-    found: JSON.stringify(value),
-    fix: suggestion
-      ? `Did you mean "${suggestion}"?`
-      : `Add content/${collection}/${value}${COLLECTION_REGISTRY[collection].extensions[0]}, or correct the name.`,
+    id,
+    file: parsed.file,
+    absolutePath: parsed.absolutePath,
+    data: schema.data as z.output<Registry[N]['schema']>,
+    body: parsed.source.body,
+    extension: parsed.extension,
   };
+}
+
+/**
+ * The entries a reference may name: valid ones by their slug, then files that failed their
+ * schema or could not be read, by file name, so a reference to them is not reported again.
+ */
+function knownIds(collection: ReadCollection): KnownIds {
+  const names = [
+    ...collection.entries.filter(isValid).map((entry) => entry.id),
+    ...collection.entries.filter((entry) => !isValid(entry)).map((entry) => entry.parsed.name),
+    ...collection.unreadable.map((file) => path.basename(file, path.extname(file))),
+  ];
+  const ids = new Set(names);
+  return { has: (id) => ids.has(id), names };
+}
+
+type ReadCollections = Record<FileCollectionName, ReadCollection>;
+
+/** What the references and rules of each entry may know of the others. */
+function validationContext(
+  read: ReadCollections,
+  now: number | undefined,
+): ValidationContext & { known: KnownCollections } {
+  const known = Object.fromEntries(
+    FILE_COLLECTION_NAMES.map((name) => [name, knownIds(read[name])]),
+  ) as Record<FileCollectionName, KnownIds>;
+  // A course may replace one that failed or cannot be read; a message offers the valid ones.
+  const courseSlugs = [...new Set(read.courses.entries.filter(isValid).map((entry) => entry.id))];
+  known.courses = { has: known.courses.has, names: courseSlugs };
+  const valid = <N extends FileCollectionName>(name: N) =>
+    new Map(contentEntries<N>(read[name]).map((entry) => [entry.id, entry.data]));
+  return {
+    known,
+    policyRules: policyRuleProblems,
+    boards: valid('boards'),
+    sponsors: valid('sponsors'),
+    policies: valid('policies'),
+    // The real day, not SITE_NOW: a build pinned to the past still takes courses years ahead.
+    today: new Date().toISOString().slice(0, 10),
+    ...(now === undefined ? {} : { now }),
+  };
+}
+
+/** Instructor photos that are not files next to the instructor's file. */
+async function photoProblems(instructors: ReadCollection): Promise<ContentProblem[]> {
+  const found = await Promise.all(
+    instructors.entries.filter(isValid).map(async (read) => {
+      const instructor = toEntry<'instructors'>(read);
+      const photo = instructor.data.photo;
+      if (photo === undefined) return [];
+      const exists = await stat(path.join(path.dirname(instructor.absolutePath), photo)).then(
+        (info) => info.isFile(),
+        () => false,
+      );
+      if (exists) return [];
+      const source = read.parsed.source;
+      const line = source.lineOf(['photo']);
+      return [
+        {
+          file: instructor.file,
+          field: 'photo',
+          ...(line === undefined ? {} : { line }),
+          message: `There is no image file ${photo} in content/instructors/.`,
+          expected: 'the path of an image file, from this file',
+          found: JSON.stringify(photo),
+          fix: `Save the photo as content/instructors/${photo}, or correct the path.`,
+        },
+      ];
+    }),
+  );
+  return found.flat();
+}
+
+interface ValidCourse {
+  entry: ContentEntry<Course>;
+  source: ParsedSource;
+}
+
+/**
+ * Courses that share a slug. One clash, one message: the course named by its own file keeps
+ * the slug (else the first file), and each other course that takes it is told so.
+ */
+function slugClashProblems(courses: readonly ValidCourse[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const [slug, sharing] of Map.groupBy(courses, ({ entry }) => entry.id)) {
+    if (sharing.length < 2) continue;
+    const keeper =
+      sharing.find(({ entry }) => entry.data.slug === undefined) ??
+      [...sharing].sort((a, b) => a.entry.file.localeCompare(b.entry.file))[0]!;
+    for (const { entry, source } of sharing) {
+      if (entry === keeper.entry) continue;
+      const others = [
+        keeper.entry.file,
+        ...sharing
+          .filter((other) => other.entry !== entry && other !== keeper)
+          .map((other) => other.entry.file),
+      ];
+      const line = entry.data.slug ? source.lineOf(['slug']) : undefined;
+      problems.push({
+        file: entry.file,
+        field: entry.data.slug ? 'slug' : '',
+        ...(line === undefined ? {} : { line }),
+        message: `Another course already uses the slug "${slug}" (${others.join(', ')}).`,
+        expected: 'a slug no other course uses',
+        found: JSON.stringify(slug),
+        fix: 'Give one of the courses a different `slug`, or rename its file.',
+      });
+    }
+  }
+  return problems;
 }
 
 /**
  * Courses that repeat another (the same title on the same dates, or the same description): a
  * copy left behind by a rerun misleads readers, unless one says it `replaces` the other.
  */
-function repeatedCourseProblems(
-  courses: readonly { entry: ContentEntry<Course>; source: ParsedSource }[],
-): ContentProblem[] {
+function repeatedCourseProblems(courses: readonly ValidCourse[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const keysOf = ({ data, body }: ContentEntry<Course>) => {
     const offeringDates = courseOfferings(data)
@@ -452,6 +505,31 @@ function repeatedCourseProblems(
   return problems;
 }
 
+/** What only the whole set of courses shows: shared slugs, repeats, old slugs that cannot redirect, MDX where it is off. */
+function courseSetProblems(courses: readonly ValidCourse[], site?: SiteSettings): ContentProblem[] {
+  const mdxOff = courses
+    .filter(({ entry }) => entry.extension === '.mdx' && site && !site.allowMdx)
+    .map(({ entry }) => ({
+      file: entry.file,
+      field: '',
+      message: 'MDX files are turned off for this site (`allowMdx: false` in content/site.yaml).',
+      fix: 'Rename the file to .md and remove any components or imports from it.',
+    }));
+  return [
+    ...slugClashProblems(courses),
+    ...repeatedCourseProblems(courses),
+    ...previousSlugProblems(
+      courses.map(({ entry, source }) => ({
+        id: entry.id,
+        file: entry.file,
+        previousSlugs: entry.data.previousSlugs,
+        lineOf: source.lineOf,
+      })),
+    ),
+    ...mdxOff,
+  ];
+}
+
 /** The brand's contrast and logo file, and the CMS repository: rules across fields and files. */
 async function siteProblems(
   contentDir: string,
@@ -470,422 +548,136 @@ async function siteProblems(
   return problems;
 }
 
-type LoadedCollections = { [N in CollectionName]: LoadedCollection<N> };
-
-/** Every collection of the registry, read side by side. */
-async function loadCollections(
+/** The site settings through the read and schema phases, with the rules of their own. */
+async function readSite(
   contentDir: string,
   problems: ContentProblem[],
-): Promise<LoadedCollections> {
-  const loaded = await Promise.all(
-    FILE_COLLECTION_NAMES.map(
-      async (name) => [name, await loadCollection(contentDir, name, problems)] as const,
-    ),
+): Promise<
+  { parsed: ParsedFile; data: SiteSettings; input: EntryInput; schema: SchemaResult } | undefined
+> {
+  const siteFile = path.join(contentDir, 'site.yaml');
+  const exists = await stat(siteFile).then(
+    () => true,
+    () => false,
   );
-  return Object.fromEntries(loaded) as LoadedCollections;
+  if (!exists) {
+    problems.push({
+      file: displayPath(siteFile),
+      field: '',
+      message: 'The site settings file is missing.',
+      fix: 'Create content/site.yaml with name, url, description and organization (see the content guide).',
+    });
+    return undefined;
+  }
+  const parsed = await readContentFile('site', siteFile, problems);
+  if (!parsed) return undefined;
+  const input = { file: parsed.file, data: parsed.source.data, lineOf: parsed.source.lineOf };
+  const schema = schemaPhase('site', input);
+  problems.push(...schema.problems);
+  if (schema.data === undefined) return undefined;
+  const data = schema.data as SiteSettings;
+  problems.push(...(await siteProblems(contentDir, data, parsed)));
+  return { parsed, data, input, schema };
 }
+
+/** SITE_NOW, checked with the content so `npm run check` and the build report it before Astro starts. */
+function siteNowProblems(environment: LoadOptions['environment']): ContentProblem[] {
+  const problem = siteNowProblem(environment ?? buildEnvironment());
+  return problem
+    ? [
+        {
+          file: 'SITE_NOW',
+          field: '',
+          message: problem,
+          fix: 'Set SITE_NOW to an instant that exists, such as 2020-10-01T12:00:00Z, or leave it unset to use the real clock.',
+        },
+      ]
+    : [];
+}
+
+const byLocation = (a: ContentProblem, b: ContentProblem) =>
+  a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
 
 /** Loads and validates every file under `contentDir`; never throws for bad content. */
 export async function loadContent(
   contentDir: string = resolveContentDir(),
   options: LoadOptions = {},
 ): Promise<LoadResult> {
-  const problems: ContentProblem[] = [];
-  // Checked with the content, so `npm run check` and the build report it before Astro starts.
-  const siteNow = siteNowProblem(options.environment ?? buildEnvironment());
-  if (siteNow)
-    problems.push({
-      file: 'SITE_NOW',
-      field: '',
-      message: siteNow,
-      fix: 'Set SITE_NOW to an instant that exists, such as 2020-10-01T12:00:00Z, or leave it unset to use the real clock.',
-    });
-  const siteFile = path.join(contentDir, 'site.yaml');
-  const sitePromise = readFile(siteFile).then(
-    async () => {
-      const parsed = await readContentFile(siteFile, false, problems);
-      const data = parsed ? validate(siteSchema, parsed, problems) : undefined;
-      if (parsed && data) problems.push(...(await siteProblems(contentDir, data, parsed)));
-      return data;
-    },
-    () => {
-      problems.push({
-        file: displayPath(siteFile),
-        field: '',
-        message: 'The site settings file is missing.',
-        fix: 'Create content/site.yaml with name, url, description and organization (see the content guide).',
-      });
-      return undefined;
-    },
-  );
-  const [site, loaded, links] = await Promise.all([
-    sitePromise,
-    loadCollections(contentDir, problems),
+  const problems = siteNowProblems(options.environment);
+  // The build's clock, for the approvals an open-ended on-demand course advertises while online.
+  const now =
+    problems.length === 0
+      ? buildNow(options.environment ?? buildEnvironment()).getTime()
+      : undefined;
+  const [site, read, links] = await Promise.all([
+    readSite(contentDir, problems),
+    readCollections(contentDir, problems),
     linkProblems(contentDir),
   ]);
-  problems.push(...links);
-  const { courses, instructors, boards, sponsors, policies } = loaded;
-
-  // Files that failed their schema, or could not be read at all, still count as existing, so
-  // references to them are not reported a second time.
-  const idsOf = (collection: LoadedCollection<CollectionName>) => [
-    ...collection.valid.map(({ entry }) => entry.id),
-    ...[...collection.invalid.map(({ file }) => file), ...collection.unreadable].map((file) =>
-      path.basename(file, path.extname(file)),
-    ),
-  ];
-  const ids = {
-    instructors: idsOf(instructors),
-    boards: idsOf(boards),
-    sponsors: idsOf(sponsors),
-    policies: idsOf(policies),
-  };
-  const policyById = new Map(policies.valid.map(({ entry }) => [entry.id, entry.data]));
-  const boardById = new Map(boards.valid.map(({ entry }) => [entry.id, entry.data]));
-  const sponsorById = new Map(sponsors.valid.map(({ entry }) => [entry.id, entry.data]));
-
-  for (const { entry: instructor, source } of instructors.valid) {
-    const photo = instructor.data.photo;
-    if (photo === undefined) continue;
-    const exists = await stat(path.join(path.dirname(instructor.absolutePath), photo)).then(
-      (info) => info.isFile(),
-      () => false,
-    );
-    if (!exists) {
-      const line = source.lineOf(['photo']);
-      problems.push({
-        file: instructor.file,
-        field: 'photo',
-        ...(line === undefined ? {} : { line }),
-        message: `There is no image file ${photo} in content/instructors/.`,
-        expected: 'the path of an image file, from this file',
-        found: JSON.stringify(photo),
-        fix: `Save the photo as content/instructors/${photo}, or correct the path.`,
-      });
+  problems.push(...links, ...(await photoProblems(read.instructors)));
+  const context = validationContext(read, now);
+  const warnings: ContentProblem[] = [];
+  if (site) problems.push(...laterPhases('site', site.input, site.schema, context).problems);
+  for (const name of FILE_COLLECTION_NAMES)
+    for (const entry of read[name].entries) {
+      const later = laterPhases(name, entry.input, entry.schema, context);
+      problems.push(...later.problems);
+      warnings.push(...later.warnings);
     }
-  }
-
-  for (const { entry: sponsor, source } of sponsors.valid) {
-    sponsor.data.approvals.forEach((approval, index) => {
-      if (!ids.boards.includes(approval.board))
-        problems.push(
-          referenceProblem(
-            sponsor.file,
-            source,
-            ['approvals', index, 'board'],
-            'boards',
-            approval.board,
-            ids.boards,
-          ),
-        );
-    });
-    sponsor.data.jointAccreditation?.boards.forEach((board, index) => {
-      if (!ids.boards.includes(board))
-        problems.push(
-          referenceProblem(
-            sponsor.file,
-            source,
-            ['jointAccreditation', 'boards', index],
-            'boards',
-            board,
-            ids.boards,
-          ),
-        );
-    });
-  }
-
-  if (site && !ids.sponsors.includes(site.organization)) {
-    const parsedSite = await readContentFile(siteFile, false, []);
-    if (parsedSite)
-      problems.push(
-        referenceProblem(
-          parsedSite.file,
-          parsedSite.source,
-          ['organization'],
-          'sponsors',
-          site.organization,
-          ids.sponsors,
-        ),
-      );
-  }
-
-  const coursesBySlug = Map.groupBy(courses.valid, ({ entry }) => entry.id);
-  for (const [slug, sharing] of coursesBySlug) {
-    if (sharing.length < 2) continue;
-    // One clash, one message: the course named by its own file keeps the slug (else the first
-    // file), and each other course that takes it is told so.
-    const keeper =
-      sharing.find(({ entry }) => entry.data.slug === undefined) ??
-      [...sharing].sort((a, b) => a.entry.file.localeCompare(b.entry.file))[0]!;
-    for (const { entry, source } of sharing) {
-      if (entry === keeper.entry) continue;
-      const others = [
-        keeper.entry.file,
-        ...sharing
-          .filter((other) => other.entry !== entry && other !== keeper)
-          .map((other) => other.entry.file),
-      ];
-      const line = entry.data.slug ? source.lineOf(['slug']) : undefined;
-      problems.push({
-        file: entry.file,
-        field: entry.data.slug ? 'slug' : '',
-        ...(line === undefined ? {} : { line }),
-        message: `Another course already uses the slug "${slug}" (${others.join(', ')}).`,
-        expected: 'a slug no other course uses',
-        found: JSON.stringify(slug),
-        fix: 'Give one of the courses a different `slug`, or rename its file.',
-      });
-    }
-  }
-  problems.push(...repeatedCourseProblems(courses.valid));
-  problems.push(
-    ...previousSlugProblems(
-      courses.valid.map(({ entry, source }) => ({
-        id: entry.id,
-        file: entry.file,
-        previousSlugs: entry.data.previousSlugs,
-        lineOf: source.lineOf,
-      })),
-    ),
-  );
-  for (const { entry } of loaded.pages.valid) {
+  const courses = read.courses.entries
+    .filter(isValid)
+    .map((entry) => ({ entry: toEntry<'courses'>(entry), source: entry.parsed.source }));
+  problems.push(...courseSetProblems(courses, site?.data));
+  for (const entry of contentEntries<'pages'>(read.pages)) {
     const problem = pageSlugProblem(entry.id, entry.file);
     if (problem) problems.push(problem);
   }
-  // Courses that failed their schema or could not be read can still be the one `replaces` names.
-  const courseIds = new Set([...coursesBySlug.keys(), ...idsOf(courses)]);
-  for (const { entry: course } of courses.valid) {
-    if (course.extension === '.mdx' && site && !site.allowMdx) {
-      problems.push({
-        file: course.file,
-        field: '',
-        message: 'MDX files are turned off for this site (`allowMdx: false` in content/site.yaml).',
-        fix: 'Rename the file to .md and remove any components or imports from it.',
-      });
-    }
-  }
-
-  // The real day, not SITE_NOW: a build pinned to the past still takes courses years ahead.
-  const today = new Date().toISOString().slice(0, 10);
-  // The build's clock, for the approvals an open-ended on-demand course advertises while online.
-  const now =
-    siteNow === undefined
-      ? buildNow(options.environment ?? buildEnvironment()).getTime()
-      : undefined;
-  const lapseWarnings: ContentProblem[] = [];
-  const coursesToCheck = [
-    ...courses.valid.map(({ entry, source }) => ({
-      file: entry.file,
-      source,
-      data: entry.data as Partial<Course>,
-      present: undefined,
-    })),
-    ...courses.invalid.map(({ file, source }) => ({
-      file,
-      source,
-      data: validCourseFields(source.data),
-      present: new Set(
-        source.data !== null && typeof source.data === 'object' ? Object.keys(source.data) : [],
+  if (problems.length > 0 || !site) return { ok: false, problems: problems.sort(byLocation) };
+  const instructors = new Map(
+    contentEntries<'instructors'>(read.instructors).map((entry) => [entry.id, entry.data]),
+  );
+  warnings.push(
+    ...courses.flatMap(({ entry, source }) =>
+      compliancePhase(
+        { file: entry.file, data: entry.data, lineOf: source.lineOf },
+        { ...context, instructors },
       ),
-    })),
-  ];
-  for (const { file, source, data, present } of coursesToCheck) {
-    data.instructors?.forEach((id, index) => {
-      if (!ids.instructors.includes(id))
-        problems.push(
-          referenceProblem(
-            file,
-            source,
-            ['instructors', index],
-            'instructors',
-            id,
-            ids.instructors,
-          ),
-        );
-    });
-    data.approvals?.forEach((approval, index) => {
-      if (!ids.boards.includes(approval.board))
-        problems.push(
-          referenceProblem(
-            file,
-            source,
-            ['approvals', index, 'board'],
-            'boards',
-            approval.board,
-            ids.boards,
-          ),
-        );
-      if (approval.sponsor !== undefined && !ids.sponsors.includes(approval.sponsor)) {
-        problems.push(
-          referenceProblem(
-            file,
-            source,
-            ['approvals', index, 'sponsor'],
-            'sponsors',
-            approval.sponsor,
-            ids.sponsors,
-          ),
-        );
-        return;
-      }
-      const board = boardById.get(approval.board);
-      // Resolved only when every sponsor is known, so a missing one is reported once, as a reference.
-      if (
-        !board ||
-        !data.sponsors ||
-        data.ceHours === undefined ||
-        !data.sponsors.every((id) => sponsorById.has(id))
-      )
-        return;
-      const resolution = resolveApproval(
-        approval,
-        { sponsors: data.sponsors, ceHours: data.ceHours },
-        board,
-        sponsorById,
-      );
-      const period = resolution.ok
-        ? (approvalPeriodProblem(
-            resolution.approval,
-            periodProblem(resolution.approval.period, creditDates(data)),
-          ) ?? designationProblem(resolution.approval, approval))
-        : approvalProblem(resolution, approval.board, data.sponsors);
-      // Only an approval that covers the course's dates is checked against the clock.
-      const lapse =
-        resolution.ok && !period && now !== undefined
-          ? approvalLapseProblem(resolution.approval, openEndedOnDemand(data), now)
-          : undefined;
-      const problem = period ?? (lapse?.severity === 'error' ? lapse.problem : undefined);
-      if (lapse?.severity === 'warning') {
-        const { path: lapsePath, ...rest } = lapse.problem;
-        const at = ['approvals', index, ...lapsePath];
-        const line = source.lineOf(at) ?? source.lineOf(['approvals', index]);
-        lapseWarnings.push({
-          ...rest,
-          file,
-          field: formatFieldPath(at),
-          ...(line === undefined ? {} : { line }),
-        });
-      }
-      if (problem) {
-        const { path: problemPath, ...rest } = problem;
-        const at = ['approvals', index, ...problemPath];
-        const line = source.lineOf(at) ?? source.lineOf(['approvals', index]);
-        problems.push({
-          ...rest,
-          file,
-          field: formatFieldPath(at),
-          ...(line === undefined ? {} : { line }),
-        });
-      }
-    });
-    if (data.replaces !== undefined && !courseIds.has(data.replaces)) {
-      problems.push(
-        referenceProblem(file, source, ['replaces'], 'courses', data.replaces, [
-          ...coursesBySlug.keys(),
-        ]),
-      );
-    }
-    data.sponsors?.forEach((id, index) => {
-      if (!ids.sponsors.includes(id))
-        problems.push(
-          referenceProblem(file, source, ['sponsors', index], 'sponsors', id, ids.sponsors),
-        );
-    });
-    const policy = data.refundPolicy === undefined ? undefined : policyById.get(data.refundPolicy);
-    if (data.refundPolicy !== undefined && !ids.policies.includes(data.refundPolicy)) {
-      problems.push(
-        referenceProblem(
-          file,
-          source,
-          ['refundPolicy'],
-          'policies',
-          data.refundPolicy,
-          ids.policies,
-        ),
-      );
-    } else if (policy) {
-      const uncovered = courseFormats(data).filter((format) => !policy.appliesTo.includes(format));
-      if (uncovered.length > 0) {
-        const formats = uncovered.join(' and ');
-        const line = source.lineOf(['refundPolicy']);
-        problems.push({
-          file,
-          field: 'refundPolicy',
-          ...(line === undefined ? {} : { line }),
-          message: `The policy "${data.refundPolicy}" does not cover ${formats} courses.`,
-          expected: `a policy whose appliesTo includes ${formats}`,
-          found: JSON.stringify(data.refundPolicy),
-          fix: `Choose another policy, or add ${formats} to appliesTo in content/policies/${data.refundPolicy}.yaml if it really applies.`,
-        });
-      }
-    }
-
-    const context = {
-      creditUnitOf: (board: string) => boardById.get(board)?.creditUnit,
-      today,
-      ...(present ? { presentFields: present } : {}),
-    };
-    for (const rule of courseRuleProblems(data, context)) {
-      const { path: rulePath, ...rest } = rule;
-      const line = source.lineOf(rulePath);
-      problems.push({
-        ...rest,
-        file,
-        field: formatFieldPath(rulePath),
-        ...(line === undefined ? {} : { line }),
-      });
-    }
-  }
-
-  for (const { entry: sponsor, source } of sponsors.valid) {
-    const problem = jointAccreditationProblem(sponsor.data);
-    if (!problem) continue;
-    const { path: problemPath, ...rest } = problem;
-    const line = source.lineOf(problemPath);
-    problems.push({
-      ...rest,
-      file: sponsor.file,
-      field: formatFieldPath(problemPath),
-      ...(line === undefined ? {} : { line }),
-    });
-  }
-
-  for (const { entry: policy, source } of policies.valid) {
-    for (const { path: rulePath, ...rest } of policyRuleProblems(policy.data)) {
-      const line = source.lineOf(rulePath);
-      problems.push({
-        ...rest,
-        file: policy.file,
-        field: formatFieldPath(rulePath),
-        ...(line === undefined ? {} : { line }),
-      });
-    }
-  }
-
-  const byLocation = (a: ContentProblem, b: ContentProblem) =>
-    a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
-  if (problems.length > 0 || !site) {
-    problems.sort(byLocation);
-    return { ok: false, problems };
-  }
-  const instructorById = new Map(instructors.valid.map(({ entry }) => [entry.id, entry.data]));
-  const warnings = courses.valid
-    .flatMap(({ entry, source }) =>
-      complianceProblems({
-        file: entry.file,
-        course: entry.data,
-        lineOf: source.lineOf,
-        boards: boardById,
-        sponsors: sponsorById,
-        instructors: instructorById,
-      }),
-    )
-    .concat(lapseWarnings)
-    .sort(byLocation);
-  if ((options.strict ?? site.strictCompliance) && warnings.length > 0)
+    ),
+  );
+  warnings.sort(byLocation);
+  if ((options.strict ?? site.data.strictCompliance) && warnings.length > 0)
     return { ok: false, problems: warnings };
   const entries = Object.fromEntries(
-    FILE_COLLECTION_NAMES.map((name) => [name, loaded[name].valid.map(({ entry }) => entry)]),
+    FILE_COLLECTION_NAMES.map((name) => [name, contentEntries(read[name])]),
   );
-  return { ok: true, warnings, content: { site, ...entries } as ContentSet };
+  return { ok: true, warnings, content: { site: site.data, ...entries } as ContentSet };
+}
+
+/**
+ * What the validator knows of a content folder's entries, for references and rules across
+ * files: what `loadContent` gives each entry, for a caller that validates one entry the same way.
+ */
+export async function validationContextFor(
+  contentDir: string,
+  options: LoadOptions = {},
+): Promise<ValidationContext> {
+  const read = await readCollections(contentDir, []);
+  const now =
+    siteNowProblems(options.environment).length === 0
+      ? buildNow(options.environment ?? buildEnvironment()).getTime()
+      : undefined;
+  return validationContext(read, now);
+}
+
+/** Every collection of the registry, read side by side. */
+async function readCollections(
+  contentDir: string,
+  problems: ContentProblem[],
+): Promise<ReadCollections> {
+  const read = await Promise.all(
+    FILE_COLLECTION_NAMES.map(
+      async (name) => [name, await readCollection(contentDir, name, problems)] as const,
+    ),
+  );
+  return Object.fromEntries(read) as ReadCollections;
 }

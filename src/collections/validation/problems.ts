@@ -18,7 +18,17 @@ export interface ContentProblem {
   found?: string;
   /** How to fix it. */
   fix: string;
+  /**
+   * A stable id for the findings tools count or filter (src/collections/validation/compliance.ts):
+   * they are told apart by this, never by their message text.
+   */
+  code?: FindingCode;
+  /** For a CE body's compliance finding: the body whose rule it is, by its code (NBCC). */
+  body?: string;
 }
+
+/** A CE body's requirement the course does not state, or an approval that is about to lapse. */
+export type FindingCode = 'compliance' | 'approval-lapsing';
 
 /** `sessions[2].end` from `['sessions', 2, 'end']`. */
 export function formatFieldPath(path: readonly PropertyKey[]): string {

@@ -138,12 +138,15 @@ function firstAliasLine(
   return line;
 }
 
-/** Parses a Markdown file with frontmatter (`withBody`) or a plain YAML file. */
-export function parseSource(text: string, file: string, withBody: boolean): ParseResult {
-  let yamlText = text;
-  let body = '';
-  let lineOffset = 0;
-  let bodyLine = 1;
+/** The YAML text of a file and where it starts: the frontmatter of a Markdown file, or all of a YAML file. */
+function splitFrontmatter(
+  text: string,
+  file: string,
+  withBody: boolean,
+):
+  | { ok: true; yamlText: string; body: string; lineOffset: number; bodyLine: number }
+  | { ok: false; problems: ContentProblem[] } {
+  let split = { yamlText: text, body: '', lineOffset: 0, bodyLine: 1 };
   if (withBody) {
     const match = FRONTMATTER.exec(text);
     if (!match) {
@@ -159,12 +162,14 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
         ],
       };
     }
-    yamlText = match[1] ?? '';
-    body = text.slice(match[0].length);
-    lineOffset = 1;
-    bodyLine = match[0].split('\n').length;
+    split = {
+      yamlText: match[1] ?? '',
+      body: text.slice(match[0].length),
+      lineOffset: 1,
+      bodyLine: match[0].split('\n').length,
+    };
   }
-  const size = Buffer.byteLength(yamlText);
+  const size = Buffer.byteLength(split.yamlText);
   if (size > MAX_FRONTMATTER_BYTES) {
     return {
       ok: false,
@@ -177,11 +182,15 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
       ],
     };
   }
+  return { ok: true, ...split };
+}
 
+/** The 1-based file line of an offset in the YAML text. */
+function lineCounter(yamlText: string, lineOffset: number): (offset: number) => number {
   const lineStarts = [0];
   for (let index = 0; index < yamlText.length; index += 1)
     if (yamlText[index] === '\n') lineStarts.push(index + 1);
-  const lineAt = (offset: number): number => {
+  return (offset) => {
     let low = 0;
     let high = lineStarts.length - 1;
     while (low < high) {
@@ -191,32 +200,34 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
     }
     return low + 1 + lineOffset;
   };
+}
 
-  const plain = readPlainYaml(yamlText);
-  if (plain.ok) {
-    // Line numbers are only needed to report a problem: the full parse waits until then.
-    let parsed: Document | undefined;
-    const lazyDocument = () => (parsed ??= parseDocument(yamlText, YAML_OPTIONS));
-    return {
-      ok: true,
-      source: { data: plain.data ?? {}, body, bodyLine, lineOf: lineFinder(lazyDocument, lineAt) },
-    };
-  }
+const unreadable = (file: string, message: string): { ok: false; problems: ContentProblem[] } => ({
+  ok: false,
+  problems: [
+    fileProblem(
+      file,
+      `The YAML could not be read: ${message}`,
+      'Check the indentation and quoting of the fields.',
+    ),
+  ],
+});
 
+/**
+ * The full parse, for YAML the fast reader refused: the parser's first error, an alias cycle,
+ * too many aliases, or the data with the document kept for line numbers.
+ */
+function parseDocumentData(
+  yamlText: string,
+  file: string,
+  lineOffset: number,
+  lineAt: (offset: number) => number,
+): { ok: true; data: unknown; document: Document } | { ok: false; problems: ContentProblem[] } {
   let document: Document;
   try {
     document = parseDocument(yamlText, YAML_OPTIONS);
   } catch (error) {
-    return {
-      ok: false,
-      problems: [
-        fileProblem(
-          file,
-          `The YAML could not be read: ${(error as Error).message}`,
-          'Check the indentation and quoting of the fields.',
-        ),
-      ],
-    };
+    return unreadable(file, (error as Error).message);
   }
   if (document.errors.length > 0) {
     return {
@@ -238,42 +249,45 @@ export function parseSource(text: string, file: string, withBody: boolean): Pars
       }),
     };
   }
-
   const aliasProblem = aliasProblemOf(document, file, lineAt);
   if (aliasProblem) return { ok: false, problems: [aliasProblem] };
-
-  let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    return { ok: true, data: document.toJS({ maxAliasCount: MAX_YAML_ALIASES }) ?? {}, document };
   } catch (error) {
     const message = (error as Error).message;
-    if (/alias/i.test(message)) {
-      return {
-        ok: false,
-        problems: [
-          fileProblem(
-            file,
-            `The YAML uses too many aliases (${message}).`,
-            'Write the values out instead of repeating them with & anchors and * aliases.',
-            firstAliasLine(document, lineAt),
-          ),
-        ],
-      };
-    }
+    if (!/alias/i.test(message)) return unreadable(file, message);
     return {
       ok: false,
       problems: [
         fileProblem(
           file,
-          `The YAML could not be read: ${message}`,
-          'Check the indentation and quoting of the fields.',
+          `The YAML uses too many aliases (${message}).`,
+          'Write the values out instead of repeating them with & anchors and * aliases.',
+          firstAliasLine(document, lineAt),
         ),
       ],
     };
   }
-  if (data === null || data === undefined) data = {};
+}
 
-  const lineOf = lineFinder(() => document, lineAt);
-
-  return { ok: true, source: { data, body, bodyLine, lineOf } };
+/** Parses a Markdown file with frontmatter (`withBody`) or a plain YAML file. */
+export function parseSource(text: string, file: string, withBody: boolean): ParseResult {
+  const split = splitFrontmatter(text, file, withBody);
+  if (!split.ok) return split;
+  const { yamlText, body, bodyLine, lineOffset } = split;
+  const lineAt = lineCounter(yamlText, lineOffset);
+  const plain = readPlainYaml(yamlText);
+  if (plain.ok) {
+    // Line numbers are only needed to report a problem: the full parse waits until then.
+    let parsed: Document | undefined;
+    const lazyDocument = () => (parsed ??= parseDocument(yamlText, YAML_OPTIONS));
+    return {
+      ok: true,
+      source: { data: plain.data ?? {}, body, bodyLine, lineOf: lineFinder(lazyDocument, lineAt) },
+    };
+  }
+  const parsed = parseDocumentData(yamlText, file, lineOffset, lineAt);
+  if (!parsed.ok) return parsed;
+  const { data, document } = parsed;
+  return { ok: true, source: { data, body, bodyLine, lineOf: lineFinder(() => document, lineAt) } };
 }

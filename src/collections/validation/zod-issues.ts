@@ -134,6 +134,242 @@ export function problemsFromIssues(
     .flatMap((issue) => problemsFromIssue(issue, schema, data, file, lineOf));
 }
 
+type IssueOf<C extends z.core.$ZodIssue['code']> = Extract<z.core.$ZodIssue, { code: C }>;
+
+/** What every handler knows of the issue: where it is, what was found there, the field's documentation. */
+interface IssueSite {
+  base: Pick<ContentProblem, 'file' | 'field' | 'line'>;
+  field: string;
+  path: PropertyKey[];
+  docs: FieldDocs;
+  found: unknown;
+  schema: AnySchema;
+  data: unknown;
+  file: string;
+  lineOf: (path: readonly PropertyKey[]) => number | undefined;
+}
+
+type IssueHandler<C extends z.core.$ZodIssue['code']> = (
+  issue: IssueOf<C>,
+  site: IssueSite,
+) => ContentProblem[];
+
+function invalidType(issue: IssueOf<'invalid_type'>, { base, field, docs, found }: IssueSite) {
+  const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+  if (found === undefined)
+    return [
+      {
+        ...base,
+        message: `\`${field}\` is required.`,
+        expected: docs.description ?? expected,
+        fix: withExample(`Add \`${field.split('.').at(-1)}\``, field, docs),
+      },
+    ];
+  if (found instanceof Date)
+    return [
+      {
+        ...base,
+        message:
+          'YAML read this unquoted date or time as a timestamp, which would shift it to UTC.',
+        expected: `${expected}, in quotes`,
+        found: describeValue(found),
+        fix: withExample('Put the value in double quotes', field, docs),
+      },
+    ];
+  return [
+    {
+      ...base,
+      message: `\`${field}\` has the wrong type.`,
+      expected: docs.description ? `${expected}: ${docs.description}` : expected,
+      found: describeValue(found),
+      fix: withExample(`Write ${expected}`, field, docs),
+    },
+  ];
+}
+
+function unrecognizedKeys(
+  issue: IssueOf<'unrecognized_keys'>,
+  { path, field, docs, file, lineOf }: IssueSite,
+) {
+  return issue.keys.map((key) => {
+    const keyPath = [...path, key];
+    const keyLine = lineOf(keyPath);
+    const suggestion = docs.keys ? closestMatch(key, docs.keys) : undefined;
+    return {
+      file,
+      field: formatFieldPath(keyPath),
+      ...(keyLine === undefined ? {} : { line: keyLine }),
+      message: `\`${key}\` is not a known field${field ? ` of \`${field}\`` : ''}.`,
+      expected: docs.keys ? `one of: ${docs.keys.join(', ')}` : 'no other fields',
+      found: JSON.stringify(key),
+      fix: suggestion
+        ? `Did you mean \`${suggestion}\`? Rename the field.`
+        : 'Remove the field, or check its spelling against the content guide.',
+    };
+  });
+}
+
+function invalidValue(issue: IssueOf<'invalid_value'>, { base, field, found }: IssueSite) {
+  const allowed = issue.values.map((value) => JSON.stringify(value));
+  const suggestion =
+    typeof found === 'string' ? closestMatch(found, issue.values.map(String)) : undefined;
+  return [
+    {
+      ...base,
+      message: `\`${field}\` is not one of the allowed values.`,
+      expected: `one of ${allowed.join(', ')}`,
+      found: describeValue(found),
+      fix: suggestion ? `Did you mean "${suggestion}"?` : `Use one of ${allowed.join(', ')}.`,
+    },
+  ];
+}
+
+function tooSmall(issue: IssueOf<'too_small'>, { base, field, docs, found }: IssueSite) {
+  const minimum = Number(issue.minimum);
+  if (issue.origin === 'array')
+    return [
+      {
+        ...base,
+        message: `\`${field}\` needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'}.`,
+        expected: `a list of ${minimum} or more`,
+        found: describeValue(found),
+        fix: withExample('Add an entry', field, docs),
+      },
+    ];
+  if (issue.origin === 'string')
+    return [
+      {
+        ...base,
+        message: `\`${field}\` must not be empty.`,
+        expected: docs.description ?? 'some text',
+        found: describeValue(found),
+        fix: withExample('Write a value', field, docs),
+      },
+    ];
+  return [
+    {
+      ...base,
+      message: `\`${field}\` is too small.`,
+      expected: `${issue.inclusive ? 'at least' : 'more than'} ${minimum}`,
+      found: describeValue(found),
+      fix: `Use a value of ${issue.inclusive ? 'at least' : 'more than'} ${minimum}.`,
+    },
+  ];
+}
+
+function tooBig(issue: IssueOf<'too_big'>, { base, field, found }: IssueSite) {
+  const maximum = Number(issue.maximum);
+  if (issue.origin === 'string') {
+    const length = typeof found === 'string' ? found.length : 0;
+    return [
+      {
+        ...base,
+        message: `\`${field}\` is ${length} characters long; the limit is ${maximum}.`,
+        expected: `at most ${maximum} characters`,
+        found: `${length} characters`,
+        fix: `Shorten it by ${length - maximum} characters.`,
+      },
+    ];
+  }
+  if (issue.origin === 'array')
+    return [
+      {
+        ...base,
+        message: `\`${field}\` has too many entries.`,
+        expected: `at most ${maximum}`,
+        found: describeValue(found),
+        fix: `Keep at most ${maximum} entries.`,
+      },
+    ];
+  return [
+    {
+      ...base,
+      message: `\`${field}\` is too large.`,
+      expected: `at most ${maximum}`,
+      found: describeValue(found),
+      fix: `Use a value of at most ${maximum}.`,
+    },
+  ];
+}
+
+function invalidUnion(issue: IssueOf<'invalid_union'>, site: IssueSite) {
+  const { base, field, path, docs, found } = site;
+  // A value of the right kind for one form (a list of relationships rather than `none`)
+  // has its mistakes reported where they are, not as "Invalid input" with the other
+  // form's example: the form its mistakes sit inside is the one it was written as.
+  const inside = issue.errors.filter(
+    (branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0),
+  );
+  if (inside.length === 1)
+    return problemsFromIssues(
+      inside[0]!.map((inner) => ({ ...inner, path: [...path, ...inner.path] })),
+      site.schema,
+      site.data,
+      site.file,
+      site.lineOf,
+    );
+  return [
+    {
+      ...base,
+      message: `\`${field}\` is none of the forms it takes.`,
+      ...(docs.description === undefined ? {} : { expected: docs.description }),
+      found: describeValue(found),
+      fix: withExample('Write one of them', field, docs),
+    },
+  ];
+}
+
+/** One handler per zod issue code; a code without one gets the generic message of `unhandledIssue`. */
+const ISSUE_HANDLERS: { [C in z.core.$ZodIssue['code']]?: IssueHandler<C> } = {
+  invalid_type: invalidType,
+  unrecognized_keys: unrecognizedKeys,
+  invalid_value: invalidValue,
+  too_small: tooSmall,
+  too_big: tooBig,
+  not_multiple_of: (issue, { base, field, found }) => [
+    {
+      ...base,
+      message: `\`${field}\` must be a multiple of ${String(issue.divisor)}.`,
+      expected: `a multiple of ${String(issue.divisor)}`,
+      found: describeValue(found),
+      fix: `Round it to the nearest ${String(issue.divisor)}.`,
+    },
+  ],
+  invalid_format: (issue, { base, field, docs, found }) => [
+    {
+      ...base,
+      message: `\`${field}\` is not in the right form.`,
+      expected: issue.message || issue.format,
+      found: describeValue(found),
+      fix: withExample('Write it', field, docs),
+    },
+  ],
+  invalid_union: invalidUnion,
+  custom: (issue, { base, field, docs, found }) => {
+    const params = (issue.params ?? {}) as { expected?: string; fix?: string };
+    return [
+      {
+        ...base,
+        message: `\`${field}\` ${issue.message}.`,
+        expected: params.expected ?? docs.description ?? '',
+        found: describeValue(found),
+        fix: params.fix ?? withExample('Write it', field, docs),
+      },
+    ];
+  },
+};
+
+function unhandledIssue(issue: z.core.$ZodIssue, { base, field, docs, found }: IssueSite) {
+  return [
+    {
+      ...base,
+      message: `\`${field}\`: ${issue.message}.`,
+      found: describeValue(found),
+      fix: withExample('Check the value', field, docs),
+    },
+  ];
+}
+
 /** One issue as a problem; `lineOf` maps a field path to a line in the source file. */
 export function problemsFromIssue(
   issue: z.core.$ZodIssue,
@@ -144,211 +380,18 @@ export function problemsFromIssue(
 ): ContentProblem[] {
   const path = issue.path as PropertyKey[];
   const field = formatFieldPath(path);
-  const docs = fieldDocs(schema, path);
-  const found = 'input' in issue ? issue.input : valueAt(data, path);
   const line = lineOf(path);
-  const base = { file, field, ...(line === undefined ? {} : { line }) };
-
-  switch (issue.code) {
-    case 'invalid_type': {
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
-      if (found === undefined) {
-        return [
-          {
-            ...base,
-            message: `\`${field}\` is required.`,
-            expected: docs.description ?? expected,
-            fix: withExample(`Add \`${field.split('.').at(-1)}\``, field, docs),
-          },
-        ];
-      }
-      if (found instanceof Date) {
-        return [
-          {
-            ...base,
-            message:
-              'YAML read this unquoted date or time as a timestamp, which would shift it to UTC.',
-            expected: `${expected}, in quotes`,
-            found: describeValue(found),
-            fix: withExample('Put the value in double quotes', field, docs),
-          },
-        ];
-      }
-      return [
-        {
-          ...base,
-          message: `\`${field}\` has the wrong type.`,
-          expected: docs.description ? `${expected}: ${docs.description}` : expected,
-          found: describeValue(found),
-          fix: withExample(`Write ${expected}`, field, docs),
-        },
-      ];
-    }
-    case 'unrecognized_keys':
-      return issue.keys.map((key) => {
-        const keyPath = [...path, key];
-        const keyLine = lineOf(keyPath);
-        const suggestion = docs.keys ? closestMatch(key, docs.keys) : undefined;
-        return {
-          file,
-          field: formatFieldPath(keyPath),
-          ...(keyLine === undefined ? {} : { line: keyLine }),
-          message: `\`${key}\` is not a known field${field ? ` of \`${field}\`` : ''}.`,
-          expected: docs.keys ? `one of: ${docs.keys.join(', ')}` : 'no other fields',
-          found: JSON.stringify(key),
-          fix: suggestion
-            ? `Did you mean \`${suggestion}\`? Rename the field.`
-            : 'Remove the field, or check its spelling against the content guide.',
-        };
-      });
-    case 'invalid_value': {
-      const allowed = issue.values.map((value) => JSON.stringify(value));
-      const suggestion =
-        typeof found === 'string' ? closestMatch(found, issue.values.map(String)) : undefined;
-      return [
-        {
-          ...base,
-          message: `\`${field}\` is not one of the allowed values.`,
-          expected: `one of ${allowed.join(', ')}`,
-          found: describeValue(found),
-          fix: suggestion ? `Did you mean "${suggestion}"?` : `Use one of ${allowed.join(', ')}.`,
-        },
-      ];
-    }
-    case 'too_small': {
-      const minimum = Number(issue.minimum);
-      if (issue.origin === 'array') {
-        return [
-          {
-            ...base,
-            message: `\`${field}\` needs at least ${minimum} ${minimum === 1 ? 'entry' : 'entries'}.`,
-            expected: `a list of ${minimum} or more`,
-            found: describeValue(found),
-            fix: withExample('Add an entry', field, docs),
-          },
-        ];
-      }
-      if (issue.origin === 'string') {
-        return [
-          {
-            ...base,
-            message: `\`${field}\` must not be empty.`,
-            expected: docs.description ?? 'some text',
-            found: describeValue(found),
-            fix: withExample('Write a value', field, docs),
-          },
-        ];
-      }
-      return [
-        {
-          ...base,
-          message: `\`${field}\` is too small.`,
-          expected: `${issue.inclusive ? 'at least' : 'more than'} ${minimum}`,
-          found: describeValue(found),
-          fix: `Use a value of ${issue.inclusive ? 'at least' : 'more than'} ${minimum}.`,
-        },
-      ];
-    }
-    case 'too_big': {
-      const maximum = Number(issue.maximum);
-      if (issue.origin === 'string') {
-        const length = typeof found === 'string' ? found.length : 0;
-        return [
-          {
-            ...base,
-            message: `\`${field}\` is ${length} characters long; the limit is ${maximum}.`,
-            expected: `at most ${maximum} characters`,
-            found: `${length} characters`,
-            fix: `Shorten it by ${length - maximum} characters.`,
-          },
-        ];
-      }
-      if (issue.origin === 'array') {
-        return [
-          {
-            ...base,
-            message: `\`${field}\` has too many entries.`,
-            expected: `at most ${maximum}`,
-            found: describeValue(found),
-            fix: `Keep at most ${maximum} entries.`,
-          },
-        ];
-      }
-      return [
-        {
-          ...base,
-          message: `\`${field}\` is too large.`,
-          expected: `at most ${maximum}`,
-          found: describeValue(found),
-          fix: `Use a value of at most ${maximum}.`,
-        },
-      ];
-    }
-    case 'not_multiple_of':
-      return [
-        {
-          ...base,
-          message: `\`${field}\` must be a multiple of ${String(issue.divisor)}.`,
-          expected: `a multiple of ${String(issue.divisor)}`,
-          found: describeValue(found),
-          fix: `Round it to the nearest ${String(issue.divisor)}.`,
-        },
-      ];
-    case 'invalid_format':
-      return [
-        {
-          ...base,
-          message: `\`${field}\` is not in the right form.`,
-          expected: issue.message || issue.format,
-          found: describeValue(found),
-          fix: withExample('Write it', field, docs),
-        },
-      ];
-    case 'invalid_union': {
-      // A value of the right kind for one form (a list of relationships rather than `none`)
-      // has its mistakes reported where they are, not as "Invalid input" with the other
-      // form's example: the form its mistakes sit inside is the one it was written as.
-      const inside = issue.errors.filter(
-        (branch) => branch.length > 0 && branch.every((inner) => inner.path.length > 0),
-      );
-      if (inside.length === 1)
-        return problemsFromIssues(
-          inside[0]!.map((inner) => ({ ...inner, path: [...path, ...inner.path] })),
-          schema,
-          data,
-          file,
-          lineOf,
-        );
-      return [
-        {
-          ...base,
-          message: `\`${field}\` is none of the forms it takes.`,
-          ...(docs.description === undefined ? {} : { expected: docs.description }),
-          found: describeValue(found),
-          fix: withExample('Write one of them', field, docs),
-        },
-      ];
-    }
-    case 'custom': {
-      const params = (issue.params ?? {}) as { expected?: string; fix?: string };
-      return [
-        {
-          ...base,
-          message: `\`${field}\` ${issue.message}.`,
-          expected: params.expected ?? docs.description ?? '',
-          found: describeValue(found),
-          fix: params.fix ?? withExample('Write it', field, docs),
-        },
-      ];
-    }
-    default:
-      return [
-        {
-          ...base,
-          message: `\`${field}\`: ${issue.message}.`,
-          found: describeValue(found),
-          fix: withExample('Check the value', field, docs),
-        },
-      ];
-  }
+  const site: IssueSite = {
+    base: { file, field, ...(line === undefined ? {} : { line }) },
+    field,
+    path,
+    docs: fieldDocs(schema, path),
+    found: 'input' in issue ? issue.input : valueAt(data, path),
+    schema,
+    data,
+    file,
+    lineOf,
+  };
+  const handler = ISSUE_HANDLERS[issue.code] as IssueHandler<typeof issue.code> | undefined;
+  return handler ? handler(issue as never, site) : unhandledIssue(issue, site);
 }
