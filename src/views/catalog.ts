@@ -16,6 +16,7 @@ import {
   type OfferingClock,
 } from '../domain/offerings/course-clock.ts';
 import { buildNow } from '../process/environment.ts';
+import { loadHolidayRules } from '../domain/time/holidays.ts';
 import { paths } from '../domain/labels.ts';
 import { refundTerms, refundTierClock, type RefundTerms } from '../domain/offerings/refund.ts';
 import { assertNoDevProblems } from '../collections/validation/dev-problems.ts';
@@ -188,6 +189,8 @@ function required<T>(value: T | undefined, what: string): T {
 let cached: Promise<CourseView[]> | undefined;
 
 async function loadCourses(): Promise<CourseView[]> {
+  // Deadlines counted in business days skip a policy's public holidays.
+  await loadHolidayRules();
   const [courses, instructors, boards, sponsors, policies] = await Promise.all([
     getCollection('courses'),
     getCollection('instructors'),

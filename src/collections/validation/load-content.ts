@@ -21,6 +21,7 @@ import {
 import { courseOfferings } from '../../domain/offerings/offerings.ts';
 import { buildNow, siteNowProblem } from '../../domain/time/clock.ts';
 import { buildEnvironment, contentDirSetting } from '../../process/environment.ts';
+import { loadHolidayRules } from '../../domain/time/holidays.ts';
 import {
   compliancePhase,
   laterPhases,
@@ -361,6 +362,14 @@ function knownIds(collection: ReadCollection): KnownIds {
 
 type ReadCollections = Record<FileCollectionName, ReadCollection>;
 
+/** Loads the holiday rules when a policy names holidays, before rules count business days. */
+async function holidayRulesFor(read: ReadCollections): Promise<void> {
+  const namesHolidays = read.policies.entries.some((entry) =>
+    JSON.stringify(entry.input.data ?? null).includes('"holidays"'),
+  );
+  if (namesHolidays) await loadHolidayRules();
+}
+
 /** What the references and rules of each entry may know of the others. */
 function validationContext(
   read: ReadCollections,
@@ -615,6 +624,7 @@ export async function loadContent(
     linkProblems(contentDir),
   ]);
   problems.push(...links, ...(await photoProblems(read.instructors)));
+  await holidayRulesFor(read);
   const context = validationContext(read, now);
   const warnings: ContentProblem[] = [];
   if (site) problems.push(...laterPhases('site', site.input, site.schema, context).problems);
@@ -662,6 +672,7 @@ export async function validationContextFor(
   options: LoadOptions = {},
 ): Promise<ValidationContext> {
   const read = await readCollections(contentDir, []);
+  await holidayRulesFor(read);
   const now =
     siteNowProblems(options.environment).length === 0
       ? buildNow(options.environment ?? buildEnvironment()).getTime()

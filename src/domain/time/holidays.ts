@@ -3,8 +3,26 @@
  * date-holidays library (its own data, no network) for a country and region, plus the dates a
  * policy lists. Only type 'public' counts: banks, schools and observances stay open days.
  */
-import Holidays from 'date-holidays';
+import type HolidayRules from 'date-holidays';
 import type { HolidayCalendar } from '../../collections/schemas/policy.ts';
+
+// date-holidays takes about 0.1 s to load (every country's rules, and the astronomy of lunar
+// calendars), a tenth of `npm run check` at 1,000 courses, and most sites name no country: so
+// it is loaded only by a caller that meets one, before the synchronous counting below.
+let Holidays: typeof HolidayRules | undefined;
+
+/** Loads the holiday rules; await it before counting against, or checking, a calendar's country. */
+export async function loadHolidayRules(): Promise<void> {
+  Holidays ??= (await import('date-holidays')).default;
+}
+
+function holidayRules(): typeof HolidayRules {
+  if (Holidays === undefined)
+    throw new Error(
+      'The holiday rules are not loaded: await loadHolidayRules() before counting business days against a country.',
+    );
+  return Holidays;
+}
 
 // One catalog build counts thousands of deadlines against a few calendars and years, and
 // date-holidays computes a year's rules afresh on every call.
@@ -40,7 +58,8 @@ function publicHolidays(
   year: number,
 ): string[] {
   if (country === undefined) return [];
-  const calendar = region === undefined ? new Holidays(country) : new Holidays(country, region);
+  const Rules = holidayRules();
+  const calendar = region === undefined ? new Rules(country) : new Rules(country, region);
   // `date` is the local date and time, "2027-07-05 00:00:00": its day is the first closed day;
   // a holiday of several days (start to end, end exclusive) closes each of them.
   return calendar
@@ -58,10 +77,10 @@ function publicHolidays(
 
 /** Countries the library knows, by ISO 3166 code: `{ US: 'United States of America', … }`. */
 export function holidayCountries(): Readonly<Record<string, string>> {
-  return new Holidays().getCountries('en');
+  return new (holidayRules())().getCountries('en');
 }
 
 /** Regions of a country the library knows, by code (`{ NY: 'New York', … }`); empty when none or unknown. */
 export function holidayRegions(country: string): Readonly<Record<string, string>> {
-  return new Holidays().getStates(country, 'en') ?? {};
+  return new (holidayRules())().getStates(country, 'en') ?? {};
 }

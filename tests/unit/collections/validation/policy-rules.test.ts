@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadHolidayRules } from '../../../../src/domain/time/holidays.ts';
 import { policySchema, type Policy } from '../../../../src/collections/schemas/policy.ts';
 import { policyRuleProblems } from '../../../../src/collections/validation/policy-rules.ts';
 
@@ -19,6 +20,9 @@ function policy(changes: Record<string, unknown>): Policy {
     ...changes,
   });
 }
+
+// Business days skip public holidays, whose rules load on demand (holidays.ts).
+beforeAll(loadHolidayRules);
 
 describe('policyRuleProblems', () => {
   it('finds nothing wrong with the seed policy', () => {

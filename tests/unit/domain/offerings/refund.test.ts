@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadHolidayRules } from '../../../../src/domain/time/holidays.ts';
 import type { Money } from '../../../../src/collections/schemas/common.ts';
 import type { CourseFormat } from '../../../../src/collections/schemas/format.ts';
 import { policySchema } from '../../../../src/collections/schemas/policy.ts';
@@ -46,6 +47,9 @@ const thirtyDollars = {
   text: '$30',
   amount: { money: usd(30), text: '$30' },
 };
+
+// Business days skip public holidays, whose rules load on demand (holidays.ts).
+beforeAll(loadHolidayRules);
 
 describe('refundTerms for the seed course', () => {
   it('gives the online-course fee, a refund minus it until Oct 5 and a credit from Oct 6', () => {

@@ -1,11 +1,29 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   holidayCountries,
   holidayDates,
   holidayRegions,
   isHoliday,
+  loadHolidayRules,
 } from '../../../../src/domain/time/holidays.ts';
 import { subtractDays } from '../../../../src/domain/time/zoned-time.ts';
+
+describe('loadHolidayRules', () => {
+  it('is needed before a country is counted, and a calendar without one needs nothing', async () => {
+    vi.resetModules();
+    // A fresh copy of the module, as a process that has not met a country has it.
+    const fresh = await import('../../../../src/domain/time/holidays.ts');
+    expect([...fresh.holidayDates({ dates: ['2027-12-24'] }, 2027)]).toStrictEqual(['2027-12-24']);
+    expect(() => fresh.holidayDates({ country: 'US' }, 2027)).toThrow(
+      'The holiday rules are not loaded: await loadHolidayRules() before counting business days against a country.',
+    );
+    await fresh.loadHolidayRules();
+    expect(fresh.holidayDates({ country: 'US' }, 2027).has('2027-07-05')).toBe(true);
+  });
+});
+
+// The rules load on demand (holidays.ts); these tests count against countries.
+beforeAll(loadHolidayRules);
 
 describe('holidayDates', () => {
   it('gives the US public holidays of 2027 as observed, and no observances', () => {
