@@ -3,6 +3,7 @@
  * validation as written, each field preceded by a comment taken from the schema's metadata.
  */
 import { LEVELS } from '../collections/schemas/course.ts';
+import { hoursAmountText } from '../domain/ce/ce-text.ts';
 import { COURSE_FORMATS, type CourseFormat } from '../collections/schemas/format.ts';
 import { slugify } from '../domain/slug.ts';
 import { zonedInstant } from '../domain/time/zoned-time.ts';
@@ -112,11 +113,6 @@ function groupExample(docs: Map<string, FieldDoc>, path: string): Record<string,
   return example;
 }
 
-function formatHours(hours: number): string {
-  const rounded = Number(hours.toFixed(2));
-  return `${rounded} ${rounded === 1 ? 'hour' : 'hours'}`;
-}
-
 /** The first session, when the scaffold asked for one, and the CE hours its length gives. */
 function scheduleLines(
   course: NewCourse,
@@ -143,7 +139,7 @@ function scheduleLines(
     : {
         lines,
         ceHours: hours.ceHours,
-        ceHoursNote: `Replace: why the course awards ${formatHours(hours.ceHours)} of CE for ${formatHours(length.hours)} scheduled.`,
+        ceHoursNote: `Replace: why the course awards ${hoursAmountText(hours.ceHours)} of CE for ${hoursAmountText(length.hours)} scheduled.`,
       };
 }
 

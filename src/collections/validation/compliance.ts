@@ -12,7 +12,7 @@ import type { Course } from '../schemas/course.ts';
 import type { Instructor } from '../schemas/instructor.ts';
 import type { Sponsor } from '../schemas/sponsor.ts';
 import { resolveApproval, type ResolvedApproval } from '../../domain/ce/ce-approvals.ts';
-import { formatFieldPath, type ContentProblem } from './problems.ts';
+import { formatFieldPath, valueAt, type ContentProblem } from './problems.ts';
 
 export interface ComplianceInput {
   file: string;
@@ -207,16 +207,6 @@ export const ITEM_RULES: Readonly<Record<PromotionalItem, ItemRule>> = {
     },
   },
 };
-
-function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
-  let current = value;
-  for (const key of path)
-    current =
-      current === null || typeof current !== 'object'
-        ? undefined
-        : (current as Record<PropertyKey, unknown>)[key];
-  return current;
-}
 
 /** Every required item the course does not state, per body, as warnings in the content-error shape. */
 export function complianceProblems(input: ComplianceInput): ContentProblem[] {

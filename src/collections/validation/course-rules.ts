@@ -15,16 +15,11 @@ import type { CreditUnit } from '../schemas/ce.ts';
 import type { Policy } from '../schemas/policy.ts';
 import type { Sponsor } from '../schemas/sponsor.ts';
 import { creditInHours } from '../../domain/ce/ce-approvals.ts';
-import { shownAmount } from '../../domain/ce/ce-text.ts';
+import { amountText, hoursAmountText, shownAmount } from '../../domain/ce/ce-text.ts';
 import { slugify } from '../../domain/slug.ts';
 import { courseFormats, TOP_LEVEL_OFFERING_FIELDS } from '../../domain/offerings/offerings.ts';
 import { approvalLapseRule, approvalRule } from './approval-problems.ts';
-import {
-  courseSchedule,
-  formatHours,
-  OFFERING_CHECKS,
-  type OfferingCheck,
-} from './offering-rules.ts';
+import { courseSchedule, OFFERING_CHECKS, type OfferingCheck } from './offering-rules.ts';
 import { runRules, type Rule, type RuleProblem } from './rules.ts';
 
 export type { RuleProblem } from './rules.ts';
@@ -47,9 +42,9 @@ export type CourseRule = Rule<Course, RuleContext>;
 
 /** "0.8 CEUs", "3 hours", "1 contact hour", to two decimals as pages print credit. */
 function formatAmount(amount: number, unit: string): string {
-  if (unit === 'hours') return formatHours(amount);
-  const rounded = shownAmount(amount);
-  return `${rounded} ${rounded === 1 ? unit.replace(/s$/, '').replace(/Credits$/, 'Credit') : unit}`;
+  return unit === 'hours'
+    ? hoursAmountText(amount)
+    : amountText(amount, unit.replace(/s$/, ''), unit);
 }
 
 /** The most credit a page may print (two decimals) without exceeding `limit`: rounded down. */
@@ -136,8 +131,8 @@ function ceHoursMatchSchedule(course: Partial<Course>, context: RuleContext): Ru
     return [
       at(['ceHours'], {
         message: `The course awards more CE hours than the ${scheduled}.`,
-        expected: `at most ${formatHours(creditHours)}`,
-        found: formatHours(course.ceHours),
+        expected: `at most ${hoursAmountText(creditHours)}`,
+        found: hoursAmountText(course.ceHours),
         fix: 'Correct `ceHours`, or the session times.',
       }),
     ];
@@ -145,8 +140,8 @@ function ceHoursMatchSchedule(course: Partial<Course>, context: RuleContext): Ru
     return [
       at(['ceHours'], {
         message: `The CE hours differ from the ${scheduled}.`,
-        expected: formatHours(creditHours),
-        found: formatHours(course.ceHours),
+        expected: hoursAmountText(creditHours),
+        found: hoursAmountText(course.ceHours),
         fix: 'Correct `ceHours`, or add `ceHoursNote` saying why they differ (for example breaks that earn no credit).',
       }),
     ];
@@ -215,7 +210,7 @@ function creditWithinSchedule(course: Partial<Course>, context: RuleContext): Ru
     if (printed <= limit + 1e-9) return [];
     return [
       at(['approvals', index, 'credit', 'amount'], {
-        message: `This credit stands for ${formatHours(creditInHours(printed, unit))}, more than the ${shortest.scheduled}.`,
+        message: `This credit stands for ${hoursAmountText(creditInHours(printed, unit))}, more than the ${shortest.scheduled}.`,
         expected: `at most ${formatAmount(limit, unit)}`,
         found:
           printed === credit.amount
@@ -267,9 +262,9 @@ function ceHoursBreakdownAddsUp(course: Partial<Course>): RuleProblem[] {
   if (Math.abs(total - course.ceHours) <= 1e-9) return [];
   return [
     at(['ceHoursBreakdown'], {
-      message: `The parts add up to ${formatHours(total)}, not the ${formatHours(course.ceHours)} of \`ceHours\`.`,
-      expected: formatHours(course.ceHours),
-      found: formatHours(total),
+      message: `The parts add up to ${hoursAmountText(total)}, not the ${hoursAmountText(course.ceHours)} of \`ceHours\`.`,
+      expected: hoursAmountText(course.ceHours),
+      found: hoursAmountText(total),
       fix: 'Make the hours of the parts add up to `ceHours`.',
     }),
   ];

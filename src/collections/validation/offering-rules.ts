@@ -10,7 +10,7 @@
  * the real one. Sessions are compared as instants, whatever zone each offering is written in; a
  * cancelled offering is left out, since its replacement may well keep its time.
  */
-import { shownAmount } from '../../domain/ce/ce-text.ts';
+import { hoursAmountText } from '../../domain/ce/ce-text.ts';
 import { courseOfferings, type Offering } from '../../domain/offerings/offerings.ts';
 import { priceKind } from '../../domain/offerings/prices.ts';
 import { zonedInstant } from '../../domain/time/zoned-time.ts';
@@ -21,11 +21,6 @@ const MINUTES_PER_HOUR = 60;
 /** "an in-person course", "a live-online course". */
 function formatWithArticle(format: string): string {
   return `${/^[aeiou]/.test(format) ? 'An' : 'A'} ${format}`;
-}
-
-export function formatHours(hours: number): string {
-  const shown = shownAmount(hours);
-  return `${shown} ${shown === 1 ? 'hour' : 'hours'}`;
 }
 
 /** The same calendar day `years` later (ISO dates): 2026-12-02 + 5 → 2031-12-02. */
@@ -380,8 +375,8 @@ function offeringProblems(
   const creditHours = (scheduledMinutes - noCreditMinutes) / MINUTES_PER_HOUR;
   const scheduled =
     noCreditMinutes > 0
-      ? `${formatHours(creditHours)} of credit the schedule provides (${formatHours(scheduledMinutes / MINUTES_PER_HOUR)} less ${formatHours(noCreditMinutes / MINUTES_PER_HOUR)} without credit)`
-      : `${formatHours(creditHours)} scheduled`;
+      ? `${hoursAmountText(creditHours)} of credit the schedule provides (${hoursAmountText(scheduledMinutes / MINUTES_PER_HOUR)} less ${hoursAmountText(noCreditMinutes / MINUTES_PER_HOUR)} without credit)`
+      : `${hoursAmountText(creditHours)} scheduled`;
   return { problems, credit: { scheduled, creditHours } };
 }
 

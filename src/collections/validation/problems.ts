@@ -30,6 +30,16 @@ export interface ContentProblem {
 /** A CE body's requirement the course does not state, or an approval that is about to lapse. */
 export type FindingCode = 'compliance' | 'approval-lapsing';
 
+/** The value at a field path (`['approvals', 0, 'board']`) of parsed content, or undefined. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = data;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
 /** `sessions[2].end` from `['sessions', 2, 'end']`. */
 export function formatFieldPath(path: readonly PropertyKey[]): string {
   let text = '';

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { closestMatch } from '../../domain/search/suggest.ts';
-import { describeValue, formatFieldPath, type ContentProblem } from './problems.ts';
+import { describeValue, formatFieldPath, valueAt, type ContentProblem } from './problems.ts';
 
 interface FieldDocs {
   description?: string;
@@ -81,15 +81,6 @@ function withExample(base: string, field: string, docs: FieldDocs): string {
   return docs.example === undefined
     ? base
     : `${base}, for example \`${exampleText(field, docs.example)}\``;
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current: unknown = data;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
-  return current;
 }
 
 const TYPE_NAMES: Record<string, string> = {

@@ -22,10 +22,19 @@ const UNIT_WORDS: Record<CreditUnit, [one: string, many: string]> = {
   'AMA PRA Category 1 Credits': ['AMA PRA Category 1 Credit™', 'AMA PRA Category 1 Credits™'],
 };
 
+/** An amount as pages print it (two decimals) with the word for one or for more: "1 hour", "2.5 hours". */
+export function amountText(amount: number, one: string, many: string): string {
+  return `${number(amount)} ${shownAmount(amount) === 1 ? one : many}`;
+}
+
+/** "3 hours", "1 hour": a length of time, as the validator's and the scaffold's messages give it. */
+export function hoursAmountText(hours: number): string {
+  return amountText(hours, 'hour', 'hours');
+}
+
 /** "8 CE hours", "0.8 CEUs", "1 contact hour", "8 AMA PRA Category 1 Credits™". */
 export function creditAmountText(amount: number, unit: CreditUnit): string {
-  const [one, many] = UNIT_WORDS[unit];
-  return `${number(amount)} ${shownAmount(amount) === 1 ? one : many}`;
+  return amountText(amount, ...UNIT_WORDS[unit]);
 }
 
 const CATEGORY_WORDS: Record<string, string> = {
