@@ -88,10 +88,16 @@ export const paths = {
   providerPolicy: (sponsor: string, policy: string) => `/providers/${sponsor}/${policy}/`,
 } as const;
 
-/** The browse pages, as the footer and the search page's help when nothing matches link them. */
-export const BROWSE_LINKS: readonly { href: string; label: string }[] = [
-  { href: paths.courses(), label: 'All courses' },
-  { href: paths.topics(), label: 'Courses by topic' },
-  { href: paths.boards(), label: 'Courses by CE board' },
-  { href: paths.instructors(), label: 'Instructors' },
-];
+/**
+ * The browse pages, as the footer and the search page's help when nothing matches link them. A
+ * function, not a constant: a constant built from `paths` at load would keep `paths` (and
+ * slugify) in every browser script that imports a label.
+ */
+export function browseLinks(): readonly { href: string; label: string }[] {
+  return [
+    { href: paths.courses(), label: 'All courses' },
+    { href: paths.topics(), label: 'Courses by topic' },
+    { href: paths.boards(), label: 'Courses by CE board' },
+    { href: paths.instructors(), label: 'Instructors' },
+  ];
+}
