@@ -52,7 +52,16 @@ interface SizeResult {
 
 const BUILD_STEPS = ['buildCold', 'buildWarm', 'buildEdit'] as const;
 type BuildStep = (typeof BUILD_STEPS)[number];
-const PHASES = ['validation', 'content sync', 'social images', 'bundle and pages', 'search index'];
+// "social images" is only the start of their drawing, which runs on worker threads alongside
+// "references" and "bundle and pages" (whose end waits for the last card).
+const PHASES = [
+  'validation',
+  'content sync',
+  'social images',
+  'references',
+  'bundle and pages',
+  'search index',
+];
 
 const { values } = parseArgs({
   options: {

@@ -91,8 +91,9 @@ export function buildSteps(): AstroIntegration {
         // The content loaders have already thrown for bad content; this is only for types.
         if (!loaded.ok) throw new ContentValidationError(loaded.problems);
         before = cacheDir ? await readIncrementalManifest(cacheDir) : undefined;
-        // The costliest artefact, drawn on worker threads while Vite bundles and Astro renders
-        // (the main thread keeps one core); the image route waits for a card not yet stored.
+        // The costliest artefact, drawn on a worker thread per core while Vite bundles and Astro
+        // renders, so no core idles while cards are left (one worker left 5,000 cards to the end
+        // of a build); the image route waits for a card not yet stored.
         const logo = brandOgLogo(loaded.content.site, contentDir);
         // Only what this build publishes: a draft or a course whose publishDate lies ahead has no
         // page, so its card would be drawn for nobody.
@@ -102,7 +103,7 @@ export function buildSteps(): AstroIntegration {
             .filter((course) => isPublished(course.data, now, 'production'))
             .map((course) => courseOgCard(course.data, loaded.content.site.name, logo)),
           ogCacheDir(fileURLToPath(cacheDir!)),
-          Math.max(1, availableParallelism() - 1),
+          availableParallelism(),
         );
         imagesStarted = started;
         phases.end('social images');
