@@ -5,7 +5,11 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { cachedOgImage, warmOgCache } from '../../../../src/build/social-images/og-cache.ts';
+import {
+  cachedOgImage,
+  startOgDrawing,
+  warmOgCache,
+} from '../../../../src/build/social-images/og-cache.ts';
 import { readEntry } from '../../../../src/build/verified-entry.ts';
 import {
   OG_RENDERER_PACKAGES,
@@ -181,5 +185,31 @@ describe('social image drawing', () => {
     expect(await cachedOgImage(cards[2]!, dir)).toEqual(
       new Uint8Array((await readEntry(third!, ogCardHash(cards[2]!)))!),
     );
+  }, 60_000);
+
+  it('draws alongside the pages: a page asking for a queued card draws it itself, and every card is stored once drawing is done', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ce-og-'));
+    const cards = Array.from({ length: 6 }, (_, index) => ({
+      ...card,
+      title: `Course ${index + 1}`,
+    }));
+    // One worker, which takes the cards in order: the last is still queued when a page asks.
+    const drawing = await startOgDrawing(cards, dir, 1);
+    expect([drawing.drawn, drawing.reused]).toEqual([6, 0]);
+    const last = cards[5]!;
+    const askedEarly = await cachedOgImage(last, dir);
+    await drawing.done;
+    expect((await readdir(dir)).sort()).toEqual(
+      cards.map((each) => `${ogCardHash(each)}.png`).sort(),
+    );
+    // The same bytes as a card drawn on a worker in a cache of its own.
+    const elsewhere = await mkdtemp(path.join(tmpdir(), 'ce-og-'));
+    await warmOgCache([last], elsewhere);
+    const file = `${ogCardHash(last)}.png`;
+    expect(askedEarly).toEqual(
+      new Uint8Array((await readEntry(path.join(elsewhere, file), ogCardHash(last)))!),
+    );
+    expect(await cachedOgImage(last, dir)).toEqual(askedEarly);
+    expect(await warmOgCache(cards, dir)).toEqual({ drawn: 0, reused: 6 });
   }, 60_000);
 });
