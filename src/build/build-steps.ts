@@ -1,10 +1,11 @@
 /**
  * What a build makes besides Astro's pages, as an integration the site's integration
  * (integration.ts) adds between the security headers and the redirects, so `astro build` and
- * `npm run build` produce the same site. Before the pages render it draws the missing social
- * images on worker threads (the image route then only reads them); once they are written it
- * reports which course pages Astro's incremental build reused and indexes the site for search
- * with Pagefind.
+ * `npm run build` produce the same site. At the start it sets the missing social images drawing
+ * on worker threads, alongside Vite's bundle and Astro's pages (og-cache.ts), and formats every
+ * distinct APA reference the pages will show in one batch (citation-cache.ts); once the pages
+ * are written it reports which course pages Astro's incremental build reused and indexes the
+ * site for search with Pagefind.
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';

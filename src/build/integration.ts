@@ -1,7 +1,7 @@
 /**
  * The site's integration, the only thing astro.config.mjs names (as Starlight's does): it sets
  * Astro's options and adds, in this order, MDX, the sitemap, the security headers, the build
- * steps (social images before the pages, the search index after them) and the redirects of
+ * steps (social images alongside the pages, the search index after them) and the redirects of
  * renamed courses (after the search index, so their pages are never indexed).
  */
 import path from 'node:path';
