@@ -14,7 +14,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { resolveContentDir } from '../src/collections/validation/load-content.ts';
+import {
+  resolveContentDir,
+  validationContextFor,
+} from '../src/collections/validation/load-content.ts';
 import { formatReport } from '../src/collections/validation/problems.ts';
 import { courseTemplate, suggestSlug } from '../src/admin/course-template.ts';
 import {
@@ -237,7 +240,13 @@ async function main(): Promise<void> {
     sponsor: defaultSponsor(inventory)!,
     policy: policyFor(inventory, format)!,
   });
-  const problems = problemsInCourseFile(text, display(file));
+  // What `npm run check` knows of the other files (boards, sponsors, policies), so the new file
+  // meets the same rules there as it will in the check.
+  const problems = problemsInCourseFile(
+    text,
+    display(file),
+    await validationContextFor(contentDir),
+  );
   if (problems.length > 0)
     stop(
       `The new course would not pass \`npm run check\`; nothing was written.\n\n${formatReport(problems)}`,
