@@ -97,12 +97,13 @@ export function buildSteps(): AstroIntegration {
         // of a build); the image route waits for a card not yet stored.
         const logo = brandOgLogo(loaded.content.site, contentDir);
         // Only what this build publishes: a draft or a course whose publishDate lies ahead has no
-        // page, so its card would be drawn for nobody.
+        // page, so its card would be drawn, and its references formatted, for nobody.
         const now = buildNow();
+        const published = loaded.content.courses.filter((course) =>
+          isPublished(course.data, now, 'production'),
+        );
         images = await startOgDrawing(
-          loaded.content.courses
-            .filter((course) => isPublished(course.data, now, 'production'))
-            .map((course) => courseOgCard(course.data, loaded.content.site.name, logo)),
+          published.map((course) => courseOgCard(course.data, loaded.content.site.name, logo)),
           ogCacheDir(fileURLToPath(cacheDir!)),
           availableParallelism(),
         );
@@ -112,9 +113,7 @@ export function buildSteps(): AstroIntegration {
         // Every distinct APA reference the pages will show, in one batch: the pages look them up.
         const referencesStarted = performance.now();
         const references = await prepareReferences(
-          loaded.content.courses
-            .filter((course) => isPublished(course.data, now, 'production'))
-            .map((course) => course.data.readings),
+          published.map((course) => course.data.readings),
           citationCacheDir(fileURLToPath(cacheDir!)),
         );
         say(

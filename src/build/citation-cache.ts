@@ -178,8 +178,11 @@ export async function prepareReferences(
   cacheDir: string,
   formatterVersions: readonly string[] = versionsOf(CITATION_PACKAGES),
 ): Promise<{ references: number; formatted: number }> {
-  const whole = readingLists.filter((readings) => needsWholeList(readings));
-  const single = readingLists.filter((readings) => !needsWholeList(readings)).flat();
+  const whole: (readonly Reading[])[] = [];
+  const single: Reading[] = [];
+  for (const readings of readingLists)
+    if (needsWholeList(readings)) whole.push(readings);
+    else single.push(...readings);
   const [{ distinct, formatted }] = await Promise.all([
     referenceFormats(single, cacheDir, formatterVersions),
     ...whole.map((readings) => wholeList(readings, cacheDir, formatterVersions)),

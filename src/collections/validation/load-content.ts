@@ -364,8 +364,8 @@ type ReadCollections = Record<FileCollectionName, ReadCollection>;
 
 /** Loads the holiday rules when a policy names holidays, before rules count business days. */
 async function holidayRulesFor(read: ReadCollections): Promise<void> {
-  const namesHolidays = read.policies.entries.some((entry) =>
-    JSON.stringify(entry.input.data ?? null).includes('"holidays"'),
+  const namesHolidays = read.policies.entries.some(
+    ({ input: { data } }) => typeof data === 'object' && data !== null && 'holidays' in data,
   );
   if (namesHolidays) await loadHolidayRules();
 }
