@@ -114,33 +114,95 @@ export function wrapText(text: string, maxChars: number, maxLines: number): stri
   return kept;
 }
 
-export function ogImageSvg(card: OgCard): string {
+/** The faces a card's text is set in, all from `dejavu-fonts-ttf`. */
+export const OG_FONTS = {
+  sans: { family: 'DejaVu Sans', weight: 400, file: OG_FONT_FILES[0]! },
+  'sans-bold': { family: 'DejaVu Sans', weight: 700, file: OG_FONT_FILES[1]! },
+  'serif-bold': { family: 'DejaVu Serif', weight: 700, file: OG_FONT_FILES[2]! },
+} as const;
+export type OgFontName = keyof typeof OG_FONTS;
+
+/** One line of a card's text: where its baseline starts, in which face, size and colour. */
+export interface OgTextLine {
+  x: number;
+  y: number;
+  font: OgFontName;
+  size: number;
+  colour: string;
+  text: string;
+}
+
+/** Where everything on a card goes: one layout for the painter and for the reference SVG. */
+export interface OgLayout {
+  logo?: { x: number; y: number; width: number; height: number; href: string };
+  lines: OgTextLine[];
+}
+
+export const OG_BACKGROUND = '#fbfaf7';
+const ACCENT = '#0b5c6b';
+const INK = '#1d2433';
+
+export function ogCardLayout(card: OgCard): OgLayout {
   const titleLines = wrapText(card.title, 27, 4);
   const titleSize = titleLines.length > 3 ? 56 : 64;
   const titleTop = 150;
-  const title = titleLines
-    .map(
-      (line, index) =>
-        `<text x="80" y="${titleTop + index * titleSize * 1.2}" font-family="DejaVu Serif" font-weight="700" font-size="${titleSize}" fill="#1d2433">${escapeXml(line)}</text>`,
-    )
-    .join('');
   // The logo sits left of the site name on its line, above the title's first line (whose
   // glyphs rise to about y 100), so a long title never runs into it.
   const logoWidth = card.logo
     ? Math.min(LOGO_MAX_WIDTH, Math.round((card.logo.width / card.logo.height) * LOGO_HEIGHT))
     : 0;
-  const logo = card.logo
-    ? `<image x="80" y="40" width="${logoWidth}" height="${LOGO_HEIGHT}" preserveAspectRatio="xMinYMid meet" href="${card.logo.href}"/>\n`
+  const line = (y: number, font: OgFontName, size: number, colour: string, text: string) => ({
+    x: 80,
+    y,
+    font,
+    size,
+    colour,
+    text,
+  });
+  return {
+    ...(card.logo && {
+      logo: { x: 80, y: 40, width: logoWidth, height: LOGO_HEIGHT, href: card.logo.href },
+    }),
+    lines: [
+      {
+        ...line(80, 'sans-bold', 30, ACCENT, card.siteName),
+        x: card.logo ? 80 + logoWidth + 20 : 80,
+      },
+      ...titleLines.map((text, index) =>
+        line(titleTop + index * titleSize * 1.2, 'serif-bold', titleSize, INK, text),
+      ),
+      line(520, 'sans', 34, INK, card.when),
+      line(572, 'sans-bold', 34, ACCENT, card.facts),
+    ],
+  };
+}
+
+/** What a card shows under its text: the background, the accent bar and the logo. */
+export function ogBackgroundSvg(layout: OgLayout, content = ''): string {
+  const { logo } = layout;
+  const image = logo
+    ? `<image x="${logo.x}" y="${logo.y}" width="${logo.width}" height="${logo.height}" preserveAspectRatio="xMinYMid meet" href="${logo.href}"/>\n`
     : '';
-  const nameX = card.logo ? 80 + logoWidth + 20 : 80;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}">
-<rect width="100%" height="100%" fill="#fbfaf7"/>
-<rect width="24" height="100%" fill="#0b5c6b"/>
-${logo}<text x="${nameX}" y="80" font-family="DejaVu Sans" font-weight="700" font-size="30" fill="#0b5c6b">${escapeXml(card.siteName)}</text>
-${title}
-<text x="80" y="520" font-family="DejaVu Sans" font-size="34" fill="#1d2433">${escapeXml(card.when)}</text>
-<text x="80" y="572" font-family="DejaVu Sans" font-weight="700" font-size="34" fill="#0b5c6b">${escapeXml(card.facts)}</text>
-</svg>`;
+<rect width="100%" height="100%" fill="${OG_BACKGROUND}"/>
+<rect width="24" height="100%" fill="${ACCENT}"/>
+${image}${content}</svg>`;
+}
+
+/**
+ * The card as SVG text for resvg: the reference the painter (og-painter.ts) is tested against,
+ * and what the benchmark compares it with. The build paints; it does not draw this.
+ */
+export function ogImageSvg(card: OgCard): string {
+  const layout = ogCardLayout(card);
+  const [siteName, ...rest] = layout.lines.map(({ x, y, font, size, colour, text }) => {
+    const { family, weight } = OG_FONTS[font];
+    const bold = weight === 700 ? ' font-weight="700"' : '';
+    return `<text x="${x}" y="${y}" font-family="${family}"${bold} font-size="${size}" fill="${colour}">${escapeXml(text)}</text>`;
+  });
+  // The title's lines on one line of the SVG, as they always were (its digest is tested).
+  const [when, facts] = rest.splice(-2);
+  return ogBackgroundSvg(layout, `${siteName}\n${rest.join('')}\n${when}\n${facts}\n`);
 }
 
 /** The cache key: everything the image shows, the template's version and the versions of what draws it. */
