@@ -5,12 +5,15 @@
  *
  *   npx node scripts/bench/og-cards.ts --cards 200 --runs 3
  *
- * sharp is measured for comparison only; it comes from Astro's tree, and the build does not use it.
+ * The painter's figures include drawing each glyph mask the first time it is met (once per
+ * worker in a build). sharp is measured for comparison only; it comes from Astro's tree, and the build does not use it.
  */
 import { Resvg } from '@resvg/resvg-js';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
+import { paintOgRows } from '../../src/build/social-images/og-painter.ts';
 import {
+  encodeOgRows,
   OG_HEIGHT,
   OG_WIDTH,
   ogImageSvg,
@@ -91,6 +94,14 @@ for (let run = 1; run <= Number(values.runs); run++) {
     const pixels = image.pixels;
     add(ms, 'step: copy out pixels', performance.now() - start);
     if (!withoutFonts.render().pixels.equals(pixels)) add(bytes, 'outlined cards that differ', 1);
+    // What the build does now: shaped by HarfBuzz, painted from glyph masks drawn once each.
+    start = performance.now();
+    const rows = paintOgRows(card);
+    add(ms, 'painter: rows (og-painter.ts)', performance.now() - start);
+    start = performance.now();
+    const painted = encodeOgRows(rows);
+    add(ms, 'painter: PNG of the rows (zlib level 3)', performance.now() - start);
+    add(bytes, 'painter: PNG of the rows (zlib level 3)', painted.length);
     for (const [name, encode] of Object.entries(ENCODERS)) {
       start = performance.now();
       const out = await encode({ pixels, asPng: () => image.asPng() });

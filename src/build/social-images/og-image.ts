@@ -11,18 +11,20 @@ import path from 'node:path';
 import { logoSize } from '../../domain/brand/logo.ts';
 import { versionsOf } from '../package-versions.ts';
 import type { OgCard, OgLogo } from '../../views/og-card.ts';
-import { encodeOpaquePng, PNG_FIRST_CHUNK_AT, pngTextChunk } from './png-encode.ts';
+import { encodePngRows, PNG_FIRST_CHUNK_AT, pngTextChunk } from './png-encode.ts';
 
 // What a card shows is the view's to say (src/views/og-card.ts); drawing it is this file's.
 export type { OgCard, OgLogo };
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
-/** Bump when the drawing changes, so cached images are redrawn. */
-const TEMPLATE_VERSION = 1;
+/** Bump when the drawing changes, so cached images are redrawn (2: painted, og-painter.ts). */
+const TEMPLATE_VERSION = 2;
 
 /** What draws the card besides this file; an upgrade of either draws every card again. */
 export const OG_RENDERER_PACKAGES = ['@resvg/resvg-js', 'dejavu-fonts-ttf'] as const;
+/** What paints a card: the above and HarfBuzz, which places its glyphs. */
+export const OG_CARD_PACKAGES = [...OG_RENDERER_PACKAGES, 'harfbuzzjs'] as const;
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
@@ -208,7 +210,7 @@ export function ogImageSvg(card: OgCard): string {
 /** The cache key: everything the image shows, the template's version and the versions of what draws it. */
 export function ogCardHash(
   card: OgCard,
-  rendererVersions: readonly string[] = versionsOf(OG_RENDERER_PACKAGES),
+  rendererVersions: readonly string[] = versionsOf(OG_CARD_PACKAGES),
 ): string {
   const key = [
     TEMPLATE_VERSION,
@@ -236,12 +238,9 @@ const OG_ENCODING = pngTextChunk(
   `ce-og-card png rgb level ${OG_PNG_LEVEL} zlib ${process.versions.zlib}`,
 );
 
-/** A card's pixels (resvg's `pixels`, opaque RGBA) as the PNG the site publishes. */
-export function encodeOgPng(pixels: Uint8Array): Uint8Array {
-  return encodeOpaquePng(pixels, OG_WIDTH, OG_HEIGHT, {
-    level: OG_PNG_LEVEL,
-    chunks: [OG_ENCODING],
-  });
+/** A card's PNG rows (og-painter.ts) as the PNG the site publishes. */
+export function encodeOgRows(rows: Uint8Array): Uint8Array {
+  return encodePngRows(rows, OG_WIDTH, OG_HEIGHT, { level: OG_PNG_LEVEL, chunks: [OG_ENCODING] });
 }
 
 /** Whether a cached card was encoded as `encodeOgPng` encodes now. */
@@ -251,9 +250,9 @@ export function isCurrentOgEncoding(png: Uint8Array): boolean {
   );
 }
 
+/** A card as the PNG the site publishes, painted on this thread (og-painter.ts). */
 export async function renderOgPng(card: OgCard): Promise<Uint8Array> {
-  const { renderAsync } = await import('@resvg/resvg-js');
-  // renderAsync draws on libuv's thread pool, so several images render on several cores.
-  const image = await renderAsync(ogImageSvg(card), renderOptions(OG_WIDTH));
-  return encodeOgPng(image.pixels);
+  // Loaded on first use: HarfBuzz's WebAssembly is only needed where a card is drawn.
+  const { paintOgPng } = await import('./og-painter.ts');
+  return paintOgPng(card);
 }

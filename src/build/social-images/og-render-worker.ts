@@ -1,13 +1,12 @@
 /**
- * A worker thread that draws social images: resvg's drawing and the PNG encoding are synchronous, so drawing on
- * the main thread would leave the other cores idle. Receives an OgJob, answers { file }; the file is a verified entry (verified-entry.ts).
+ * A worker thread that paints social images: painting and the PNG encoding are synchronous, so
+ * drawing on the main thread would leave the other cores idle. Receives an OgJob, answers { file }; the file is a verified entry (verified-entry.ts).
  */
-import { Resvg } from '@resvg/resvg-js';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { collectGarbage } from '../collect-garbage.ts';
-import { encodeOgPng, OG_WIDTH, ogImageSvg, renderOptions } from './og-image.ts';
+import { paintOgPng } from './og-painter.ts';
 import type { OgJob } from './og-cache.ts';
 import { encodeEntry } from '../verified-entry.ts';
 
@@ -16,7 +15,7 @@ let drawn = 0;
 
 parentPort?.on('message', ({ card, key, file }: OgJob) => {
   try {
-    const png = encodeOgPng(new Resvg(ogImageSvg(card), renderOptions(OG_WIDTH)).render().pixels);
+    const png = paintOgPng(card);
     mkdirSync(path.dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     writeFileSync(temporary, encodeEntry(key, png));

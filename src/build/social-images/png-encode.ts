@@ -59,10 +59,25 @@ export function encodeOpaquePng(
   rgba: Uint8Array,
   width: number,
   height: number,
-  { level, chunks = [] }: { level: number; chunks?: readonly Uint8Array[] },
+  options: { level: number; chunks?: readonly Uint8Array[] },
 ): Buffer {
   if (rgba.length !== width * height * 4)
     throw new Error(`${rgba.length} bytes of pixels for a ${width}x${height} RGBA image`);
+  return encodePngRows(rgbRows(rgba, width, height), width, height, options);
+}
+
+/**
+ * An 8-bit RGB PNG of image data already in PNG rows (each a filter byte, then RGB), as the
+ * card painter writes them: nothing to convert, only to deflate.
+ */
+export function encodePngRows(
+  rows: Uint8Array,
+  width: number,
+  height: number,
+  { level, chunks = [] }: { level: number; chunks?: readonly Uint8Array[] },
+): Buffer {
+  if (rows.length !== (1 + 3 * width) * height)
+    throw new Error(`${rows.length} bytes of rows for a ${width}x${height} RGB image`);
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -72,7 +87,7 @@ export function encodeOpaquePng(
     SIGNATURE,
     chunk('IHDR', header),
     ...chunks,
-    chunk('IDAT', deflateSync(rgbRows(rgba, width, height), { level })),
+    chunk('IDAT', deflateSync(rows, { level })),
     chunk('IEND', new Uint8Array(0)),
   ]);
 }

@@ -11,8 +11,10 @@ import {
   warmOgCache,
 } from '../../../../src/build/social-images/og-cache.ts';
 import { readEntry } from '../../../../src/build/verified-entry.ts';
+import { OG_ROW_BYTES, paintOgRows } from '../../../../src/build/social-images/og-painter.ts';
 import {
-  OG_RENDERER_PACKAGES,
+  OG_CARD_PACKAGES,
+  OG_HEIGHT,
   ogCardHash,
   OG_WIDTH,
   ogImageSvg,
@@ -35,9 +37,37 @@ const card: OgCard = {
 const logoBytes = readFileSync(path.join(repoRoot, 'tests/fixtures/launch/brand/logo.svg'));
 const branded: OgCard = { ...card, logo: ogLogo(logoBytes, 'image/svg+xml') };
 
-/** The RGBA pixels of a card as the build draws it. */
+/** The RGBA pixels of a card as the build paints it. */
 function pixels(drawn: OgCard): Buffer {
+  const rows = paintOgRows(drawn);
+  const rgba = Buffer.alloc(OG_WIDTH * OG_HEIGHT * 4, 255);
+  for (let y = 0; y < OG_HEIGHT; y++)
+    for (let x = 0; x < OG_WIDTH; x++)
+      rows.copy(
+        rgba,
+        (y * OG_WIDTH + x) * 4,
+        y * OG_ROW_BYTES + 1 + x * 3,
+        y * OG_ROW_BYTES + 4 + x * 3,
+      );
+  return rgba;
+}
+
+/** The RGBA pixels resvg draws from the card's SVG: the reference for the painter. */
+function resvgPixels(drawn: OgCard): Buffer {
   return new Resvg(ogImageSvg(drawn), renderOptions(OG_WIDTH)).render().pixels;
+}
+
+/** How far two drawings are apart: the mean difference of a channel, and how many differ a lot. */
+function difference(a: Buffer, b: Buffer): { mean: number; far: number } {
+  let sum = 0;
+  let far = 0;
+  for (let at = 0; at < a.length; at++) {
+    if (at % 4 === 3) continue;
+    const apart = Math.abs(a[at]! - b[at]!);
+    sum += apart;
+    if (apart > 64) far++;
+  }
+  return { mean: sum / ((a.length / 4) * 3), far };
 }
 
 /** How many pixels in a box are (nearly) the colour `[r, g, b]`. */
@@ -59,16 +89,32 @@ function countColour(
 const PURPLE: [number, number, number] = [0x7a, 0x1f, 0x5c];
 
 describe('social image drawing', () => {
-  it('draws a card without a brand exactly as before the logo existed', () => {
-    // The digests of the SVG and of the key (with fixed versions) as they were before cards
-    // could carry a logo: the same SVG under the same options is the same PNG, and the same
-    // key keeps every cached image.
+  it('lays a card without a brand out exactly as before the logo existed', () => {
+    // The digest of the SVG as it was before cards could carry a logo: the layout has not
+    // moved. The key (with fixed versions) is the template's second version, the painted one.
     const digest = (text: string) => createHash('sha256').update(text).digest('hex');
     expect(digest(ogImageSvg(card))).toBe(
       'f50602246c36d35e6ab2bc56fd84a8346d5aca4b81be42315324b637c2cc8b86',
     );
-    expect(ogCardHash(card, ['a', 'b'])).toBe('9879246a5d16cb831d5c');
+    expect(ogCardHash(card, ['a', 'b'])).toBe('f8602ab5b51a189a8d38');
     expect(ogImageSvg(card)).not.toContain('<image');
+  });
+
+  it('paints what resvg draws from the same layout, to within anti-aliasing', () => {
+    // Quarter-pixel glyph positions move an edge pixel's shade, never a glyph: on average a
+    // channel is off by under one level in 255, and only a few edge pixels by more than 64.
+    const fallback: OgCard = {
+      ...branded,
+      title: 'Ωμέγα → “Quotes” — naïve café ﬁ AVATAR To Wa',
+      when: 'Available on demand',
+    };
+    for (const drawn of [card, branded, fallback]) {
+      const { mean, far } = difference(pixels(drawn), resvgPixels(drawn));
+      expect(mean).toBeLessThan(0.5);
+      expect(far).toBeLessThan(60);
+    }
+    // Unlike any other card: the comparison can tell cards apart.
+    expect(difference(pixels(card), resvgPixels(fallback)).mean).toBeGreaterThan(2);
   });
 
   it('draws the logo left of the site name, above the title, with its own text', () => {
@@ -131,15 +177,23 @@ describe('social image drawing', () => {
     );
   });
 
-  it('keys the cache by the installed versions of resvg and the fonts, so an upgrade misses', () => {
-    const installed = versionsOf(OG_RENDERER_PACKAGES);
+  it('keys the cache by the installed versions of resvg, HarfBuzz and the fonts, so an upgrade misses', () => {
+    const installed = versionsOf(OG_CARD_PACKAGES);
     expect(installed).toEqual([
       `@resvg/resvg-js@${installedVersion('@resvg/resvg-js')}`,
       `dejavu-fonts-ttf@${installedVersion('dejavu-fonts-ttf')}`,
+      `harfbuzzjs@${installedVersion('harfbuzzjs')}`,
     ]);
     expect(ogCardHash(card)).toBe(ogCardHash(card, installed));
-    expect(ogCardHash(card, ['@resvg/resvg-js@2.7.0', installed[1]!])).not.toBe(ogCardHash(card));
-    expect(ogCardHash(card, [installed[0]!, 'dejavu-fonts-ttf@2.38.0'])).not.toBe(ogCardHash(card));
+    expect(ogCardHash(card, ['@resvg/resvg-js@2.7.0', ...installed.slice(1)])).not.toBe(
+      ogCardHash(card),
+    );
+    expect(ogCardHash(card, [installed[0]!, 'dejavu-fonts-ttf@2.38.0', installed[2]!])).not.toBe(
+      ogCardHash(card),
+    );
+    expect(ogCardHash(card, [...installed.slice(0, 2), 'harfbuzzjs@9.0.0'])).not.toBe(
+      ogCardHash(card),
+    );
   });
 
   it('draws missing images on worker threads as 1200x630 PNGs, and reuses them next time', async () => {

@@ -6,7 +6,7 @@ import { inflateSync } from 'node:zlib';
 import { describe, expect, it, vi } from 'vitest';
 import { cachedOgImage, warmOgCache } from '../../../../src/build/social-images/og-cache.ts';
 import {
-  encodeOgPng,
+  encodeOgRows,
   isCurrentOgEncoding,
   OG_HEIGHT,
   OG_WIDTH,
@@ -15,7 +15,12 @@ import {
   renderOptions,
   type OgCard,
 } from '../../../../src/build/social-images/og-image.ts';
-import { encodeOpaquePng, pngTextChunk } from '../../../../src/build/social-images/png-encode.ts';
+import { OG_ROW_BYTES, paintOgRows } from '../../../../src/build/social-images/og-painter.ts';
+import {
+  encodeOpaquePng,
+  encodePngRows,
+  pngTextChunk,
+} from '../../../../src/build/social-images/png-encode.ts';
 import { readEntry, writeEntry } from '../../../../src/build/verified-entry.ts';
 
 /** A PNG's chunks by type, in order. */
@@ -50,8 +55,6 @@ function rgbOf(png: Uint8Array, width: number): Buffer {
   return Buffer.concat(rgb);
 }
 
-const rgbOfRgba = (rgba: Uint8Array) => Buffer.from(rgba.filter((_, index) => index % 4 !== 3));
-
 const card: OgCard = {
   title: 'Improving Treatment Effectiveness with Attachment Theory',
   when: 'October 19 – November 9, 2020',
@@ -81,15 +84,26 @@ describe('the PNG encoder', () => {
     );
   });
 
-  it('encodes a card losslessly: the pixels resvg drew, 1200x630, marked with its encoding', () => {
-    const pixels = new Resvg(ogImageSvg(card), renderOptions(OG_WIDTH)).render().pixels;
-    const png = encodeOgPng(pixels);
+  it('encodes a card losslessly: the rows painted, 1200x630, marked with its encoding', () => {
+    const rows = paintOgRows(card);
+    const png = encodeOgRows(rows);
     expect(Buffer.from(png).readUInt32BE(16)).toBe(OG_WIDTH);
     expect(Buffer.from(png).readUInt32BE(20)).toBe(OG_HEIGHT);
-    expect(rgbOf(png, OG_WIDTH).equals(rgbOfRgba(pixels))).toBe(true);
+    const rgb = Buffer.concat(
+      Array.from({ length: OG_HEIGHT }, (_, y) =>
+        rows.subarray(y * OG_ROW_BYTES + 1, (y + 1) * OG_ROW_BYTES),
+      ),
+    );
+    expect(rgbOf(png, OG_WIDTH).equals(rgb)).toBe(true);
     expect(isCurrentOgEncoding(png)).toBe(true);
     expect(chunksOf(png)[1]!.data.toString('latin1')).toBe(
       `Software\0ce-og-card png rgb level 3 zlib ${process.versions.zlib}`,
+    );
+  });
+
+  it('refuses rows of the wrong length', () => {
+    expect(() => encodePngRows(new Uint8Array(6), 1, 1, { level: 1 })).toThrow(
+      new Error('6 bytes of rows for a 1x1 RGB image'),
     );
   });
 });
