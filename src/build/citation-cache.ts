@@ -7,8 +7,12 @@
  * only puts its own in APA order (`cachedReferences`), and in `astro dev` a page formats what
  * it lacks on demand. A list in which two readings may be cited alike (2019a, 2019b) is
  * formatted whole and cached as a list, since its entries depend on each other
- * (src/domain/citations.ts). Each file is a verified entry (verified-entry.ts): one damaged or
- * holding another key's references is formatted again, never shown.
+ * (src/domain/citations.ts). Single references are stored in packs, by the first two hex
+ * digits of their key: at most 256 files, not one a reference, because creating a file costs
+ * more than formatting a reference's worth of JSON (4,834 files were 1–2 CPU-s of a 1,000-course
+ * cold build, most of it the kernel finding inodes). Each file is a verified entry
+ * (verified-entry.ts): one damaged or holding another key's references is formatted again,
+ * never shown.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -51,13 +55,21 @@ const references = processSingleton(
   () => new Map<string, Promise<ReferenceFormat>>(),
 );
 const lists = processSingleton('citation-lists', () => new Map<string, Promise<StoredList>>());
+/** Each pack file's references as this process last read or wrote them, and its last write. */
+const packs = processSingleton(
+  'citation-packs',
+  () =>
+    new Map<string, { formats: Promise<Map<string, ReferenceFormat>>; written: Promise<void> }>(),
+);
 
 const entryKey = (...parts: unknown[]) =>
   createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 24);
 
 interface Pending {
-  file: string;
+  /** The reference's key: what it is, formatted by which versions. */
   key: string;
+  /** The pack file it is stored in, and that file's own key. */
+  pack: { file: string; key: string };
   reading: Reading;
 }
 
@@ -79,26 +91,62 @@ function isReferenceFormat(value: unknown): value is ReferenceFormat {
   );
 }
 
-/** Reads the entries of `pending`, formats the missing ones in one batch and stores them. */
+/** A pack's references, read once a process; a damaged pack reads as empty (and is rewritten). */
+function packFormats(pack: Pending['pack']): Promise<Map<string, ReferenceFormat>> {
+  let known = packs.get(pack.file);
+  if (!known) {
+    const formats = readEntry(pack.file, pack.key).then((bytes) => {
+      const stored = parseJson(bytes);
+      const entries = typeof stored === 'object' && stored !== null ? Object.entries(stored) : [];
+      return new Map(
+        entries.filter((entry): entry is [string, ReferenceFormat] => isReferenceFormat(entry[1])),
+      );
+    });
+    known = { formats, written: Promise.resolve() };
+    packs.set(pack.file, known);
+  }
+  return known.formats;
+}
+
+/**
+ * Adds `added` to a pack and writes it whole. Writes of one pack follow each other, each with
+ * every reference known by then, so concurrent additions are never lost within a process; two
+ * builds sharing a cache may lose each other's additions, which only costs a later format.
+ */
+async function addToPack(pack: Pending['pack'], added: Map<string, ReferenceFormat>) {
+  const known = packs.get(pack.file)!;
+  const formats = new Map([...(await known.formats), ...added]);
+  known.formats = Promise.resolve(formats);
+  known.written = known.written.then(() =>
+    writeEntry(pack.file, pack.key, Buffer.from(JSON.stringify(Object.fromEntries(formats)))),
+  );
+  await known.written;
+}
+
+/** Reads the packs of `pending`, formats the missing references in one batch and stores them. */
 async function loadOrFormat(
   pending: readonly Pending[],
 ): Promise<{ formats: Map<string, ReferenceFormat>; formatted: number }> {
   const formats = new Map<string, ReferenceFormat>();
-  const stored = await Promise.all(pending.map(({ file, key }) => readEntry(file, key)));
-  const missing = pending.filter(({ file }, index) => {
-    const format = parseJson(stored[index]);
-    if (isReferenceFormat(format)) formats.set(file, format);
-    return !formats.has(file);
+  const stored = await Promise.all(pending.map(({ pack }) => packFormats(pack)));
+  const missing = pending.filter(({ key }, index) => {
+    const format = stored[index]!.get(key);
+    if (format) formats.set(key, format);
+    return !format;
   });
   if (missing.length > 0) {
     const made = await formatEach(missing.map(({ reading }) => reading));
-    await Promise.all(
-      missing.map(({ file, key }, index) => {
-        const format = made[index]!;
-        formats.set(file, format);
-        return writeEntry(file, key, Buffer.from(JSON.stringify(format)));
-      }),
-    );
+    const byPack = new Map<
+      string,
+      { pack: Pending['pack']; added: Map<string, ReferenceFormat> }
+    >();
+    missing.forEach(({ key, pack }, index) => {
+      formats.set(key, made[index]!);
+      const entry = byPack.get(pack.file) ?? { pack, added: new Map() };
+      entry.added.set(key, made[index]!);
+      byPack.set(pack.file, entry);
+    });
+    await Promise.all([...byPack.values()].map(({ pack, added }) => addToPack(pack, added)));
   }
   return { formats, formatted: missing.length };
 }
@@ -109,25 +157,29 @@ async function referenceFormats(
   cacheDir: string,
   versions: readonly string[],
 ): Promise<{ formats: ReferenceFormat[]; distinct: number; formatted: number }> {
-  const files = readings.map((reading) => {
+  const entries = readings.map((reading): Pending => {
     const key = entryKey(FORMAT_VERSION, versions, cslIdentity(reading));
-    return { file: path.join(cacheDir, `${key}.json`), key, reading };
+    const packKey = entryKey(FORMAT_VERSION, versions, 'pack', key.slice(0, 2));
+    return { key, pack: { file: path.join(cacheDir, `${packKey}.json`), key: packKey }, reading };
   });
+  // In memory by the pack's folder too: two caches in one process never answer for each other.
+  const memoryKey = (entry: Pending) => `${entry.pack.file} ${entry.key}`;
   const pending = new Map<string, Pending>();
-  for (const entry of files)
-    if (!references.has(entry.file) && !pending.has(entry.file)) pending.set(entry.file, entry);
+  for (const entry of entries)
+    if (!references.has(memoryKey(entry)) && !pending.has(memoryKey(entry)))
+      pending.set(memoryKey(entry), entry);
   let formatted = 0;
   if (pending.size > 0) {
     const loading = loadOrFormat([...pending.values()]);
-    for (const file of pending.keys())
+    for (const [name, { key }] of pending)
       references.set(
-        file,
-        loading.then(({ formats }) => formats.get(file)!),
+        name,
+        loading.then(({ formats }) => formats.get(key)!),
       );
     formatted = (await loading).formatted;
   }
-  const formats = await Promise.all(files.map(({ file }) => references.get(file)!));
-  return { formats, distinct: new Set(files.map(({ file }) => file)).size, formatted };
+  const formats = await Promise.all(entries.map((entry) => references.get(memoryKey(entry))!));
+  return { formats, distinct: new Set(entries.map(({ key }) => key)).size, formatted };
 }
 
 async function formatAndStoreList(

@@ -60,7 +60,7 @@ async function onlyFile(folder: string): Promise<string> {
   return path.join(folder, names[0]!);
 }
 
-/** The citation cache files: each holds one reference, and A's two courses list four. */
+/** The citation cache files: A's two courses list four references, each in a pack of its own. */
 async function citationFiles(): Promise<string[]> {
   const names = await readdir(inCache('citations'));
   const files = names.map((name) => inCache('citations', name));

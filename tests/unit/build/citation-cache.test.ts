@@ -26,7 +26,7 @@ const readings = [
 ];
 /** The module as a new build process sees it: only the files of earlier builds are left. */
 async function inNextProcess(): Promise<typeof import('../../../src/build/citation-cache.ts')> {
-  for (const name of ['citation-references', 'citation-lists'])
+  for (const name of ['citation-references', 'citation-lists', 'citation-packs'])
     Reflect.deleteProperty(globalThis, Symbol.for(`ce-site.${name}`));
   vi.resetModules();
   return import('../../../src/build/citation-cache.ts');
@@ -35,7 +35,7 @@ async function inNextProcess(): Promise<typeof import('../../../src/build/citati
 const newDir = () => mkdtemp(path.join(tmpdir(), 'ce-citations-'));
 
 describe('cachedReferences', () => {
-  it('returns what formatReferences returns, and stores one entry per reference', async () => {
+  it('returns what formatReferences returns, and stores each reference in its pack (two here)', async () => {
     const dir = await newDir();
     const expected = await formatReferences(readings);
     expect(await cachedReferences(readings, dir)).toEqual(expected);
@@ -103,6 +103,29 @@ describe('prepareReferences', () => {
     for (const list of lists)
       expect(await cachedReferences(list, dir)).toEqual(await formatReferences(list));
     expect(await readdir(dir)).toHaveLength(3);
+  }, 60_000);
+
+  it('stores many references in at most 256 packs, which the next build reads whole', async () => {
+    const dir = await newDir();
+    const many = Array.from({ length: 300 }, (_, index) =>
+      book(`Author${index}`, 1990 + (index % 30), `Title ${index}`),
+    );
+    const versions = ['@citation-js/core@packs'];
+    expect(await prepareReferences([many], dir, versions)).toEqual({
+      references: 300,
+      formatted: 300,
+    });
+    const files = await readdir(dir);
+    expect(files.length).toBeLessThanOrEqual(256);
+    expect(files.length).toBeLessThan(many.length);
+    const fresh = await inNextProcess();
+    expect(await fresh.prepareReferences([many], dir, versions)).toEqual({
+      references: 300,
+      formatted: 0,
+    });
+    expect(await fresh.cachedReferences(many.slice(0, 3), dir, versions)).toEqual(
+      await formatReferences(many.slice(0, 3)),
+    );
   }, 60_000);
 
   it('reuses the entries of an earlier build and formats only the new references', async () => {
