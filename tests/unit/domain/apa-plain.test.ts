@@ -70,12 +70,12 @@ const journal = mostly(
     'JAMA',
   ),
 );
-const number = mostly(fc.stringMatching(/^[1-9]\d{0,3}$/), fc.constantFrom('0', 'IV', '3a'));
+const number = mostly(fc.stringMatching(/^[1-9]\d{0,5}$/), fc.constantFrom('0', 'IV', '3a'));
 const pages = mostly(
   fc.oneof(
-    fc.stringMatching(/^[1-9]\d{0,3}$/),
+    fc.stringMatching(/^[1-9]\d{0,5}$/),
     fc
-      .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 999 }))
+      .tuple(fc.integer({ min: 1, max: 999_999 }), fc.integer({ min: 1, max: 999 }))
       .map(([first, span]) => `${first}-${first + span}`),
   ),
   fc.constantFrom('12-9', '100-12', 'e1001', '1–10', '5-5'),
