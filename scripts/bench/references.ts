@@ -1,7 +1,7 @@
 /**
  * A micro-benchmark of a cold build's APA references: the references of a generated content
  * folder formatted as the pages did before (one engine call and one cache entry per course)
- * and as the integration does now (each distinct reference once, in collision-free batches,
+ * and as the integration does now (each distinct reference once, in one engine call,
  * one cache entry per reference), alternating, in one process, after one warm-up.
  *
  *   npx node scripts/bench/generate-content.ts --count 1000 --out .bench/content-1000 --seed 1

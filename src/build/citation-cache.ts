@@ -1,18 +1,20 @@
 /**
  * Formatted references cached on disk, one entry per distinct reference (a hash of its CSL
- * item), shared across builds and across courses: citation-js costs a second to start and a
- * few milliseconds per reference, so a reference is formatted once, however many courses list
- * it, and an unchanged one is never formatted again. Before the pages render, the integration
- * formats every reference the build publishes in one batch (`prepareReferences`); a page then
- * only puts its own in APA order (`cachedReferences`), and in `astro dev` a page formats what
- * it lacks on demand. A list in which two readings may be cited alike (2019a, 2019b) is
- * formatted whole and cached as a list, since its entries depend on each other
- * (src/domain/citations.ts). Single references are stored in packs, by the first two hex
- * digits of their key: at most 256 files, not one a reference, because creating a file costs
- * more than formatting a reference's worth of JSON (4,834 files were 1–2 CPU-s of a 1,000-course
- * cold build, most of it the kernel finding inodes). Each file is a verified entry
- * (verified-entry.ts): one damaged or holding another key's references is formatted again,
- * never shown.
+/**
+ * Formatted references cached on disk, one entry per distinct reference (a hash of its CSL
+ * item), shared across builds and across courses: citation-js costs a second to start and
+ * about a millisecond per reference (plain ones are written without it, src/domain/apa-plain.ts),
+ * so a reference is formatted once, however many courses list it, and an unchanged one is never
+ * formatted again. Before the pages render, the integration formats every reference the build
+ * publishes in one batch (`prepareReferences`); a page then only puts its own in APA order
+ * (`cachedReferences`), and in `astro dev` a page formats what it lacks on demand. A list in
+ * which two readings may be cited alike (2019a, 2019b) is formatted whole and cached as a list,
+ * since its entries depend on each other (src/domain/citations.ts). Single references are
+ * stored in packs, by the first two hex digits of their key: at most 256 files, not one a
+ * reference, because creating a file costs more than formatting a reference (4,834 files were
+ * 1–2 CPU-s of a 1,000-course cold build, most of it the kernel finding inodes). Each file is a
+ * verified entry (verified-entry.ts): one damaged or holding another key's references is
+ * formatted again, never shown.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
