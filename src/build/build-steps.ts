@@ -16,7 +16,7 @@ import { ContentValidationError } from '../collections/validation/problems.ts';
 import { resolveContentDir } from '../collections/validation/load-content.ts';
 import { courseOgCard } from '../views/og-card.ts';
 import { ogCacheDir, startOgDrawing } from './social-images/og-cache.ts';
-import { citationCacheDir, prepareReferences } from './citation-cache.ts';
+import { citationCacheDir, forgetReferences, prepareReferences } from './citation-cache.ts';
 import { brandOgLogo } from './brand.ts';
 import { forgetContent, loadContentOnce } from '../collections/loader.ts';
 import { indexForSearch } from './search-index.ts';
@@ -145,6 +145,7 @@ export function buildSteps(): AstroIntegration {
         // back what the Astro build no longer uses first, so the two do not add up.
         const freeMemory = () => {
           forgetContent(contentDir);
+          forgetReferences();
           collectGarbage();
         };
         const indexCache = cacheDir && fileURLToPath(new URL('search-index/', cacheDir));

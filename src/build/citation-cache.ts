@@ -244,6 +244,17 @@ export async function prepareReferences(
   return { references: distinct, formatted };
 }
 
+/**
+ * Drops the references this process holds in memory, once the pages that read them are
+ * written: the build steps free what they can before Pagefind's indexer starts beside them.
+ * Anything asked for later is read from the cache again.
+ */
+export function forgetReferences(): void {
+  references.clear();
+  lists.clear();
+  packs.clear();
+}
+
 /** formatReferences, answered from the cache: the same references in the same order. */
 export async function cachedReferences(
   readings: readonly Reading[],
