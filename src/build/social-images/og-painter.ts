@@ -1,10 +1,11 @@
 /**
  * Paints a social card straight into PNG rows, without laying out its text in resvg for each
- * card: that layout and its drawing were 85% of a card's cost (26 ms). HarfBuzz (harfbuzzjs)
- * shapes each line as resvg does (resvg's shaper, rustybuzz, is HarfBuzz ported to Rust), and
- * each glyph, at each quarter-pixel offset, is drawn once by resvg into a coverage mask that
- * later cards blend from. The background, accent bar and logo are drawn by resvg once per logo.
- * A card then costs about 3 ms, two thirds of it zlib. Deterministic: the same card gives the
+ * card: that layout and its drawing were 70% of a card's cost (8.8 of 12.5 ms on a quiet
+ * machine, `scripts/bench/og-cards.ts`). HarfBuzz (harfbuzzjs) shapes each line as resvg does
+ * (resvg's shaper, rustybuzz, is HarfBuzz ported to Rust), and each glyph, at each
+ * quarter-pixel offset, is drawn once by resvg into a coverage mask that later cards blend
+ * from. The background, accent bar and logo are drawn by resvg once per logo.
+ * A card then costs about 3.3 ms, 2 of them zlib's. Deterministic: the same card gives the
  * same bytes on any thread, so warm, cold and route-drawn cards are identical.
  */
 import { Resvg } from '@resvg/resvg-js';
