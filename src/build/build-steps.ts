@@ -58,6 +58,8 @@ export function buildSteps(): AstroIntegration {
   let before: IncrementalManifest | undefined;
   let images: Awaited<ReturnType<typeof startOgDrawing>> | undefined;
   let imagesStarted = 0;
+  let references: ReturnType<typeof prepareReferences> | undefined;
+  let referencesStarted = 0;
   const phases = new PhaseClock();
   // The build's own summary lines, printed whatever Astro's log level.
   const say = (line: string) => console.log(line);
@@ -110,20 +112,28 @@ export function buildSteps(): AstroIntegration {
         imagesStarted = started;
         phases.end('social images');
         await faultPoint('social-images');
-        // Every distinct APA reference the pages will show, in one batch: the pages look them up.
-        const referencesStarted = performance.now();
-        const references = await prepareReferences(
+        // Every distinct APA reference the pages will show, in one batch on a worker thread
+        // while Vite bundles: the pages look them up, each waiting for its own if need be.
+        referencesStarted = performance.now();
+        references = prepareReferences(
           published.map((course) => course.data.readings),
           citationCacheDir(fileURLToPath(cacheDir!)),
+          undefined,
+          { onWorker: true },
         );
-        say(
-          `References: ${references.references} distinct, ${references.formatted} formatted, the others reused from the cache (${seconds(referencesStarted)}).`,
-        );
+        // Awaited once the pages are written; until then a failure is not unhandled.
+        references.catch(() => undefined);
         phases.end('references');
       },
       'astro:build:done': async ({ dir }) => {
         // Vite's bundle, every page, the integrations before this one (the sitemap), and any
         // card still being drawn.
+        if (references) {
+          const prepared = await references;
+          say(
+            `References: ${prepared.references} distinct, ${prepared.formatted} formatted, the others reused from the cache (${seconds(referencesStarted)}, alongside the bundle and pages).`,
+          );
+        }
         if (images) {
           await images.done;
           say(

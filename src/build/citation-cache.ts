@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type { Reading } from '../collections/schemas/reading.ts';
 import {
   cslIdentity,
@@ -125,9 +126,26 @@ async function addToPack(pack: Pending['pack'], added: Map<string, ReferenceForm
   await known.written;
 }
 
+/** Below this many new references, starting a worker costs more than it frees the main thread. */
+const WORKER_MINIMUM = 200;
+
+/** formatEach on a worker thread of its own (references-worker.ts), ended once it answers. */
+function formatOnWorker(readings: readonly Reading[]): Promise<ReferenceFormat[]> {
+  const worker = new Worker(new URL('./references-worker.ts', import.meta.url));
+  return new Promise<ReferenceFormat[]>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (reply: { formats?: ReferenceFormat[]; error?: string }) => {
+      if (reply.formats) resolve(reply.formats);
+      else reject(new Error(`Formatting references: ${reply.error}`));
+    });
+    worker.postMessage(readings);
+  }).finally(() => void worker.terminate());
+}
+
 /** Reads the packs of `pending`, formats the missing references in one batch and stores them. */
 async function loadOrFormat(
   pending: readonly Pending[],
+  onWorker: boolean,
 ): Promise<{ formats: Map<string, ReferenceFormat>; formatted: number }> {
   const formats = new Map<string, ReferenceFormat>();
   const stored = await Promise.all(pending.map(({ pack }) => packFormats(pack)));
@@ -137,7 +155,10 @@ async function loadOrFormat(
     return !format;
   });
   if (missing.length > 0) {
-    const made = await formatEach(missing.map(({ reading }) => reading));
+    const readings = missing.map(({ reading }) => reading);
+    const made = await (onWorker && readings.length >= WORKER_MINIMUM
+      ? formatOnWorker(readings)
+      : formatEach(readings));
     const byPack = new Map<
       string,
       { pack: Pending['pack']; added: Map<string, ReferenceFormat> }
@@ -158,6 +179,7 @@ async function referenceFormats(
   readings: readonly Reading[],
   cacheDir: string,
   versions: readonly string[],
+  onWorker = false,
 ): Promise<{ formats: ReferenceFormat[]; distinct: number; formatted: number }> {
   const entries = readings.map((reading): Pending => {
     const key = entryKey(FORMAT_VERSION, versions, cslIdentity(reading));
@@ -172,7 +194,7 @@ async function referenceFormats(
       pending.set(memoryKey(entry), entry);
   let formatted = 0;
   if (pending.size > 0) {
-    const loading = loadOrFormat([...pending.values()]);
+    const loading = loadOrFormat([...pending.values()], onWorker);
     for (const [name, { key }] of pending)
       references.set(
         name,
@@ -224,13 +246,16 @@ async function wholeList(
 
 /**
  * Formats, or finds in the cache, every reference of `readingLists` before the pages ask:
- * the distinct references of lists that can be assembled from single references in one batch,
- * the lists that cannot whole.
+ * the distinct references of lists that can be assembled from single references in one batch
+ * (`onWorker`: on a worker thread, so the main thread goes on meanwhile), the lists that cannot
+ * whole. Every reference is registered before the first await, so a page that asks while the
+ * batch is formatted waits for it rather than formatting its own.
  */
 export async function prepareReferences(
   readingLists: readonly (readonly Reading[])[],
   cacheDir: string,
   formatterVersions: readonly string[] = versionsOf(CITATION_PACKAGES),
+  { onWorker = false }: { onWorker?: boolean } = {},
 ): Promise<{ references: number; formatted: number }> {
   const whole: (readonly Reading[])[] = [];
   const single: Reading[] = [];
@@ -238,7 +263,7 @@ export async function prepareReferences(
     if (needsWholeList(readings)) whole.push(readings);
     else single.push(...readings);
   const [{ distinct, formatted }] = await Promise.all([
-    referenceFormats(single, cacheDir, formatterVersions),
+    referenceFormats(single, cacheDir, formatterVersions, onWorker),
     ...whole.map((readings) => wholeList(readings, cacheDir, formatterVersions)),
   ]);
   return { references: distinct, formatted };

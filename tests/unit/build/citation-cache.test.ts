@@ -128,6 +128,29 @@ describe('prepareReferences', () => {
     );
   }, 60_000);
 
+  it('formats on a worker thread exactly what it formats on this one', async () => {
+    const many = Array.from({ length: 250 }, (_, index) =>
+      book(`Writer${index}`, 1980 + (index % 40), `Book ${index}`),
+    );
+    const versions = ['@citation-js/core@worker'];
+    const [here, onWorker] = [await newDir(), await newDir()];
+    expect(await prepareReferences([many], here, versions)).toEqual({
+      references: 250,
+      formatted: 250,
+    });
+    const fresh = await inNextProcess();
+    expect(await fresh.prepareReferences([many], onWorker, versions, { onWorker: true })).toEqual({
+      references: 250,
+      formatted: 250,
+    });
+    const files = (await readdir(here)).sort();
+    expect((await readdir(onWorker)).sort()).toEqual(files);
+    for (const file of files)
+      expect(await readFile(path.join(onWorker, file))).toEqual(
+        await readFile(path.join(here, file)),
+      );
+  }, 60_000);
+
   it('reuses the entries of an earlier build and formats only the new references', async () => {
     const dir = await newDir();
     const versions = ['@citation-js/core@earlier-build'];
