@@ -23,12 +23,14 @@ import type { Reading } from '../collections/schemas/reading.ts';
 import {
   cslIdentity,
   formatEach,
-  formatReferences,
+  formatListWhole,
   needsWholeList,
   referencesInApaOrder,
   type FormattedReference,
+  type ListEntry,
   type ReferenceFormat,
 } from '../domain/citations.ts';
+import type { ReferencesJob } from './references-worker.ts';
 import { versionsOf } from './package-versions.ts';
 import { processSingleton } from '../process/process-shared.ts';
 import { readEntry, writeEntry } from './verified-entry.ts';
@@ -49,7 +51,7 @@ export function citationCacheDir(astroCacheDir: string): string {
 }
 
 /** One list formatted whole: each reference's place in the list given, then its text. */
-type StoredList = { index: number; html: string; text: string }[];
+type StoredList = ListEntry[];
 
 // By entry file. Shared by the process's copies of this module: the integration fills it
 // before the pages render, and the pages (another module graph) read it.
@@ -126,26 +128,64 @@ async function addToPack(pack: Pending['pack'], added: Map<string, ReferenceForm
   await known.written;
 }
 
-/** Below this many new references, starting a worker costs more than it frees the main thread. */
-const WORKER_MINIMUM = 200;
+/** What formats references: this thread, or a worker thread. */
+interface Formatter {
+  each(readings: readonly Reading[]): Promise<ReferenceFormat[]>;
+  list(readings: readonly Reading[]): Promise<StoredList>;
+}
 
-/** formatEach on a worker thread of its own (references-worker.ts), ended once it answers. */
-function formatOnWorker(readings: readonly Reading[]): Promise<ReferenceFormat[]> {
-  const worker = new Worker(new URL('./references-worker.ts', import.meta.url));
-  return new Promise<ReferenceFormat[]>((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('message', (reply: { formats?: ReferenceFormat[]; error?: string }) => {
-      if (reply.formats) resolve(reply.formats);
-      else reject(new Error(`Formatting references: ${reply.error}`));
+const onThisThread: Formatter = { each: formatEach, list: formatListWhole };
+
+/**
+ * One worker thread (references-worker.ts) for every job of a prepareReferences, single
+ * references and whole lists alike, so citeproc never loads on the main thread while Vite
+ * bundles. It starts with the first job (a warm build has none) and ends with `close`; a job
+ * still waiting then, or when the worker fails, is rejected, never left pending.
+ */
+function workerFormatter(): Formatter & { close(): void } {
+  let worker: Worker | undefined;
+  let stopped: Error | undefined;
+  let nextId = 0;
+  const waiting = new Map<number, { resolve(value: never): void; reject(error: Error): void }>();
+  const stop = (error: Error) => {
+    stopped ??= error;
+    for (const job of waiting.values()) job.reject(stopped);
+    waiting.clear();
+  };
+  const start = () => {
+    const started = new Worker(new URL('./references-worker.ts', import.meta.url));
+    started.on(
+      'message',
+      ({ id, result, error }: { id: number; result?: never; error?: string }) => {
+        const job = waiting.get(id);
+        waiting.delete(id);
+        if (error === undefined) job?.resolve(result!);
+        else job?.reject(new Error(`Formatting references: ${error}`));
+      },
+    );
+    started.on('error', stop);
+    started.on('exit', () => stop(new Error('Formatting references: the worker thread stopped')));
+    return started;
+  };
+  const ask = <T>(kind: ReferencesJob['kind'], readings: readonly Reading[]) =>
+    new Promise<T>((resolve, reject) => {
+      if (stopped) return reject(stopped);
+      worker ??= start();
+      const id = nextId++;
+      waiting.set(id, { resolve: resolve as (value: never) => void, reject });
+      worker.postMessage({ id, kind, readings } satisfies ReferencesJob);
     });
-    worker.postMessage(readings);
-  }).finally(() => void worker.terminate());
+  return {
+    each: (readings) => ask('each', readings),
+    list: (readings) => ask('list', readings),
+    close: () => void worker?.terminate(),
+  };
 }
 
 /** Reads the packs of `pending`, formats the missing references in one batch and stores them. */
 async function loadOrFormat(
   pending: readonly Pending[],
-  onWorker: boolean,
+  formatter: Formatter,
 ): Promise<{ formats: Map<string, ReferenceFormat>; formatted: number }> {
   const formats = new Map<string, ReferenceFormat>();
   const stored = await Promise.all(pending.map(({ pack }) => packFormats(pack)));
@@ -155,10 +195,7 @@ async function loadOrFormat(
     return !format;
   });
   if (missing.length > 0) {
-    const readings = missing.map(({ reading }) => reading);
-    const made = await (onWorker && readings.length >= WORKER_MINIMUM
-      ? formatOnWorker(readings)
-      : formatEach(readings));
+    const made = await formatter.each(missing.map(({ reading }) => reading));
     const byPack = new Map<
       string,
       { pack: Pending['pack']; added: Map<string, ReferenceFormat> }
@@ -179,7 +216,7 @@ async function referenceFormats(
   readings: readonly Reading[],
   cacheDir: string,
   versions: readonly string[],
-  onWorker = false,
+  formatter: Formatter = onThisThread,
 ): Promise<{ formats: ReferenceFormat[]; distinct: number; formatted: number }> {
   const entries = readings.map((reading): Pending => {
     const key = entryKey(FORMAT_VERSION, versions, cslIdentity(reading));
@@ -194,12 +231,13 @@ async function referenceFormats(
       pending.set(memoryKey(entry), entry);
   let formatted = 0;
   if (pending.size > 0) {
-    const loading = loadOrFormat([...pending.values()], onWorker);
-    for (const [name, { key }] of pending)
-      references.set(
-        name,
-        loading.then(({ formats }) => formats.get(key)!),
-      );
+    const loading = loadOrFormat([...pending.values()], formatter);
+    for (const [name, { key }] of pending) {
+      const format = loading.then(({ formats }) => formats.get(key)!);
+      // A failure is thrown below and to each page that asks; unasked, it is not unhandled.
+      format.catch(() => undefined);
+      references.set(name, format);
+    }
     formatted = (await loading).formatted;
   }
   const formats = await Promise.all(entries.map((entry) => references.get(memoryKey(entry))!));
@@ -210,16 +248,12 @@ async function formatAndStoreList(
   readings: readonly Reading[],
   key: string,
   file: string,
+  formatter: Formatter,
 ): Promise<StoredList> {
   const stored = parseJson(await readEntry(file, key)) as StoredList | undefined;
   // The digest proved these are the bytes stored under this key; the count is a last guard.
   if (stored?.every(({ index }) => index >= 0 && index < readings.length)) return stored;
-  const formatted = await formatReferences(readings);
-  const list = formatted.map(({ html, text, reading }) => ({
-    index: readings.indexOf(reading),
-    html,
-    text,
-  }));
+  const list = await formatter.list(readings);
   await writeEntry(file, key, Buffer.from(JSON.stringify(list)));
   return list;
 }
@@ -229,12 +263,13 @@ async function wholeList(
   readings: readonly Reading[],
   cacheDir: string,
   versions: readonly string[],
+  formatter: Formatter = onThisThread,
 ): Promise<FormattedReference[]> {
   const key = entryKey(FORMAT_VERSION, versions, 'list', readings.map(cslIdentity));
   const file = path.join(cacheDir, `${key}.json`);
   let pending = lists.get(file);
   if (!pending) {
-    pending = formatAndStoreList(readings, key, file);
+    pending = formatAndStoreList(readings, key, file, formatter);
     lists.set(file, pending);
   }
   return (await pending).map(({ index, html, text }) => ({
@@ -246,9 +281,9 @@ async function wholeList(
 
 /**
  * Formats, or finds in the cache, every reference of `readingLists` before the pages ask:
- * the distinct references of lists that can be assembled from single references in one batch
- * (`onWorker`: on a worker thread, so the main thread goes on meanwhile), the lists that cannot
- * whole. Every reference is registered before the first await, so a page that asks while the
+ * the distinct references of lists that can be assembled from single references in one batch,
+ * the lists that cannot whole (`onWorker`: all on one worker thread, so the main thread goes on
+ * meanwhile). Every reference is registered before the first await, so a page that asks while the
  * batch is formatted waits for it rather than formatting its own.
  */
 export async function prepareReferences(
@@ -262,11 +297,17 @@ export async function prepareReferences(
   for (const readings of readingLists)
     if (needsWholeList(readings)) whole.push(readings);
     else single.push(...readings);
-  const [{ distinct, formatted }] = await Promise.all([
-    referenceFormats(single, cacheDir, formatterVersions, onWorker),
-    ...whole.map((readings) => wholeList(readings, cacheDir, formatterVersions)),
-  ]);
-  return { references: distinct, formatted };
+  const worker = onWorker ? workerFormatter() : undefined;
+  const formatter = worker ?? onThisThread;
+  try {
+    const [{ distinct, formatted }] = await Promise.all([
+      referenceFormats(single, cacheDir, formatterVersions, formatter),
+      ...whole.map((readings) => wholeList(readings, cacheDir, formatterVersions, formatter)),
+    ]);
+    return { references: distinct, formatted };
+  } finally {
+    worker?.close();
+  }
 }
 
 /**

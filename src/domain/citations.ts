@@ -59,6 +59,26 @@ export async function formatReferences(
   });
 }
 
+/** One entry of a list formatted whole, naming its reading by its place in the list. */
+export interface ListEntry {
+  index: number;
+  html: string;
+  text: string;
+}
+
+/**
+ * formatReferences with each entry's reading given by its place in `readings`: what can be
+ * stored, or sent from a worker thread, and read back against the same list.
+ */
+export async function formatListWhole(readings: readonly Reading[]): Promise<ListEntry[]> {
+  const formatted = await formatReferences(readings);
+  return formatted.map(({ html, text, reading }) => ({
+    index: readings.indexOf(reading),
+    html,
+    text,
+  }));
+}
+
 /** The HTML and text of one formatted entry, its identifier linked. */
 function referenceParts(entryHtml: string, reading: Reading): { html: string; text: string } {
   return innerParts(innerHtml(entryHtml), reading);

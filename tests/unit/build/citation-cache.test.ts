@@ -128,27 +128,45 @@ describe('prepareReferences', () => {
     );
   }, 60_000);
 
-  it('formats on a worker thread exactly what it formats on this one', async () => {
+  it('formats on a worker thread exactly what it formats on this one, single references and whole lists', async () => {
     const many = Array.from({ length: 250 }, (_, index) =>
       book(`Writer${index}`, 1980 + (index % 40), `Book ${index}`),
     );
+    const twins = [book('Roe', 2019, 'Second'), book('Roe', 2019, 'First')];
+    const lists = [many, twins, [book('Poe', 2020, 'B'), book('Poe', 2020, 'A')]];
     const versions = ['@citation-js/core@worker'];
     const [here, onWorker] = [await newDir(), await newDir()];
-    expect(await prepareReferences([many], here, versions)).toEqual({
+    expect(await prepareReferences(lists, here, versions)).toEqual({
       references: 250,
       formatted: 250,
     });
     const fresh = await inNextProcess();
-    expect(await fresh.prepareReferences([many], onWorker, versions, { onWorker: true })).toEqual({
+    expect(await fresh.prepareReferences(lists, onWorker, versions, { onWorker: true })).toEqual({
       references: 250,
       formatted: 250,
     });
     const files = (await readdir(here)).sort();
+    expect(files.length).toBeGreaterThan(2);
     expect((await readdir(onWorker)).sort()).toEqual(files);
     for (const file of files)
       expect(await readFile(path.join(onWorker, file))).toEqual(
         await readFile(path.join(here, file)),
       );
+    // What the pages then read: the lists, whole, as formatReferences gives them.
+    expect(await fresh.cachedReferences(twins, onWorker, versions)).toEqual(
+      await formatReferences(twins),
+    );
+  }, 60_000);
+
+  it('rejects, naming the cause, when the worker thread cannot format a reference', async () => {
+    // Content that bypassed the schema: a title that is not text.
+    const broken = { ...book('Roe', 2019, 'Broken'), title: 42 } as unknown as Reading;
+    const fresh = await inNextProcess();
+    await expect(
+      fresh.prepareReferences([[broken]], await newDir(), ['@citation-js/core@broken'], {
+        onWorker: true,
+      }),
+    ).rejects.toThrow(new Error('Formatting references: text.replaceAll is not a function'));
   }, 60_000);
 
   it('reuses the entries of an earlier build and formats only the new references', async () => {
