@@ -8,7 +8,7 @@
  * CONTENT_DIR points the build at another content folder; OUT_DIR at another output folder.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rm, rename, stat } from 'node:fs/promises';
+import { cp, mkdir, rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { complianceSummary } from '../src/collections/validation/compliance.ts';
 import { formatReport } from '../src/collections/validation/problems.ts';
@@ -47,7 +47,9 @@ async function exists(target: string): Promise<boolean> {
 async function recoverOutput(): Promise<void> {
   if (!(await exists(outDir)) && (await exists(previousDir))) await rename(previousDir, outDir);
   await Promise.all(
-    [stagingDir, previousDir].map((dir) => rm(dir, { recursive: true, force: true })),
+    [stagingDir, previousDir, nearBundleDir].map((dir) =>
+      rm(dir, { recursive: true, force: true }),
+    ),
   );
 }
 
@@ -59,11 +61,24 @@ async function recoverOutput(): Promise<void> {
  * project, one per output folder: the bundle always lands there, never shared, and resolves the
  * project's node_modules. The output folder's lock keeps two builds out of it.
  */
-async function bundleFolder(): Promise<string> {
-  const id = createHash('sha256').update(stagingDir).digest('hex').slice(0, 16);
-  const folder = path.join(root, 'node_modules', '.ce-build', id);
-  await mkdir(folder, { recursive: true });
-  return folder;
+const buildId = createHash('sha256').update(stagingDir).digest('hex').slice(0, 16);
+const bundleDir = path.join(root, 'node_modules', '.ce-build', buildId);
+/**
+ * Where Astro writes the site when the output folder is on another filesystem than the project:
+ * Astro moves its client assets out of the bundle with a rename, which cannot cross
+ * filesystems (EXDEV), so the site is built beside the bundle and copied into the staging
+ * folder afterwards. Not inside the bundle's folder, nor named with it as a prefix: Astro would
+ * take it for a folder under its working directory (see above).
+ */
+const nearBundleDir = path.join(root, 'node_modules', '.ce-build', `site-${buildId}`);
+
+/** The folder Astro builds the site into: the staging folder, if a rename can reach it. */
+async function astroOutDir(): Promise<string> {
+  const [bundles, output] = await Promise.all([
+    stat(path.join(root, 'node_modules')),
+    stat(path.dirname(outDir)),
+  ]);
+  return bundles.dev === output.dev ? stagingDir : nearBundleDir;
 }
 
 /** Ctrl-C or a kill: stop at once, unless the swap is under way, which finishes first. */
@@ -150,15 +165,22 @@ async function buildAndSwap(
   try {
     // Loaded only once the content is known to be good, so a failing check stays fast.
     const { build } = await import('astro');
-    process.chdir(await bundleFolder());
+    const siteDir = await astroOutDir();
+    await mkdir(bundleDir, { recursive: true });
+    process.chdir(bundleDir);
     try {
       await build({
         root,
-        outDir: stagingDir,
+        outDir: siteDir,
         logLevel: process.env['ASTRO_LOG_LEVEL'] === 'info' ? 'info' : 'warn',
       });
     } finally {
       process.chdir(workingDir);
+    }
+    if (siteDir !== stagingDir) {
+      // Copied whole, then swapped in by a rename on the output's own filesystem, as usual.
+      await cp(siteDir, stagingDir, { recursive: true });
+      await rm(siteDir, { recursive: true, force: true });
     }
     if (!(await lock.stillHeld()))
       throw new Error(`The lock ${lockFile} was taken by another build while this one ran.`);
@@ -171,7 +193,8 @@ async function buildAndSwap(
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     // Astro renders several pages at once, so files may still be landing in the folder: retry.
-    await rm(stagingDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    for (const dir of [stagingDir, nearBundleDir])
+      await rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     console.error(`\nThe build failed; ${shown} is unchanged.`);
     process.exitCode = 1;
   }

@@ -5,7 +5,7 @@
  * byte for byte, and no staging folder left behind by a failure the build could handle.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +182,35 @@ describe('an atomic build', () => {
       `Another build into ${shown} is running (process ${process.pid}); wait for it to finish.\nNothing was built; ${shown} is unchanged.`,
     );
     expect(await snapshot(site.outDir)).toEqual(before);
+  });
+
+  it('builds into a folder on another filesystem than the project, the same site, twice', async () => {
+    // /dev/shm is a memory filesystem on Linux: Astro's own rename of its assets cannot reach it.
+    const [project, memory] = [
+      await stat(path.join(repoRoot, 'node_modules')),
+      await stat('/dev/shm'),
+    ];
+    expect(memory.dev, 'this test needs /dev/shm on a filesystem of its own').not.toBe(project.dev);
+    const parent = await mkdtemp(path.join('/dev/shm', 'ce-other-fs-'));
+    const outDir = path.join(parent, 'site');
+    try {
+      for (const run of ['cold', 'warm']) {
+        const result = runScript('build', {
+          CONTENT_DIR: path.join(repoRoot, 'content'),
+          OUT_DIR: outDir,
+          SITE_NOW: NOW,
+          ASTRO_CACHE_DIR: `${site.outDir}-other-fs-cache`,
+        });
+        expect(result.status, `${run}: ${result.stderr}`).toBe(0);
+        expect(await snapshot(outDir), run).toEqual(before);
+        expect(await leftovers(outDir), run).toEqual([]);
+      }
+      const bundles = await readdir(path.join(repoRoot, 'node_modules', '.ce-build'));
+      expect(bundles.filter((name) => name.startsWith('site-'))).toEqual([]);
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+      await rm(`${site.outDir}-other-fs-cache`, { recursive: true, force: true });
+    }
   });
 
   it('builds into a folder whose parent does not exist yet', async () => {
