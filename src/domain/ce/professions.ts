@@ -37,8 +37,17 @@ export function professionsOf(boards: Iterable<Pick<Board, 'professions'>>): Pro
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+// Each board's professions as slugs, made once: the profession pages ask of every approval of
+// every course, for every profession and state (millions of times at 5,000 courses).
+const professionSlugs = new WeakMap<readonly string[], Set<string>>();
+
 export function servesProfession(board: Pick<Board, 'professions'>, profession: string): boolean {
-  return board.professions.some((name) => slugify(name) === profession);
+  let slugs = professionSlugs.get(board.professions);
+  if (!slugs) {
+    slugs = new Set(board.professions.map(slugify));
+    professionSlugs.set(board.professions, slugs);
+  }
+  return slugs.has(profession);
 }
 
 /** The states a set of boards says anything about, in name order. */

@@ -170,7 +170,7 @@ function vtimezoneFor(timeZone: string, sessions: TimedSession[]): string {
   // The package answers some names with another zone's definition (UTC with Etc/UTC,
   // US/East-Indiana with America/Halifax), which the events' TZID would not match.
   if (shipped && /^TZID:(.*?)\r?$/m.exec(shipped)?.[1] === timeZone) {
-    const definition = parseVtimezone(shipped);
+    const definition = parsedVtimezone(shipped);
     const agrees =
       definition !== undefined &&
       instants.every(
@@ -192,6 +192,35 @@ interface Observance {
 }
 
 const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+// A build writes a calendar per course in a handful of zones: each definition is read once, and
+// each rule's onset worked out once a year, not once per session of every course.
+const definitions = new Map<string, Observance[] | undefined>();
+const onsets = new WeakMap<Observance, Map<number, number>>();
+
+function parsedVtimezone(text: string): Observance[] | undefined {
+  if (!definitions.has(text)) definitions.set(text, parseVtimezone(text));
+  return definitions.get(text);
+}
+
+/** When a rule's observance begins in `year`, in epoch milliseconds. */
+function ruleOnset(
+  observance: Observance,
+  rule: NonNullable<Observance['rule']>,
+  year: number,
+): number {
+  let byYear = onsets.get(observance);
+  if (!byYear) {
+    byYear = new Map();
+    onsets.set(observance, byYear);
+  }
+  let onset = byYear.get(year);
+  if (onset === undefined) {
+    onset = localToEpoch(nthWeekday(year, observance.dtstart, rule), observance.offsetFrom);
+    byYear.set(year, onset);
+  }
+  return onset;
+}
 
 /** Reads a VTIMEZONE in the tzurl.org form; undefined for anything else, which then is not trusted. */
 function parseVtimezone(text: string): Observance[] | undefined {
@@ -257,12 +286,10 @@ function offsetFromDefinition(observances: Observance[], epochMilliseconds: numb
   for (const observance of observances) {
     const { dtstart, offsetFrom, rule } = observance;
     const first = localToEpoch(dtstart, offsetFrom);
-    const onsets = rule
-      ? [year - 1, year, year + 1].map((y) =>
-          localToEpoch(nthWeekday(y, dtstart, rule), offsetFrom),
-        )
+    const candidates = rule
+      ? [year - 1, year, year + 1].map((y) => ruleOnset(observance, rule, y))
       : [first];
-    for (const onset of onsets) {
+    for (const onset of candidates) {
       if (onset < first || onset > epochMilliseconds) continue;
       if (!latest || onset > latest.onset) latest = { onset, offset: observance.offsetTo };
     }
