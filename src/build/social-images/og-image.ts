@@ -226,7 +226,7 @@ export function ogCardHash(
 }
 
 /**
- * How a card's PNG is encoded, written into the file as its first chunk: `encodeOgPng`'s
+ * How a card's PNG is encoded, written into the file as its first chunk: `encodeOgRows`'s
  * settings and Node's zlib, whose version decides the deflated bytes. The cache key (ogCardHash)
  * names what a card shows and what draws it; an entry encoded otherwise (by resvg before, or
  * another zlib) is drawn again on read (`isCurrentOgEncoding`), so warm and cold builds give
@@ -243,7 +243,7 @@ export function encodeOgRows(rows: Uint8Array): Uint8Array {
   return encodePngRows(rows, OG_WIDTH, OG_HEIGHT, { level: OG_PNG_LEVEL, chunks: [OG_ENCODING] });
 }
 
-/** Whether a cached card was encoded as `encodeOgPng` encodes now. */
+/** Whether a cached card was encoded as `encodeOgRows` encodes now. */
 export function isCurrentOgEncoding(png: Uint8Array): boolean {
   return OG_ENCODING.equals(
     png.subarray(PNG_FIRST_CHUNK_AT, PNG_FIRST_CHUNK_AT + OG_ENCODING.length),

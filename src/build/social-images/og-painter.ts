@@ -22,6 +22,7 @@ import {
   type OgFontName,
   type OgLayout,
 } from './og-image.ts';
+import { rgbRows } from './png-encode.ts';
 
 /** Bytes in a row of the PNG's image data: a filter byte, then RGB. */
 export const OG_ROW_BYTES = 1 + 3 * OG_WIDTH;
@@ -165,15 +166,11 @@ function backgroundRows(layout: OgLayout): Buffer {
   const key = layout.logo ? JSON.stringify(layout.logo) : '';
   let rows = backgrounds.get(key);
   if (!rows) {
-    const rgba = new Resvg(ogBackgroundSvg(layout), NO_FONTS).render().pixels;
-    rows = Buffer.alloc(OG_ROW_BYTES * OG_HEIGHT);
-    for (let y = 0; y < OG_HEIGHT; y++)
-      for (let x = 0, from = y * OG_WIDTH * 4, to = y * OG_ROW_BYTES + 1; x < OG_WIDTH; x++) {
-        rows[to++] = rgba[from++]!;
-        rows[to++] = rgba[from++]!;
-        rows[to++] = rgba[from++]!;
-        from++;
-      }
+    rows = rgbRows(
+      new Resvg(ogBackgroundSvg(layout), NO_FONTS).render().pixels,
+      OG_WIDTH,
+      OG_HEIGHT,
+    );
     // One brand a site: a second logo is only ever a test's, so no eviction is needed.
     backgrounds.set(key, rows);
   }

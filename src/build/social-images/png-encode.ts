@@ -30,7 +30,7 @@ export function pngTextChunk(keyword: string, text: string): Buffer {
  * The image data before deflate: each row of RGB (alpha dropped) led by filter type 0 (None).
  * Throws on a pixel that is not opaque, rather than drop its transparency.
  */
-function rgbRows(rgba: Uint8Array, width: number, height: number): Buffer {
+export function rgbRows(rgba: Uint8Array, width: number, height: number): Buffer {
   const stride = width * 3 + 1;
   const out = Buffer.allocUnsafe(stride * height);
   // Whole pixels at a time: a quarter of the reads, and the alpha test is one comparison.
