@@ -218,10 +218,20 @@ async function referenceFormats(
   versions: readonly string[],
   formatter: Formatter = onThisThread,
 ): Promise<{ formats: ReferenceFormat[]; distinct: number; formatted: number }> {
+  // At most 256 packs for thousands of references: each pack's key is worked out once.
+  const packsByPrefix = new Map<string, Pending['pack']>();
+  const packOf = (prefix: string): Pending['pack'] => {
+    let pack = packsByPrefix.get(prefix);
+    if (!pack) {
+      const packKey = entryKey(FORMAT_VERSION, versions, 'pack', prefix);
+      pack = { file: path.join(cacheDir, `${packKey}.json`), key: packKey };
+      packsByPrefix.set(prefix, pack);
+    }
+    return pack;
+  };
   const entries = readings.map((reading): Pending => {
     const key = entryKey(FORMAT_VERSION, versions, cslIdentity(reading));
-    const packKey = entryKey(FORMAT_VERSION, versions, 'pack', key.slice(0, 2));
-    return { key, pack: { file: path.join(cacheDir, `${packKey}.json`), key: packKey }, reading };
+    return { key, pack: packOf(key.slice(0, 2)), reading };
   });
   // In memory by the pack's folder too: two caches in one process never answer for each other.
   const memoryKey = (entry: Pending) => `${entry.pack.file} ${entry.key}`;
