@@ -50,25 +50,32 @@ function rssBytes(pid: number): number {
   }
 }
 
-/** Sum of the resident memory of `root` and every process below it, right now. */
-export function treeRssBytes(root: number): number {
+/** `root` and every live process below it, right now. */
+export function treePids(root: number): number[] {
   const children = new Map<number, number[]>();
   for (const [pid, parent] of parentsByPid()) {
     const list = children.get(parent);
     if (list) list.push(pid);
     else children.set(parent, [pid]);
   }
-  let total = 0;
+  const tree: number[] = [];
   const queue = [root];
   for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
-    total += rssBytes(pid);
+    tree.push(pid);
     queue.push(...(children.get(pid) ?? []));
   }
+  return tree;
+}
+
+/** Sum of the resident memory of `root` and every process below it, right now. */
+export function treeRssBytes(root: number): number {
+  let total = 0;
+  for (const pid of treePids(root)) total += rssBytes(pid);
   return total;
 }
 
 /** Clock ticks per second for /proc times; 100 on every Linux this runs on (getconf CLK_TCK). */
-const CLOCK_TICKS = 100;
+export const CLOCK_TICKS = 100;
 
 /**
  * CPU seconds used so far by this process's reaped children, and theirs in turn (cutime and
