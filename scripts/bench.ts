@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { generateContent } from './bench/generate-content.ts';
 import { measure, type Measurement } from './bench/measure.ts';
 import { phasesOf, type Phases } from './bench/phases.ts';
+import { cpuByKind, THREAD_KINDS } from './bench/threads.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const benchDir = path.join(root, '.bench');
@@ -284,6 +285,23 @@ function table(results: readonly SizeResult[]): string {
       ];
     }),
   );
+  const threadSteps = [
+    ['buildCold', 'a cold'],
+    ['buildWarm', 'a warm'],
+    ['buildEdit', 'a, 1 edit'],
+    ['baselineCold', 'b cold'],
+    ['baselineWarm', 'b warm'],
+  ] as const;
+  const threadRows = results.flatMap((r) =>
+    threadSteps.flatMap(([step, label]) => {
+      const first = r.runs[step].find((measurement) => measurement.ok);
+      if (!first) return [];
+      const byKind = cpuByKind(first.cpuByThread);
+      return [
+        `| ${r.courses} | ${label} | ${THREAD_KINDS.map((kind) => byKind[kind].toFixed(1)).join(' | ')} |`,
+      ];
+    }),
+  );
   const lines = [
     `Wall time in seconds, median of ${runs} run${runs === 1 ? '' : 's'} (a = project build, b = bare Astro baseline):`,
     '',
@@ -309,6 +327,13 @@ function table(results: readonly SizeResult[]): string {
     `| courses | build | ${PHASES.join(' | ')} | other | total |`,
     `| ---: | --- | ${PHASES.map(() => '---:').join(' | ')} | ---: | ---: |`,
     ...phaseRows,
+    '',
+    'CPU seconds by thread, first run of each build (read from /proc every 50 ms; threads named by',
+    'scripts/bench/threads.ts):',
+    '',
+    `| courses | build | ${THREAD_KINDS.join(' | ')} |`,
+    `| ---: | --- | ${THREAD_KINDS.map(() => '---:').join(' | ')} |`,
+    ...threadRows,
   ];
   // The per-course cost without the fixed start-up cost: the slope between the two largest sizes.
   const measured = results.filter((r) => r.median.buildCold && r.median.baselineCold);

@@ -5,6 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import {
+  CLOCK_TICKS,
+  groupThreads,
+  readThreads,
+  type ThreadGroup,
+  type ThreadReading,
+} from './threads.ts';
 
 export interface Measurement {
   ok: boolean;
@@ -16,6 +23,11 @@ export interface Measurement {
   cpuSeconds: number;
   /** Highest sum of VmRSS over the process and all its descendants, sampled every ~50 ms. */
   peakRssBytes: number;
+  /**
+   * CPU seconds of every thread of the tree, by process and thread name, from the same samples
+   * (a thread that lives less than 50 ms between two of them is missed).
+   */
+  cpuByThread: ThreadGroup[];
   /** The end of stdout and stderr, for the report when the command failed. */
   outputTail: string;
 }
@@ -67,21 +79,11 @@ export function treePids(root: number): number[] {
   return tree;
 }
 
-/** Sum of the resident memory of `root` and every process below it, right now. */
-export function treeRssBytes(root: number): number {
-  let total = 0;
-  for (const pid of treePids(root)) total += rssBytes(pid);
-  return total;
-}
-
-/** Clock ticks per second for /proc times; 100 on every Linux this runs on (getconf CLK_TCK). */
-export const CLOCK_TICKS = 100;
-
 /**
  * CPU seconds used so far by this process's reaped children, and theirs in turn (cutime and
  * cstime). Commands run one at a time, so the difference across one run is that run's tree.
  */
-function childrenCpuSeconds(): number {
+export function childrenCpuSeconds(): number {
   const stat = readFileSync('/proc/self/stat', 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // Fields 16 and 17 of stat(5), counted from the state field (3).
@@ -108,8 +110,15 @@ export function measure(
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     let peak = 0;
+    const threads = new Map<string, ThreadReading>();
     const sample = () => {
-      if (child.pid !== undefined) peak = Math.max(peak, treeRssBytes(child.pid));
+      if (child.pid === undefined) return;
+      let rss = 0;
+      for (const pid of treePids(child.pid)) {
+        rss += rssBytes(pid);
+        for (const [key, reading] of readThreads(pid)) threads.set(key, reading);
+      }
+      peak = Math.max(peak, rss);
     };
     const timer = setInterval(sample, SAMPLE_MS);
     sample();
@@ -121,6 +130,7 @@ export function measure(
         seconds,
         cpuSeconds: childrenCpuSeconds() - cpuBefore,
         peakRssBytes: peak,
+        cpuByThread: groupThreads(threads.values()),
         outputTail: tail + extra,
       });
     };

@@ -12,97 +12,8 @@
  * Linux only.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { CLOCK_TICKS, treePids } from './measure.ts';
-
-export interface ThreadReading {
-  /** The process's name (`comm`) for its main thread, the thread's own name for the others. */
-  process: string;
-  thread: string;
-  userSeconds: number;
-  systemSeconds: number;
-}
-
-/**
- * One thread's line of /proc/<pid>/task/<tid>/stat. The name is in parentheses and may hold
- * spaces and parentheses itself, so the fields are counted from the last ')'.
- */
-export function parseTaskStat(stat: string): {
-  name: string;
-  userSeconds: number;
-  systemSeconds: number;
-} {
-  const close = stat.lastIndexOf(')');
-  const fields = stat.slice(close + 2).split(' ');
-  // utime and stime are fields 14 and 15 of stat(5), 12 and 13 counted from the state (3).
-  return {
-    name: stat.slice(stat.indexOf('(') + 1, close),
-    userSeconds: Number(fields[11]) / CLOCK_TICKS,
-    systemSeconds: Number(fields[12]) / CLOCK_TICKS,
-  };
-}
-
-export interface ThreadGroup {
-  process: string;
-  thread: string;
-  threads: number;
-  userSeconds: number;
-  systemSeconds: number;
-}
-
-/** Threads of the same process and thread name added up, the costliest first. */
-export function groupThreads(readings: Iterable<ThreadReading>): ThreadGroup[] {
-  const groups = new Map<string, ThreadGroup>();
-  for (const reading of readings) {
-    const key = `${reading.process}\u0000${reading.thread}`;
-    const group = groups.get(key) ?? {
-      process: reading.process,
-      thread: reading.thread,
-      threads: 0,
-      userSeconds: 0,
-      systemSeconds: 0,
-    };
-    group.threads += 1;
-    group.userSeconds += reading.userSeconds;
-    group.systemSeconds += reading.systemSeconds;
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort(
-    (a, b) =>
-      b.userSeconds + b.systemSeconds - (a.userSeconds + a.systemSeconds) ||
-      a.process.localeCompare(b.process) ||
-      a.thread.localeCompare(b.thread),
-  );
-}
-
-/** Every thread of `pid`, read now; nothing for a process that has ended. */
-function readThreads(pid: number): Map<string, ThreadReading> {
-  const readings = new Map<string, ThreadReading>();
-  try {
-    const processName = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
-      const { name, userSeconds, systemSeconds } = parseTaskStat(
-        readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8'),
-      );
-      const thread = tid === String(pid) ? '(main)' : name;
-      readings.set(`${pid}/${tid}`, {
-        process: processName,
-        thread,
-        userSeconds,
-        systemSeconds,
-      });
-    }
-  } catch {
-    // The process or thread ended between the listing and the read.
-  }
-  return readings;
-}
-
-function treeCpuSeconds(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
-}
+import { childrenCpuSeconds, treePids } from './measure.ts';
+import { groupThreads, readThreads, type ThreadGroup, type ThreadReading } from './threads.ts';
 
 async function main(): Promise<void> {
   const separator = process.argv.indexOf('--');
@@ -114,7 +25,7 @@ async function main(): Promise<void> {
   }
   const latest = new Map<string, ThreadReading>();
   const started = performance.now();
-  const cpuBefore = treeCpuSeconds();
+  const cpuBefore = childrenCpuSeconds();
   const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const sample = () => {
     if (child.pid === undefined) return;
@@ -130,7 +41,7 @@ async function main(): Promise<void> {
   const sum = (pick: (group: ThreadGroup) => number) =>
     groups.reduce((total, group) => total + pick(group), 0);
   console.log(
-    `Exit ${code}, ${wall.toFixed(1)} s wall; CPU of the tree ${(treeCpuSeconds() - cpuBefore).toFixed(1)} s, of the threads read ${(sum((g) => g.userSeconds) + sum((g) => g.systemSeconds)).toFixed(1)} s (user ${sum((g) => g.userSeconds).toFixed(1)}, system ${sum((g) => g.systemSeconds).toFixed(1)}).`,
+    `Exit ${code}, ${wall.toFixed(1)} s wall; CPU of the tree ${(childrenCpuSeconds() - cpuBefore).toFixed(1)} s, of the threads read ${(sum((g) => g.userSeconds) + sum((g) => g.systemSeconds)).toFixed(1)} s (user ${sum((g) => g.userSeconds).toFixed(1)}, system ${sum((g) => g.systemSeconds).toFixed(1)}).`,
   );
   console.log(
     '\n| process | thread | threads | user s | system s |\n| --- | --- | ---: | ---: | ---: |',

@@ -1,6 +1,11 @@
-/** The thread-by-thread CPU report reads /proc's task lines and adds threads up by name. */
+/** CPU by thread (thread-cpu.ts, the benchmark): /proc's task lines read, threads added up by name and kind. */
 import { describe, expect, it } from 'vitest';
-import { groupThreads, parseTaskStat } from '../../../scripts/bench/thread-cpu.ts';
+import {
+  cpuByKind,
+  groupThreads,
+  parseTaskStat,
+  threadKind,
+} from '../../../scripts/bench/threads.ts';
 
 describe('parseTaskStat', () => {
   it('reads the name and the user and system times, in seconds, from a task line', () => {
@@ -80,5 +85,70 @@ describe('groupThreads', () => {
 
   it('gives nothing for no readings', () => {
     expect(groupThreads([])).toEqual([]);
+  });
+});
+
+describe('threadKind', () => {
+  it("names what each of a build's threads does from the names Node, V8, libuv, Rolldown and Pagefind give them", () => {
+    const kinds = [
+      ['node-MainThread', '(main)'],
+      ['node-MainThread', 'WorkerThread'],
+      ['node-MainThread', 'node-V8Worker'],
+      ['node-MainThread', 'libuv-worker'],
+      ['node-MainThread', 'rolldown-worker'],
+      ['pagefind_extend', 'tokio-rt-worker'],
+      ['pagefind_extend', '(main)'],
+      ['node-MainThread', 'node-inspector'],
+      ['esbuild', 'esbuild'],
+    ].map(([process, thread]) => threadKind({ process: process!, thread: thread! }));
+    expect(kinds).toEqual([
+      'Node main thread',
+      'Node worker threads',
+      "V8's helpers",
+      "libuv's file threads",
+      'Rolldown',
+      'Pagefind',
+      'Pagefind',
+      'other',
+      'other',
+    ]);
+  });
+});
+
+describe('cpuByKind', () => {
+  it('adds user and system time by kind, and gives every kind, those no thread had at zero', () => {
+    expect(
+      cpuByKind([
+        {
+          process: 'node-MainThread',
+          thread: '(main)',
+          threads: 1,
+          userSeconds: 7,
+          systemSeconds: 1.5,
+        },
+        {
+          process: 'pagefind_extend',
+          thread: 'tokio-rt-worker',
+          threads: 79,
+          userSeconds: 2,
+          systemSeconds: 0.25,
+        },
+        {
+          process: 'pagefind_extend',
+          thread: '(main)',
+          threads: 1,
+          userSeconds: 1.5,
+          systemSeconds: 0.25,
+        },
+      ]),
+    ).toEqual({
+      'Node main thread': 8.5,
+      'Node worker threads': 0,
+      "V8's helpers": 0,
+      "libuv's file threads": 0,
+      Rolldown: 0,
+      Pagefind: 4,
+      other: 0,
+    });
   });
 });
