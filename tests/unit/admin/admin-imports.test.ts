@@ -16,8 +16,9 @@ function packagesLoadedBy(file: string, seen = new Set<string>()): Set<string> {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
   for (const statement of source.statements) {
     if (!ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement)) continue;
+    // `import type` is a phase modifier of the import clause since TypeScript 5.9 (`import defer` is the other).
     const typeOnly = ts.isImportDeclaration(statement)
-      ? statement.importClause?.isTypeOnly
+      ? statement.importClause?.phaseModifier === ts.SyntaxKind.TypeKeyword
       : statement.isTypeOnly;
     const specifier = statement.moduleSpecifier;
     if (typeOnly || !specifier || !ts.isStringLiteral(specifier)) continue;
