@@ -9,6 +9,7 @@ import {
   CLOCK_TICKS,
   groupThreads,
   readThreads,
+  statFields,
   type ThreadGroup,
   type ThreadReading,
 } from './threads.ts';
@@ -42,10 +43,8 @@ function parentsByPid(): Map<number, number> {
     const pid = Number(name);
     if (!Number.isInteger(pid)) continue;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // The command name is in parentheses and may hold spaces; the fields after it are fixed.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parents.set(pid, Number(fields[1]));
+      // The parent is field 4 of stat(5), the second counted from the state.
+      parents.set(pid, Number(statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'))[1]));
     } catch {
       // The process ended between the listing and the read.
     }
@@ -84,8 +83,7 @@ export function treePids(root: number): number[] {
  * cstime). Commands run one at a time, so the difference across one run is that run's tree.
  */
 export function childrenCpuSeconds(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = statFields(readFileSync('/proc/self/stat', 'utf8'));
   // Fields 16 and 17 of stat(5), counted from the state field (3).
   return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
 }

@@ -18,19 +18,24 @@ export interface ThreadReading {
 }
 
 /**
- * One thread's line of /proc/<pid>/task/<tid>/stat. The name is in parentheses and may hold
- * spaces and parentheses itself, so the fields are counted from the last ')'.
+ * The fields of a /proc stat line after the name, from the state (field 3 of stat(5)) on. The
+ * name is in parentheses and may hold spaces and parentheses itself, so they are counted from
+ * the last ')'.
  */
+export function statFields(stat: string): string[] {
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** One thread's line of /proc/<pid>/task/<tid>/stat. */
 export function parseTaskStat(stat: string): {
   name: string;
   userSeconds: number;
   systemSeconds: number;
 } {
-  const close = stat.lastIndexOf(')');
-  const fields = stat.slice(close + 2).split(' ');
+  const fields = statFields(stat);
   // utime and stime are fields 14 and 15 of stat(5), 12 and 13 counted from the state (3).
   return {
-    name: stat.slice(stat.indexOf('(') + 1, close),
+    name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
     userSeconds: Number(fields[11]) / CLOCK_TICKS,
     systemSeconds: Number(fields[12]) / CLOCK_TICKS,
   };
