@@ -21,7 +21,7 @@
  *   V8's global limit instead (`--external-memory-accounted-in-global-limit`, which grows
  *   with the heap) leaves 16 and halves the helpers' time (README, "Speed"). It changes when
  *   memory is collected, never what a build makes. V8 reads it whenever it sets its limits,
- *   so it is set here, before anything is allocated, in each process the build runs as.
+ *   so it is set once the process has its allocator settings, before the build loads.
  * - Node's compile cache, as scripts/check.ts turns it on, which must happen before the build's
  *   modules load: Node then keeps the compiled form of Astro's, Vite's and the site's modules
  *   between builds. Entries are keyed by each file's source, so an edited or upgraded file is
@@ -31,8 +31,6 @@
 import { enableCompileCache } from 'node:module';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-
-setFlagsFromString('--external-memory-accounted-in-global-limit');
 
 const ALLOCATOR_SETTINGS = {
   MALLOC_ARENA_MAX: '2',
@@ -52,5 +50,6 @@ if (
   );
 }
 
+setFlagsFromString('--external-memory-accounted-in-global-limit');
 enableCompileCache(path.join(import.meta.dirname, '../node_modules/.cache/node-compile-cache'));
 await import('./build-site.ts');
